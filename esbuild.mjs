@@ -1,0 +1,47 @@
+/**
+ * One build for every entry point: the extension host (Node, CommonJS, `vscode` external), the chat
+ * webview (browser, IIFE) and the langgraph.json language server (Node, CommonJS).
+ *   node esbuild.mjs [--watch] [--production]
+ */
+import * as esbuild from "esbuild";
+import { cpSync, mkdirSync, statSync } from "node:fs";
+
+const watch = process.argv.includes("--watch");
+const production = process.argv.includes("--production");
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : "linked",
+  logLevel: "warning",
+  legalComments: "none",
+};
+
+const entries = [
+  { ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", platform: "node", format: "cjs", target: "node18", external: ["vscode"] },
+  { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
+  { ...common, entryPoints: ["src/langgraphJson/server.ts"], outfile: "dist/langgraphJsonServer.js", platform: "node", format: "cjs", target: "node18" },
+];
+
+function copyAssets() {
+  // Codicons are served from the extension itself: webviews may load nothing remote.
+  mkdirSync("dist/codicons", { recursive: true });
+  for (const file of ["codicon.css", "codicon.ttf"]) cpSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);
+}
+
+function printSizes() {
+  for (const { outfile } of entries) {
+    const kib = (statSync(outfile).size / 1024).toFixed(1);
+    console.log(`${outfile.padEnd(32)} ${kib.padStart(8)} KiB`);
+  }
+}
+
+copyAssets();
+if (watch) {
+  const contexts = await Promise.all(entries.map((options) => esbuild.context(options)));
+  await Promise.all(contexts.map((context) => context.watch()));
+  console.log("watching…");
+} else {
+  await Promise.all(entries.map((options) => esbuild.build(options)));
+  printSizes();
+}

@@ -1,0 +1,86 @@
+/**
+ * The deployment's assistants, fetched once per client and shared by the chat panels, the picker and
+ * the Assistants view. Names for attribution come from here; a deleted assistant keeps a short id.
+ */
+import type { Assistant, Client } from "@langchain/langgraph-sdk";
+import type { AssistantOption, AssistantRef } from "../protocol/chatProtocol";
+
+const PAGE = 100;
+
+export class AssistantDirectory {
+  private loaded: Promise<Assistant[]> | undefined;
+  private byId = new Map<string, Assistant>();
+
+  constructor(private readonly client: () => Promise<Client>) {}
+
+  /** Every assistant, graph defaults first within each graph, then by name. */
+  list(): Promise<Assistant[]> {
+    this.loaded ??= this.fetchAll().catch((error) => {
+      this.loaded = undefined;
+      throw error;
+    });
+    return this.loaded;
+  }
+
+  async options(): Promise<AssistantOption[]> {
+    return (await this.list()).map(toOption);
+  }
+
+  async get(id: string): Promise<Assistant | undefined> {
+    await this.list();
+    if (!this.byId.has(id)) {
+      // Created by someone else since the list was loaded.
+      const client = await this.client();
+      const assistant = await client.assistants.get(id).catch(() => undefined);
+      if (assistant) this.byId.set(id, assistant);
+    }
+    return this.byId.get(id);
+  }
+
+  /** Synchronous best effort, for attribution while streaming. */
+  ref(id: string): AssistantRef {
+    const assistant = this.byId.get(id);
+    return assistant ? { id, name: assistant.name || assistant.graph_id, graphId: assistant.graph_id } : { id, name: id.slice(0, 8) };
+  }
+
+  /** The graph's default assistant (created by the server, no config of its own). */
+  async defaultFor(graphId: string): Promise<Assistant | undefined> {
+    const all = await this.list();
+    return all.find((a) => a.graph_id === graphId && isGraphDefault(a)) ?? all.find((a) => a.graph_id === graphId);
+  }
+
+  invalidate(): void {
+    this.loaded = undefined;
+    this.byId = new Map();
+  }
+
+  private async fetchAll(): Promise<Assistant[]> {
+    const client = await this.client();
+    const all: Assistant[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await client.assistants.search({ limit: PAGE, offset, sortBy: "name", sortOrder: "asc" });
+      all.push(...page);
+      if (page.length < PAGE) break;
+    }
+    all.sort(compareAssistants);
+    this.byId = new Map(all.map((a) => [a.assistant_id, a]));
+    return all;
+  }
+}
+
+export function isGraphDefault(assistant: Assistant): boolean {
+  return (assistant.metadata as Record<string, unknown> | null)?.created_by === "system";
+}
+
+function compareAssistants(a: Assistant, b: Assistant): number {
+  return a.graph_id.localeCompare(b.graph_id) || Number(isGraphDefault(b)) - Number(isGraphDefault(a)) || a.name.localeCompare(b.name);
+}
+
+export function toOption(assistant: Assistant): AssistantOption {
+  return {
+    id: assistant.assistant_id,
+    name: assistant.name || assistant.graph_id,
+    graphId: assistant.graph_id,
+    description: assistant.description ?? undefined,
+  };
+}

@@ -1,0 +1,74 @@
+/** The Assistants view: assistants grouped by graph, the graph's default marked. */
+import type { Assistant } from "@langchain/langgraph-sdk";
+import * as vscode from "vscode";
+import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import { isGraphDefault, type AssistantDirectory } from "./assistantDirectory";
+
+export type AssistantNode = { kind: "graph"; graphId: string } | { kind: "assistant"; assistant: Assistant };
+
+export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<AssistantNode | undefined | void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private view: vscode.TreeView<AssistantNode> | undefined;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    private readonly directory: AssistantDirectory,
+    private readonly connection: DeploymentConnection,
+  ) {
+    this.subscription = connection.onDidChangeClient(() => this.refresh());
+  }
+
+  attach(view: vscode.TreeView<AssistantNode>): void {
+    this.view = view;
+  }
+
+  refresh(): void {
+    this.directory.invalidate();
+    this.changed.fire();
+  }
+
+  getTreeItem(node: AssistantNode): vscode.TreeItem {
+    if (node.kind === "graph") {
+      const item = new vscode.TreeItem(node.graphId, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `graph:${node.graphId}`;
+      item.iconPath = new vscode.ThemeIcon("type-hierarchy");
+      item.contextValue = "graph";
+      return item;
+    }
+    const { assistant } = node;
+    const isDefault = isGraphDefault(assistant);
+    const item = new vscode.TreeItem(assistant.name || assistant.graph_id, vscode.TreeItemCollapsibleState.None);
+    item.id = `assistant:${assistant.assistant_id}`;
+    item.description = [isDefault ? "default" : undefined, `v${assistant.version}`, assistant.description ?? undefined].filter(Boolean).join(" · ");
+    item.iconPath = new vscode.ThemeIcon(isDefault ? "star-full" : "hubot");
+    item.contextValue = isDefault ? "assistant.default" : "assistant";
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown("**").appendText(assistant.name).appendMarkdown(`**\n\n- ID: `).appendText(assistant.assistant_id);
+    tooltip.appendMarkdown(`\n- Graph: `).appendText(assistant.graph_id).appendMarkdown(`\n- Version: ${assistant.version}\n`);
+    if (assistant.description) tooltip.appendMarkdown(`\n`).appendText(assistant.description);
+    if (Object.keys(assistant.config ?? {}).length) tooltip.appendMarkdown("\n\n").appendCodeblock(JSON.stringify(assistant.config, null, 2), "json");
+    item.tooltip = tooltip;
+    item.command = { command: "langgraph.assistants.chat", title: "Chat with Assistant", arguments: [node] };
+    return item;
+  }
+
+  async getChildren(node?: AssistantNode): Promise<AssistantNode[]> {
+    try {
+      const assistants = await this.directory.list();
+      if (this.view) this.view.message = undefined;
+      this.connection.markConnected();
+      if (!node) return [...new Set(assistants.map((a) => a.graph_id))].map((graphId) => ({ kind: "graph", graphId }));
+      if (node.kind === "graph") return assistants.filter((a) => a.graph_id === node.graphId).map((assistant) => ({ kind: "assistant", assistant }));
+      return [];
+    } catch (error) {
+      if (this.view) this.view.message = this.connection.describe(error, { operation: "list assistants" }).message;
+      return [];
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

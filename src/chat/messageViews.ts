@@ -1,0 +1,85 @@
+/** Turns a thread's messages into what the panel shows: tool results folded into their calls. */
+import type { AssistantRef, ChatMessageView, ToolCallView } from "../protocol/chatProtocol";
+import { argsText, roleOf, textOf, type WireMessage } from "./wireMessages";
+
+export interface Authorship {
+  assistantId: string;
+  runId?: string;
+}
+
+export function toolCallsOf(message: WireMessage): ToolCallView[] {
+  return (message.tool_calls ?? []).map((call, index) => ({
+    id: call.id ?? `call-${index}`,
+    name: call.name ?? "tool",
+    args: argsText(call.args),
+  }));
+}
+
+export function toMessageView(message: WireMessage, fallbackId: string, author?: AssistantRef, runId?: string): ChatMessageView {
+  const role = roleOf(message) ?? "system";
+  return {
+    id: message.id ?? fallbackId,
+    role,
+    content: textOf(message.content),
+    toolCalls: role === "ai" ? toolCallsOf(message) : [],
+    author: role === "ai" ? author : undefined,
+    runId,
+    toolCallId: role === "tool" ? message.tool_call_id : undefined,
+  };
+}
+
+/**
+ * Builds the list the panel renders. A tool message joins the card of the call it answers; one whose
+ * call is not in the thread stays a message of its own so nothing is hidden.
+ */
+export function toMessageViews(
+  messages: WireMessage[],
+  authorOf: (messageId: string) => { author?: AssistantRef; runId?: string } = () => ({}),
+): ChatMessageView[] {
+  const views: ChatMessageView[] = [];
+  const callsById = new Map<string, ToolCallView>();
+  messages.forEach((message, index) => {
+    const id = message.id ?? `message-${index}`;
+    if (roleOf(message) === "tool" && message.tool_call_id) {
+      const call = callsById.get(message.tool_call_id);
+      if (call) {
+        call.result = { content: textOf(message.content), status: message.status === "error" ? "error" : "success" };
+        return;
+      }
+    }
+    const { author, runId } = authorOf(id);
+    const view = toMessageView(message, id, author, runId);
+    for (const call of view.toolCalls) callsById.set(call.id, call);
+    views.push(view);
+  });
+  return views;
+}
+
+interface HistoryEntry {
+  values?: unknown;
+  metadata?: Record<string, unknown> | null;
+}
+
+/**
+ * Which assistant and run first wrote each message, from checkpoint history (newest first, as the
+ * server returns it). Checkpoint metadata carries `assistant_id` and `run_id`; message ids do not.
+ * When the history is a window (`complete` false), messages already in its oldest checkpoint were
+ * written earlier by someone unknown and stay unattributed rather than guessed.
+ */
+export function authorshipFromHistory(history: HistoryEntry[], complete = true): Map<string, Authorship> {
+  const authorship = new Map<string, Authorship>();
+  const seen = new Set<string>();
+  for (let i = history.length - 1; i >= 0; i--) {
+    const entry = history[i];
+    const messages = (entry.values as { messages?: WireMessage[] } | null)?.messages ?? [];
+    const assistantId = entry.metadata?.assistant_id;
+    const attributable = typeof assistantId === "string" && (complete || i < history.length - 1);
+    const runId = typeof entry.metadata?.run_id === "string" ? (entry.metadata.run_id as string) : undefined;
+    for (const message of messages) {
+      if (!message.id || seen.has(message.id)) continue;
+      seen.add(message.id);
+      if (attributable) authorship.set(message.id, { assistantId: assistantId as string, runId });
+    }
+  }
+  return authorship;
+}

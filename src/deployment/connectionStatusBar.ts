@@ -1,0 +1,58 @@
+/** The connection in the status bar: where the extension points and whether it gets in. */
+import * as vscode from "vscode";
+import type { ConnectionState, DeploymentConnection } from "./deploymentConnection";
+
+export class ConnectionStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem("langgraph.connection", vscode.StatusBarAlignment.Left, 50);
+  private readonly subscription: vscode.Disposable;
+
+  constructor(private readonly connection: DeploymentConnection) {
+    this.item.name = "LangGraph Connection";
+    this.item.command = "langgraph.connection.menu";
+    this.subscription = connection.onDidChangeState((state) => this.render(state));
+    this.render(connection.state);
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+
+  private render(state: ConnectionState): void {
+    const url = this.connection.url;
+    const host = hostOf(url);
+    this.item.backgroundColor = undefined;
+    switch (state.kind) {
+      case "unchecked":
+        this.item.text = `$(plug) ${host}`;
+        this.item.tooltip = `LangGraph: ${url || "no deployment"} (not checked yet). Click to test or switch.`;
+        break;
+      case "checking":
+        this.item.text = `$(sync~spin) ${host}`;
+        this.item.tooltip = `LangGraph: connecting to ${url}…`;
+        break;
+      case "connected":
+        this.item.text = `$(pass-filled) ${host}`;
+        this.item.tooltip = `LangGraph: connected to ${url}`;
+        break;
+      case "failed": {
+        const label: Record<string, string> = { noUrl: "no URL", invalidUrl: "invalid URL", unauthorized: "unauthorized", forbidden: "forbidden", unreachable: "unreachable" };
+        this.item.text = `$(error) ${host}: ${label[state.error.kind] ?? "error"}`;
+        this.item.tooltip = `LangGraph: ${state.error.message}`;
+        this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.errorBackground");
+        break;
+      }
+    }
+    this.item.accessibilityInformation = { label: String(this.item.tooltip) };
+  }
+}
+
+function hostOf(url: string): string {
+  if (!url) return "LangGraph: no deployment";
+  try {
+    return `LangGraph: ${new URL(url).host}`;
+  } catch {
+    return "LangGraph: invalid URL";
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The only owner of the SDK client. It is built lazily from settings + SecretStorage, rebuilt when
+ * either changes, and makes no request until a view asks for data (activation stays offline).
+ */
+import type { Client } from "@langchain/langgraph-sdk";
+import * as vscode from "vscode";
+import type { ApiKeyStore } from "./apiKeyStore";
+import { createClient } from "./clientFactory";
+import { affectsDeployment, readDeploymentSettings, type DeploymentSettings } from "./deploymentSettings";
+import { DeploymentError, mapError, validateDeploymentUrl, type ErrorContext, type UserFacingError } from "./errorMapping";
+
+export type ConnectionState =
+  | { kind: "unchecked" }
+  | { kind: "checking" }
+  | { kind: "connected" }
+  | { kind: "failed"; error: UserFacingError };
+
+/** Errors that say something about the connection itself rather than one request. */
+const CONNECTION_KINDS = new Set(["noUrl", "invalidUrl", "unreachable", "unauthorized", "forbidden"]);
+
+export class DeploymentConnection implements vscode.Disposable {
+  private settingsCache: DeploymentSettings = readDeploymentSettings();
+  private clientPromise: Promise<Client> | undefined;
+  private stateValue: ConnectionState = { kind: "unchecked" };
+  private checking: Promise<ConnectionState> | undefined;
+  private readonly stateChanged = new vscode.EventEmitter<ConnectionState>();
+  private readonly clientChanged = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  /** Fires when the connection's state changes (status bar, welcome views). */
+  readonly onDidChangeState = this.stateChanged.event;
+  /** Fires when settings or the key changed and every view should reload. */
+  readonly onDidChangeClient = this.clientChanged.event;
+
+  constructor(
+    private readonly keys: ApiKeyStore,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsDeployment(e)) this.rebuild("settings changed");
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.rebuild("workspace trusted")),
+      keys.onDidChange(() => this.rebuild("API key changed")),
+      this.stateChanged,
+      this.clientChanged,
+    );
+  }
+
+  get settings(): DeploymentSettings {
+    return this.settingsCache;
+  }
+
+  get url(): string {
+    return this.settingsCache.url;
+  }
+
+  get state(): ConnectionState {
+    return this.stateValue;
+  }
+
+  /** The SDK client for the configured deployment; throws a `DeploymentError` when there is none. */
+  client(): Promise<Client> {
+    const invalid = validateDeploymentUrl(this.settingsCache.url);
+    if (invalid) {
+      this.setState({ kind: "failed", error: invalid });
+      return Promise.reject(new DeploymentError(invalid));
+    }
+    this.clientPromise ??= this.build();
+    return this.clientPromise;
+  }
+
+  /** Checks the connection once; later calls reuse the result until something changes. */
+  ensureChecked(): Promise<ConnectionState> {
+    if (this.stateValue.kind === "connected" || this.stateValue.kind === "failed") return Promise.resolve(this.stateValue);
+    return this.check();
+  }
+
+  /** Asks the deployment for one assistant: the cheapest call that needs both the URL and the key. */
+  check(): Promise<ConnectionState> {
+    this.checking ??= (async () => {
+      this.setState({ kind: "checking" });
+      try {
+        const client = await this.client();
+        await client.assistants.search({ limit: 1 });
+        this.setState({ kind: "connected" });
+      } catch (error) {
+        this.setState({ kind: "failed", error: this.describe(error, { operation: "connect" }) });
+      } finally {
+        this.checking = undefined;
+      }
+      return this.stateValue;
+    })();
+    return this.checking;
+  }
+
+  /**
+   * Maps an error to what the user reads, logs it, and updates the connection state when the error is
+   * about the connection (unreachable, wrong key) rather than one request.
+   */
+  describe(error: unknown, context: ErrorContext = {}): UserFacingError {
+    const mapped = mapError(error, { url: this.url || undefined, ...context });
+    this.log.warn(`${context.operation ?? "request"} failed: ${mapped.detail}`);
+    if (CONNECTION_KINDS.has(mapped.kind)) this.setState({ kind: "failed", error: mapped });
+    return mapped;
+  }
+
+  /** A request went through: the connection is fine whatever an earlier check said. */
+  markConnected(): void {
+    if (this.stateValue.kind !== "connected") this.setState({ kind: "connected" });
+  }
+
+  rebuild(reason: string): void {
+    this.log.info(`Rebuilding the deployment client: ${reason}`);
+    this.settingsCache = readDeploymentSettings();
+    this.clientPromise = undefined;
+    this.setState({ kind: "unchecked" });
+    this.clientChanged.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private async build(): Promise<Client> {
+    const { url, timeoutMs } = this.settingsCache;
+    const apiKey = await this.keys.get(url);
+    this.log.info(`Connecting to ${url} ${apiKey ? "with" : "without"} an API key`);
+    return createClient({
+      url,
+      apiKey,
+      timeoutMs,
+      onRequest: (method, requestUrl) => this.log.debug(`${method} ${requestUrl}`),
+    });
+  }
+
+  private setState(state: ConnectionState): void {
+    this.stateValue = state;
+    this.stateChanged.fire(state);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Builds the extension's parts and wires them together. Nothing here talks to the deployment:
+ * activation stays offline until a view or panel asks for data.
+ */
+import type { ThreadStatus } from "@langchain/langgraph-sdk";
+import * as vscode from "vscode";
+import { ActiveAssistantStatusBar } from "./assistants/activeAssistantStatusBar";
+import { registerAssistantCommands } from "./assistants/assistantCommands";
+import { AssistantDirectory } from "./assistants/assistantDirectory";
+import { AssistantTreeProvider } from "./assistants/assistantTreeProvider";
+import { CHAT_VIEW_TYPE } from "./chat/chatPanel";
+import { ChatPanelManager } from "./chat/chatPanelManager";
+import { ApiKeyStore } from "./deployment/apiKeyStore";
+import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
+import { registerDeploymentCommands } from "./deployment/deploymentCommands";
+import { DeploymentConnection } from "./deployment/deploymentConnection";
+import { startLangGraphJsonSupport } from "./langgraphJson/langgraphJsonSupport";
+import type { ExtensionParts } from "./parts";
+import type { WebviewPersistedState } from "./protocol/chatProtocol";
+import { WorkspaceMemory } from "./state/workspaceMemory";
+import { registerThreadCommands } from "./threads/threadCommands";
+import { ThreadTreeProvider } from "./threads/threadTreeProvider";
+
+export interface LangGraphThreadsApi {
+  parts: ExtensionParts;
+}
+
+export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi {
+  const log = vscode.window.createOutputChannel("LangGraph Threads", { log: true });
+  const keys = new ApiKeyStore(context.secrets);
+  const connection = new DeploymentConnection(keys, log);
+  const assistants = new AssistantDirectory(() => connection.client());
+  connection.onDidChangeClient(() => assistants.invalidate());
+  const memory = new WorkspaceMemory(context.workspaceState);
+  const threads = new ThreadTreeProvider(connection, assistants);
+
+  let lastEditor = vscode.window.activeTextEditor;
+  const chats = new ChatPanelManager({
+    extensionUri: context.extensionUri,
+    connection,
+    assistants,
+    memory,
+    actions: {
+      openSettings: () => void vscode.commands.executeCommand("langgraph.openSettings"),
+      setApiKey: () => void vscode.commands.executeCommand("langgraph.setApiKey"),
+      showLog: () => log.show(),
+      insertCode: (code) => insertAtCursor(lastEditor, code),
+    },
+    onThreadChanged: (thread, created) => {
+      if (!thread.threadId) return;
+      const now = new Date().toISOString();
+      if (created) {
+        threads.addThread({ thread_id: thread.threadId, created_at: now, updated_at: now, status: (thread.status ?? "idle") as ThreadStatus, metadata: { title: thread.title } });
+      } else {
+        threads.applyChange(thread.threadId, { status: thread.status as ThreadStatus | undefined, updated_at: now, title: thread.title });
+      }
+    },
+  });
+
+  const parts: ExtensionParts = { context, log, connection, assistants, memory, threads, chats };
+  const threadView = vscode.window.createTreeView("langgraph.threads", { treeDataProvider: threads });
+  threads.attach(threadView);
+  const assistantTree = new AssistantTreeProvider(assistants, connection);
+  const assistantView = vscode.window.createTreeView("langgraph.assistants", { treeDataProvider: assistantTree });
+  assistantTree.attach(assistantView);
+
+  context.subscriptions.push(
+    log,
+    keys,
+    connection,
+    threads,
+    threadView,
+    assistantTree,
+    assistantView,
+    chats,
+    new ConnectionStatusBar(connection),
+    new ActiveAssistantStatusBar(chats, assistants),
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (editor) lastEditor = editor;
+    }),
+    vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel, state: WebviewPersistedState | undefined) => {
+        chats.restore(panel, state);
+      },
+    }),
+    ...registerDeploymentCommands(connection, keys, log),
+    ...registerThreadCommands(parts, threadView),
+    ...registerAssistantCommands(parts, () => assistantTree.refresh()),
+  );
+  void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
+  startLangGraphJsonSupport(context, parts);
+  return { parts };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+async function insertAtCursor(editor: vscode.TextEditor | undefined, code: string): Promise<void> {
+  const target = editor && !editor.document.isClosed ? editor : vscode.window.visibleTextEditors[0];
+  if (!target) {
+    const document = await vscode.workspace.openTextDocument({ content: code });
+    await vscode.window.showTextDocument(document);
+    return;
+  }
+  await target.edit((edit) => edit.replace(target.selection, code));
+  await vscode.window.showTextDocument(target.document, target.viewColumn);
+}

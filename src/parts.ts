@@ -1,0 +1,17 @@
+/** The parts `activate` builds, handed to every command factory (one context object, no globals). */
+import type * as vscode from "vscode";
+import type { AssistantDirectory } from "./assistants/assistantDirectory";
+import type { ChatPanelManager } from "./chat/chatPanelManager";
+import type { DeploymentConnection } from "./deployment/deploymentConnection";
+import type { WorkspaceMemory } from "./state/workspaceMemory";
+import type { ThreadTreeProvider } from "./threads/threadTreeProvider";
+
+export interface ExtensionParts {
+  context: vscode.ExtensionContext;
+  log: vscode.LogOutputChannel;
+  connection: DeploymentConnection;
+  assistants: AssistantDirectory;
+  memory: WorkspaceMemory;
+  threads: ThreadTreeProvider;
+  chats: ChatPanelManager;
+}

@@ -1,0 +1,134 @@
+/**
+ * The chat panel's host <-> webview protocol: the one place both sides import, so they agree by
+ * construction. The host owns the truth (messages, active run); the webview renders what it is sent and
+ * asks for actions. Streaming sends deltas, never the whole history per token.
+ */
+
+export type Role = "human" | "ai" | "tool" | "system";
+
+/** Who wrote an AI reply. `name` falls back to a short id when the assistant no longer exists. */
+export interface AssistantRef {
+  id: string;
+  name: string;
+  graphId?: string;
+}
+
+export interface ToolResultView {
+  content: string;
+  status: "success" | "error";
+}
+
+export interface ToolCallView {
+  id: string;
+  name: string;
+  /** Arguments as JSON text; partial while the call streams. */
+  args: string;
+  result?: ToolResultView;
+}
+
+export interface ChatMessageView {
+  id: string;
+  role: Role;
+  /** Markdown for AI replies, plain text for everything else. */
+  content: string;
+  toolCalls: ToolCallView[];
+  author?: AssistantRef;
+  runId?: string;
+  /** Sent by the user but not yet confirmed by the server. */
+  pending?: boolean;
+  /** A tool message whose call is not in the thread, shown on its own. */
+  toolCallId?: string;
+}
+
+export interface AssistantOption {
+  id: string;
+  name: string;
+  graphId: string;
+  description?: string;
+}
+
+export type RunPhase = "idle" | "starting" | "streaming" | "stopping";
+
+export interface RunView {
+  phase: RunPhase;
+  runId?: string;
+  assistantId?: string;
+}
+
+export type ErrorActionId = "retry" | "openSettings" | "setApiKey" | "reload" | "showLog";
+
+export interface ErrorView {
+  message: string;
+  actions: { id: ErrorActionId; label: string }[];
+}
+
+export interface ThreadHeader {
+  threadId?: string;
+  title: string;
+  status?: string;
+}
+
+/** Deltas of one streaming tool call, by its index in the message. */
+export interface ToolCallDelta {
+  index: number;
+  id?: string;
+  name?: string;
+  argsDelta: string;
+}
+
+export type HostToWebview =
+  /** Everything the panel shows; sent when it (re)appears, so a hidden panel needs no state of its own. */
+  | {
+      type: "snapshot";
+      thread: ThreadHeader;
+      messages: ChatMessageView[];
+      assistants: AssistantOption[];
+      selectedAssistantId?: string;
+      run: RunView;
+      error?: ErrorView;
+      loading: boolean;
+    }
+  | { type: "thread"; thread: ThreadHeader }
+  | { type: "messageUpsert"; message: ChatMessageView }
+  | { type: "messageRemove"; id: string }
+  | { type: "messageDelta"; id: string; textDelta: string; toolCalls?: ToolCallDelta[] }
+  | { type: "toolResult"; toolCallId: string; result: ToolResultView }
+  | { type: "attribution"; authors: Record<string, AssistantRef> }
+  | { type: "assistants"; assistants: AssistantOption[]; selectedAssistantId?: string }
+  | { type: "run"; run: RunView }
+  | { type: "error"; error?: ErrorView }
+  /** A send failed: the composer gets its text back. */
+  | { type: "restoreDraft"; text: string };
+
+export type WebviewToHost =
+  | { type: "ready" }
+  | { type: "send"; text: string; assistantId?: string }
+  | { type: "stop" }
+  | { type: "selectAssistant"; assistantId: string }
+  | { type: "errorAction"; action: ErrorActionId }
+  | { type: "openLink"; href: string }
+  | { type: "copyText"; text: string }
+  | { type: "insertCode"; code: string; language?: string };
+
+/** State the webview keeps across its own reloads (`getState`/`setState`): never agent content or keys. */
+export interface WebviewPersistedState {
+  threadId?: string;
+  draft: string;
+}
+
+export function isWebviewToHost(value: unknown): value is WebviewToHost {
+  if (typeof value !== "object" || value === null) return false;
+  const type = (value as { type?: unknown }).type;
+  return typeof type === "string" && WEBVIEW_TO_HOST_TYPES.has(type);
+}
+
+const WEBVIEW_TO_HOST_TYPES = new Set<string>([
+  "ready",
+  "send",
+  "stop",
+  "selectAssistant",
+  "errorAction",
+  "openLink",
+  "copyText",
+  "insertCode",
+]);

@@ -1,0 +1,36 @@
+/** The one wrapper over workspaceState: what the extension remembers per workspace. */
+import type * as vscode from "vscode";
+
+const ASSISTANT_BY_THREAD = "langgraph.assistantByThread";
+const DEFAULT_ASSISTANT = "langgraph.defaultAssistant";
+/** Enough for a long working session; the oldest entries go first. */
+const MAX_THREADS = 500;
+
+export class WorkspaceMemory {
+  constructor(private readonly state: vscode.Memento) {}
+
+  /** The assistant last used on a thread, or the default for new threads when there is no thread. */
+  lastAssistant(threadId: string | undefined): string | undefined {
+    if (!threadId) return this.state.get<string>(DEFAULT_ASSISTANT);
+    return this.byThread()[threadId] ?? this.state.get<string>(DEFAULT_ASSISTANT);
+  }
+
+  rememberAssistant(threadId: string | undefined, assistantId: string): void {
+    if (!assistantId) return;
+    if (!threadId) {
+      void this.state.update(DEFAULT_ASSISTANT, assistantId);
+      return;
+    }
+    const entries = Object.entries(this.byThread()).filter(([id]) => id !== threadId);
+    entries.push([threadId, assistantId]);
+    void this.state.update(ASSISTANT_BY_THREAD, Object.fromEntries(entries.slice(-MAX_THREADS)));
+  }
+
+  setDefaultAssistant(assistantId: string): void {
+    void this.state.update(DEFAULT_ASSISTANT, assistantId);
+  }
+
+  private byThread(): Record<string, string> {
+    return this.state.get<Record<string, string>>(ASSISTANT_BY_THREAD) ?? {};
+  }
+}

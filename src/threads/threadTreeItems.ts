@@ -1,0 +1,67 @@
+/** How one thread looks in the tree: title, status icon in theme colours, relative time, tooltip. */
+import * as vscode from "vscode";
+import type { ThreadSummary } from "./threadSummary";
+
+export type ThreadNode = { kind: "thread"; threadId: string } | { kind: "loadMore" };
+
+const STATUS_ICONS: Record<string, [string, string | undefined]> = {
+  idle: ["comment-discussion", undefined],
+  busy: ["sync~spin", "charts.blue"],
+  interrupted: ["debug-pause", "charts.yellow"],
+  error: ["error", "errorForeground"],
+};
+
+export function relativeTime(iso: string | undefined, now = Date.now()): string {
+  if (!iso) return "";
+  const seconds = Math.round((now - Date.parse(iso)) / 1000);
+  if (!Number.isFinite(seconds)) return "";
+  if (seconds < 45) return "just now";
+  const units: [number, string][] = [
+    [60, "min"],
+    [3600, "h"],
+    [86400, "d"],
+    [604800, "w"],
+  ];
+  let label = `${Math.round(seconds / 60)} min ago`;
+  for (const [size, unit] of units) if (seconds >= size) label = `${Math.round(seconds / size)}${unit === "min" ? " min" : unit} ago`;
+  return label;
+}
+
+export interface ThreadItemText {
+  title: string;
+  /** Name of the last assistant (or graph) that ran on the thread. */
+  lastAgent?: string;
+}
+
+export function threadTreeItem(thread: ThreadSummary, text: ThreadItemText): vscode.TreeItem {
+  const item = new vscode.TreeItem(text.title, vscode.TreeItemCollapsibleState.None);
+  item.id = thread.thread_id;
+  const status = thread.status ?? "idle";
+  item.description = [relativeTime(thread.updated_at), text.lastAgent].filter(Boolean).join(" · ");
+  const [icon, color] = STATUS_ICONS[status] ?? ["comment", undefined];
+  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+  item.contextValue = `thread.${status}`;
+  item.accessibilityInformation = { label: `${text.title}, ${status}, updated ${relativeTime(thread.updated_at)}` };
+  item.command = { command: "langgraph.threads.open", title: "Open in Chat", arguments: [{ kind: "thread", threadId: thread.thread_id }] };
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown(`**`).appendText(text.title).appendMarkdown(`**\n\n`);
+  tooltip.appendMarkdown(`- ID: `).appendText(thread.thread_id).appendMarkdown(`\n`);
+  tooltip.appendMarkdown(`- Status: `).appendText(status).appendMarkdown(`\n`);
+  tooltip.appendMarkdown(`- Created: `).appendText(new Date(thread.created_at).toLocaleString()).appendMarkdown(`\n`);
+  tooltip.appendMarkdown(`- Updated: `).appendText(new Date(thread.updated_at).toLocaleString()).appendMarkdown(`\n`);
+  const metadata = thread.metadata ?? {};
+  if (Object.keys(metadata).length) tooltip.appendMarkdown(`\n`).appendCodeblock(JSON.stringify(metadata, null, 2), "json");
+  item.tooltip = tooltip;
+  return item;
+}
+
+export function loadMoreItem(): vscode.TreeItem {
+  const item = new vscode.TreeItem("Load more…", vscode.TreeItemCollapsibleState.None);
+  item.id = "langgraph.loadMore";
+  item.iconPath = new vscode.ThemeIcon("ellipsis");
+  item.contextValue = "loadMore";
+  item.command = { command: "langgraph.threads.loadMore", title: "Load More Threads" };
+  return item;
+}

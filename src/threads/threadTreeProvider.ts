@@ -1,0 +1,217 @@
+/**
+ * The Threads view: a TreeDataProvider over ThreadListModel. It loads nothing until the view is shown,
+ * reports connection problems in the view's message and welcome content, and applies the extension's
+ * own changes (rename, delete, live status) row by row instead of reloading the list.
+ */
+import type { ThreadStatus } from "@langchain/langgraph-sdk";
+import * as vscode from "vscode";
+import type { AssistantDirectory } from "../assistants/assistantDirectory";
+import { titleOf } from "../chat/chatSession";
+import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import { trustedSetting } from "../deployment/deploymentSettings";
+import { describeFilter, ThreadListModel, type ThreadFilter } from "./threadListModel";
+import type { ThreadSummary } from "./threadSummary";
+import { ThreadTitles } from "./threadTitles";
+import { loadMoreItem, threadTreeItem, type ThreadNode } from "./threadTreeItems";
+
+export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, vscode.Disposable {
+  readonly model: ThreadListModel;
+  readonly titles: ThreadTitles;
+  private readonly changed = new vscode.EventEmitter<ThreadNode | undefined | void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private view: vscode.TreeView<ThreadNode> | undefined;
+  private loading: Promise<void> | undefined;
+  private loadedOnce = false;
+  private readonly nodes = new Map<string, ThreadNode>();
+  private readonly loadMoreNode: ThreadNode = { kind: "loadMore" };
+  private poll: NodeJS.Timeout | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly connection: DeploymentConnection,
+    private readonly assistants: AssistantDirectory,
+  ) {
+    const client = () => connection.client();
+    this.titles = new ThreadTitles(client, (threadId) => this.refreshRow(threadId));
+    this.model = new ThreadListModel(
+      client,
+      () => trustedSetting<number>("threads.pageSize").value ?? 50,
+      (thread) => this.titles.peek(thread.thread_id),
+    );
+    this.disposables.push(
+      connection.onDidChangeClient(() => {
+        this.titles.clear();
+        this.loadedOnce = false;
+        this.changed.fire();
+      }),
+      this.changed,
+    );
+  }
+
+  attach(view: vscode.TreeView<ThreadNode>): void {
+    this.view = view;
+    this.disposables.push(
+      view.onDidChangeVisibility(() => this.schedulePoll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration("langgraph.threads")) this.schedulePoll();
+      }),
+    );
+    this.updateDescription();
+  }
+
+  getTreeItem(node: ThreadNode): vscode.TreeItem {
+    if (node.kind === "loadMore") return loadMoreItem();
+    const thread = this.model.get(node.threadId);
+    if (!thread) return new vscode.TreeItem(node.threadId);
+    return threadTreeItem(thread, { title: this.titleFor(thread), lastAgent: this.lastAgent(thread) });
+  }
+
+  async getChildren(node?: ThreadNode): Promise<ThreadNode[]> {
+    if (node) return [];
+    if (!this.loadedOnce) await this.reload();
+    const rows = this.model.threads.map((t) => this.nodeFor(t.thread_id));
+    if (this.model.hasMore) rows.push(this.loadMoreNode);
+    return rows;
+  }
+
+  getParent(): undefined {
+    return undefined;
+  }
+
+  /** Reloads from the first page; errors land in the view's message and welcome content. */
+  reload(): Promise<void> {
+    this.loading ??= (async () => {
+      try {
+        await this.connection.ensureChecked();
+        // Names for "last assistant" come from the directory; a failure there must not hide threads.
+        await this.assistants.list().catch(() => undefined);
+        await this.model.reload();
+        this.connection.markConnected();
+        this.setMessage(undefined);
+      } catch (error) {
+        const mapped = this.connection.describe(error, { operation: "load threads" });
+        this.setMessage(mapped.message);
+      } finally {
+        this.loadedOnce = true;
+        this.loading = undefined;
+        await this.setContext();
+        this.schedulePoll();
+      }
+    })();
+    return this.loading;
+  }
+
+  refresh(): void {
+    this.loadedOnce = false;
+    this.changed.fire();
+  }
+
+  async loadMore(): Promise<void> {
+    try {
+      await this.model.loadMore();
+    } catch (error) {
+      void vscode.window.showErrorMessage(this.connection.describe(error, { operation: "load more threads" }).message);
+    }
+    this.changed.fire();
+  }
+
+  setFilter(filter: ThreadFilter): void {
+    this.model.setFilter(filter);
+    this.updateDescription();
+    void vscode.commands.executeCommand("setContext", "langgraph.threads.filtered", !!describeFilter(this.model.filter));
+    this.refresh();
+  }
+
+  /** A change made here or seen in a chat panel: update the one row. */
+  applyChange(threadId: string, change: Partial<ThreadSummary> & { title?: string }): void {
+    const { title, ...rest } = change;
+    if (title) this.titles.set(threadId, title);
+    const existing = this.model.get(threadId);
+    if (existing) {
+      this.model.update(threadId, rest);
+      this.refreshRow(threadId);
+    }
+    if (rest.status === "busy" || rest.status === "idle") this.schedulePoll();
+  }
+
+  /** A thread created here appears at the top without a reload. */
+  addThread(thread: ThreadSummary): void {
+    this.model.promote(thread);
+    this.changed.fire();
+    void this.setContext();
+  }
+
+  removeThread(threadId: string): void {
+    if (this.model.remove(threadId)) {
+      this.nodes.delete(threadId);
+      this.changed.fire();
+      void this.setContext();
+    }
+  }
+
+  nodeFor(threadId: string): ThreadNode {
+    let node = this.nodes.get(threadId);
+    if (!node) {
+      node = { kind: "thread", threadId };
+      this.nodes.set(threadId, node);
+    }
+    return node;
+  }
+
+  titleFor(thread: ThreadSummary): string {
+    return titleOf(thread.metadata) ?? this.titles.get(thread.thread_id) ?? thread.thread_id.slice(0, 8);
+  }
+
+  dispose(): void {
+    if (this.poll) clearInterval(this.poll);
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private lastAgent(thread: ThreadSummary): string | undefined {
+    const metadata = (thread.metadata ?? {}) as Record<string, unknown>;
+    if (typeof metadata.assistant_id === "string") return this.assistants.ref(metadata.assistant_id).name;
+    return typeof metadata.graph_id === "string" ? metadata.graph_id : undefined;
+  }
+
+  private refreshRow(threadId: string): void {
+    if (this.model.get(threadId)) this.changed.fire(this.nodeFor(threadId));
+  }
+
+  private setMessage(message: string | undefined): void {
+    if (this.view) this.view.message = message;
+  }
+
+  private updateDescription(): void {
+    if (this.view) this.view.description = describeFilter(this.model.filter) ? `Filtered: ${describeFilter(this.model.filter)}` : undefined;
+  }
+
+  private async setContext(): Promise<void> {
+    const state = this.connection.state;
+    await vscode.commands.executeCommand("setContext", "langgraph.connection", state.kind === "failed" ? state.error.kind : state.kind);
+    await vscode.commands.executeCommand("setContext", "langgraph.threads.empty", this.model.threads.length === 0);
+  }
+
+  /** A light poll of busy threads' status, only while the view is visible and the user asked for it. */
+  private schedulePoll(): void {
+    const seconds = trustedSetting<number>("threads.pollIntervalSeconds").value ?? 0;
+    const busy = () => this.model.threads.filter((t) => t.status === "busy").map((t) => t.thread_id);
+    const wanted = seconds > 0 && !!this.view?.visible && busy().length > 0;
+    if (!wanted) {
+      if (this.poll) clearInterval(this.poll);
+      this.poll = undefined;
+      return;
+    }
+    if (this.poll) return;
+    this.poll = setInterval(async () => {
+      const ids = busy();
+      if (!ids.length) return this.schedulePoll();
+      try {
+        const client = await this.connection.client();
+        const fresh = await client.threads.search({ ids, select: ["thread_id", "status", "updated_at", "metadata"], limit: ids.length });
+        for (const thread of fresh) this.applyChange(thread.thread_id, { status: thread.status as ThreadStatus, updated_at: thread.updated_at, metadata: thread.metadata });
+      } catch {
+        // The next poll or the user's refresh will show the problem; polling must not nag.
+      }
+    }, seconds * 1000);
+  }
+}

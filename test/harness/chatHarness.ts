@@ -1,0 +1,52 @@
+/** A ChatSession wired to a real server, recording every protocol message it posts. */
+import type { Client } from "@langchain/langgraph-sdk";
+import { AssistantDirectory } from "../../src/assistants/assistantDirectory";
+import { ChatSession } from "../../src/chat/chatSession";
+import { createClient } from "../../src/deployment/clientFactory";
+import { mapError } from "../../src/deployment/errorMapping";
+import type { HostToWebview, ThreadHeader } from "../../src/protocol/chatProtocol";
+
+export interface RecordedSession {
+  session: ChatSession;
+  posted: HostToWebview[];
+  threadChanges: ThreadHeader[];
+  client: Client;
+  assistants: AssistantDirectory;
+  remembered: Map<string | undefined, string>;
+}
+
+export function recordSession(
+  url: string,
+  threadId?: string,
+  shared?: { remembered?: Map<string | undefined, string>; client?: Client },
+): RecordedSession {
+  const client = shared?.client ?? createClient({ url, maxRetries: 0 });
+  const assistants = new AssistantDirectory(async () => client);
+  const posted: HostToWebview[] = [];
+  const threadChanges: ThreadHeader[] = [];
+  const remembered = shared?.remembered ?? new Map<string | undefined, string>();
+  const session = new ChatSession(
+    {
+      client: async () => client,
+      describe: (error, context) => mapError(error, { url, ...context }),
+      assistants,
+      post: (message) => posted.push(structuredClone(message)),
+      lastAssistant: (id) => remembered.get(id),
+      rememberAssistant: (id, assistantId) => remembered.set(id, assistantId),
+      onThreadChanged: (thread) => threadChanges.push({ ...thread }),
+    },
+    threadId,
+  );
+  return { session, posted, threadChanges, client, assistants, remembered };
+}
+
+export function ofType<T extends HostToWebview["type"]>(posted: HostToWebview[], type: T): Extract<HostToWebview, { type: T }>[] {
+  return posted.filter((m): m is Extract<HostToWebview, { type: T }> => m.type === type);
+}
+
+/** The graph's server-created default assistant. */
+export async function defaultAssistant(client: Client, graphId: string) {
+  const found = (await client.assistants.search({ graphId, limit: 50 })).find((a) => a.metadata?.created_by === "system");
+  if (!found) throw new Error(`no default assistant for ${graphId}`);
+  return found;
+}
