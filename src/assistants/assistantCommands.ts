@@ -4,6 +4,7 @@ import type { ExtensionParts } from "../parts";
 import { pickAssistant } from "./assistantPicker";
 import { isGraphDefault } from "./assistantDirectory";
 import type { AssistantNode } from "./assistantTreeProvider";
+import { ASSISTANT_SCHEME, AssistantDocuments, assistantUri, newAssistantUri } from "./assistantDocuments";
 
 export function registerAssistantCommands(parts: ExtensionParts, refreshView: () => void): vscode.Disposable[] {
   const { chats, assistants, memory, connection } = parts;
@@ -97,7 +98,70 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
     }
   };
 
+  const openDocument = async (uri: vscode.Uri) => {
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, "json");
+    await vscode.window.showTextDocument(document, { preview: false });
+  };
+
+  /** After a create, the "new" tab is replaced by the assistant's own, so a second save updates it. */
+  const documents = new AssistantDocuments(connection, assistants, (assistantId, created) => {
+    refreshView();
+    void vscode.window.showInformationMessage(created ? "Assistant created." : "Assistant saved.");
+    if (!created) return;
+    setTimeout(async () => {
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      const stale = tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === ASSISTANT_SCHEME && t.input.uri.path.startsWith("/new/"));
+      await vscode.window.tabGroups.close(stale);
+      await openDocument(assistantUri(assistantId));
+    }, 0);
+  });
+
+  const createAssistant = async (node?: AssistantNode) => {
+    let graphId = node?.kind === "graph" ? node.graphId : node?.kind === "assistant" ? node.assistant.graph_id : undefined;
+    if (!graphId) {
+      try {
+        const graphs = [...new Set((await assistants.list()).map((a) => a.graph_id))];
+        graphId = await vscode.window.showQuickPick(graphs, { title: "Create Assistant from Graph" });
+      } catch (error) {
+        return fail(error, "list graphs");
+      }
+    }
+    if (graphId) await openDocument(newAssistantUri(graphId));
+  };
+
+  const editAssistant = async (node?: AssistantNode) => {
+    const id = node?.kind === "assistant" ? node.assistant.assistant_id : (await pickAssistant(assistants, { title: "Edit Assistant Config" }).catch(() => undefined))?.assistant_id;
+    if (id) await openDocument(assistantUri(id));
+  };
+
+  const setActiveVersion = async (node?: AssistantNode) => {
+    if (node?.kind !== "assistant") return;
+    try {
+      const client = await connection.client();
+      const versions = await client.assistants.getVersions(node.assistant.assistant_id, { limit: 100 });
+      const pick = await vscode.window.showQuickPick(
+        versions.map((v) => ({
+          label: `v${v.version}${v.version === node.assistant.version ? " (active)" : ""}`,
+          description: new Date(v.created_at).toLocaleString(),
+          detail: JSON.stringify(v.config?.configurable ?? {}),
+          version: v.version,
+        })),
+        { title: `Versions of ${node.assistant.name}` },
+      );
+      if (!pick) return;
+      await client.assistants.setLatest(node.assistant.assistant_id, pick.version);
+      refreshView();
+    } catch (error) {
+      fail(error, "change the assistant's version");
+    }
+  };
+
   return [
+    vscode.workspace.registerFileSystemProvider(ASSISTANT_SCHEME, documents, { isCaseSensitive: true }),
+    vscode.commands.registerCommand("langgraph.assistants.create", createAssistant),
+    vscode.commands.registerCommand("langgraph.assistants.edit", editAssistant),
+    vscode.commands.registerCommand("langgraph.assistants.setVersion", setActiveVersion),
     vscode.commands.registerCommand("langgraph.switchAssistant", switchAssistant),
     vscode.commands.registerCommand("langgraph.newThreadWithAssistant", newThreadWith),
     vscode.commands.registerCommand("langgraph.chatWithGraph", chatWithGraph),

@@ -1,0 +1,105 @@
+/**
+ * Assistants as editor tabs: `langgraph-assistant:/<id>.json` edits one, `langgraph-assistant:/new/<graph>.json`
+ * creates one. Saving validates the JSON and writes it with `assistants.update` / `assistants.create`.
+ */
+import * as vscode from "vscode";
+import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import type { AssistantDirectory } from "./assistantDirectory";
+import { draftOf, formatDraft, newDraft, parseDraft } from "./assistantDraft";
+
+export const ASSISTANT_SCHEME = "langgraph-assistant";
+
+export function assistantUri(assistantId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ASSISTANT_SCHEME, path: `/${assistantId}.json` });
+}
+
+export function newAssistantUri(graphId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ASSISTANT_SCHEME, path: `/new/${encodeURIComponent(graphId)}.json` });
+}
+
+export class AssistantDocuments implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  private readonly drafts = new Map<string, Uint8Array>();
+
+  constructor(
+    private readonly connection: DeploymentConnection,
+    private readonly directory: AssistantDirectory,
+    private readonly onSaved: (assistantId: string, created: boolean) => void,
+  ) {}
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: this.drafts.get(uri.toString())?.length ?? 0 };
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions("Assistants have no folders.");
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const target = parse(uri);
+    let text: string;
+    if (target.kind === "new") {
+      text = formatDraft(newDraft(target.graphId));
+    } else {
+      const client = await this.connection.client();
+      text = formatDraft(draftOf(await client.assistants.get(target.assistantId)));
+    }
+    const bytes = new TextEncoder().encode(text);
+    this.drafts.set(uri.toString(), bytes);
+    return bytes;
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const target = parse(uri);
+    let draft;
+    try {
+      draft = parseDraft(new TextDecoder().decode(content));
+    } catch (error) {
+      // Shown by VS Code as the reason the save failed; the editor keeps the user's text.
+      throw vscode.FileSystemError.NoPermissions((error as Error).message);
+    }
+    const client = await this.connection.client();
+    try {
+      if (target.kind === "new") {
+        const created = await client.assistants.create({ graphId: target.graphId, ...draft });
+        this.directory.invalidate();
+        this.onSaved(created.assistant_id, true);
+      } else {
+        await client.assistants.update(target.assistantId, draft);
+        this.directory.invalidate();
+        this.onSaved(target.assistantId, false);
+      }
+    } catch (error) {
+      throw vscode.FileSystemError.Unavailable(this.connection.describe(error, { operation: "save the assistant" }).message);
+    }
+    this.drafts.set(uri.toString(), content);
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions("Delete assistants from the Assistants view.");
+  }
+
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions("Rename an assistant by editing its name.");
+  }
+}
+
+type Target = { kind: "new"; graphId: string } | { kind: "existing"; assistantId: string };
+
+function parse(uri: vscode.Uri): Target {
+  const fresh = uri.path.match(/^\/new\/(.+)\.json$/);
+  if (fresh) return { kind: "new", graphId: decodeURIComponent(fresh[1]) };
+  const existing = uri.path.match(/^\/([^/]+)\.json$/);
+  if (existing) return { kind: "existing", assistantId: existing[1] };
+  throw vscode.FileSystemError.FileNotFound(uri);
+}
