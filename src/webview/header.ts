@@ -1,0 +1,44 @@
+/** The panel header: thread title, thread status badge and a loading bar. */
+import type { ThreadHeader } from "../protocol/chatProtocol";
+import { el, icon } from "./dom";
+
+export class Header {
+  readonly element: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly progress: HTMLElement;
+
+  constructor() {
+    this.title = el("h1", { className: "thread-title", text: "New thread" });
+    this.status = el("span", { className: "thread-status" });
+    this.status.hidden = true;
+    this.progress = el("div", {
+      className: "progress-bar",
+      attrs: { role: "progressbar", "aria-label": "Loading thread" },
+    }, el("div", { className: "progress-bit" }));
+    this.progress.hidden = true;
+    this.element = el(
+      "header",
+      { className: "chat-header" },
+      el("div", { className: "header-row" }, icon("comment-discussion", "header-icon"), this.title, this.status),
+      this.progress,
+    );
+  }
+
+  setThread(thread: ThreadHeader): void {
+    const title = thread.title?.trim() || "New thread";
+    this.title.textContent = title;
+    this.title.title = thread.threadId ? `${title} (${thread.threadId})` : title;
+    document.title = title;
+    const status = thread.status?.trim();
+    this.status.hidden = !status;
+    this.status.textContent = status ?? "";
+    if (status) this.status.dataset.status = status.toLowerCase();
+    else delete this.status.dataset.status;
+    this.status.setAttribute("aria-label", status ? `Thread status: ${status}` : "");
+  }
+
+  setLoading(loading: boolean): void {
+    this.progress.hidden = !loading;
+  }
+}
