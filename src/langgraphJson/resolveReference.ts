@@ -53,21 +53,18 @@ export async function resolveReference(document: TextDocument, configDir: string
   const stats = await statOrUndefined(file);
 
   if (reference.kind === "dependency") {
-    if (!stats) report(filePart, DiagnosticSeverity.Error, `Local dependency not found: ${filePart.text}`);
-    else if (stats.isFile()) link(filePart, file, `Open ${path.basename(file)}`);
-    else {
-      // A directory: link to what makes it installable, if anything does.
-      result.watched.push(...MANIFESTS.map((name) => path.join(file, name)));
-      for (const name of MANIFESTS) {
-        const manifest = path.join(file, name);
-        if ((await statOrUndefined(manifest))?.isFile()) {
-          link(filePart, manifest, `Open ${path.relative(configDir, manifest) || name}`);
-          result.target = { file: manifest };
-          break;
-        }
-      }
+    if (!stats) {
+      report(filePart, DiagnosticSeverity.Error, `Local dependency not found: ${filePart.text}`);
+      return result;
     }
-    if (stats?.isFile()) result.target = { file };
+    // A directory links to what makes it installable, if anything does.
+    const manifests = stats.isFile() ? [file] : MANIFESTS.map((name) => path.join(file, name));
+    result.watched.push(...manifests);
+    const manifest = await firstExisting(manifests);
+    if (manifest) {
+      link(filePart, manifest, `Open ${path.relative(configDir, manifest)}`);
+      result.target = { file: manifest };
+    }
     return result;
   }
 
