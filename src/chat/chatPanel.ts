@@ -82,6 +82,8 @@ export class ChatPanel implements vscode.Disposable {
         return this.session.send(message.text, message.assistantId);
       case "stop":
         return this.session.stop();
+      case "resume":
+        return this.session.resume(message.response, message.assistantId);
       case "selectAssistant":
         return this.session.selectAssistant(message.assistantId);
       case "errorAction":

@@ -77,6 +77,8 @@ export class ChatPanelManager implements vscode.Disposable {
         },
         lastAssistant: (id) => this.deps.memory.lastAssistant(id),
         rememberAssistant: (id, assistantId) => this.deps.memory.rememberAssistant(id, assistantId),
+        activeRun: (id) => this.deps.memory.activeRun(id),
+        rememberRun: (id, runId) => this.deps.memory.rememberRun(id, runId),
         onThreadChanged: (thread) => {
           const created = !knownThread && !!thread.threadId;
           if (thread.threadId) knownThread = thread.threadId;

@@ -4,7 +4,7 @@
  * Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
 import { randomUUID } from "node:crypto";
-import type { Client } from "@langchain/langgraph-sdk";
+import type { Client, StreamMode } from "@langchain/langgraph-sdk";
 import type { AssistantDirectory } from "../assistants/assistantDirectory";
 import { toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
 import type {
@@ -12,10 +12,12 @@ import type {
   ChatMessageView,
   ErrorView,
   HostToWebview,
+  InterruptView,
   RunView,
   ThreadHeader,
   ToolCallDelta,
 } from "../protocol/chatProtocol";
+import { pendingInterrupt } from "./interrupts";
 import { authorshipFromHistory, toMessageView, toMessageViews } from "./messageViews";
 import { getThreadSummary } from "../threads/threadSummary";
 import { runConfigFor } from "./runConfig";
@@ -31,9 +33,39 @@ export interface ChatSessionDeps {
   /** The last assistant used on a thread, remembered across panels and reloads. */
   lastAssistant(threadId: string | undefined): string | undefined;
   rememberAssistant(threadId: string | undefined, assistantId: string): void;
+  /** The run streaming on a thread, kept so a reopened panel or reloaded window rejoins it. */
+  activeRun?(threadId: string): string | undefined;
+  rememberRun(threadId: string, runId: string | undefined): void;
   /** Thread created, renamed, or its status changed: the tree follows. */
   onThreadChanged?(thread: ThreadHeader): void;
 }
+
+const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
+/** Errors after which the run is probably still going and worth rejoining. */
+const REJOINABLE = new Set(["streamDropped", "unreachable", "timeout", "server"]);
+const REJOIN_ATTEMPTS = 3;
+const REJOIN_BACKOFF_MS = 300;
+
+interface RunRequest {
+  assistantId: string;
+  input?: Record<string, unknown>;
+  command?: { resume: unknown };
+  /** The optimistic human message of a send. */
+  human?: ChatMessageView;
+  /** The composer text to give back if the run cannot start. */
+  draft?: string;
+}
+
+interface FollowState {
+  assistantId?: string;
+  runId?: string;
+  lastEventId?: string;
+  human?: ChatMessageView;
+  /** Message ids already complete in the loaded state: a replay must not append to them. */
+  skip?: Set<string>;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How many checkpoints to read for attribution; older messages stay unattributed. */
 const HISTORY_WINDOW = 200;
@@ -50,6 +82,9 @@ export class ChatSession {
   private lastFailedSend: { text: string; assistantId?: string } | undefined;
   private disposed = false;
   private assistantOptionsCache: AssistantOption[] = [];
+  private pending: InterruptView | undefined;
+  /** A reply whose stream was lost and could not be rejoined yet: Retry rejoins it. */
+  private pendingRejoin: FollowState | undefined;
 
   constructor(
     private readonly deps: ChatSessionDeps,
@@ -90,6 +125,7 @@ export class ChatSession {
       run: this.runView,
       error: this.errorView,
       loading: this.loading,
+      interrupt: this.pending,
     };
   }
 
@@ -108,6 +144,7 @@ export class ChatSession {
         this.header = { threadId, title, status: thread?.status };
         this.model.reset(toMessageViews(messagesOfValues(state.values)));
         this.selected ??= stringOf(thread?.metadata?.assistant_id);
+        this.pending = pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id));
       }
       this.ensureSelection();
     } catch (error) {
@@ -116,7 +153,11 @@ export class ChatSession {
       this.loading = false;
       this.post(this.snapshot());
     }
-    if (this.header.threadId && !this.errorView) await this.loadAttribution();
+    if (this.header.threadId && !this.errorView) {
+      await this.loadAttribution();
+      const active = this.deps.activeRun?.(this.header.threadId);
+      if (active) await this.rejoinActiveRun(active, undefined);
+    }
   }
 
   /** Who wrote each AI reply, from checkpoint metadata: survives reloads, unlike anything kept locally. */
@@ -169,66 +210,165 @@ export class ChatSession {
       this.setError({ kind: "badRequest", message: "Choose an assistant before sending.", actions: ["retry"], detail: "no assistant" });
       return;
     }
-    this.setError(undefined);
-    this.lastFailedSend = undefined;
     if (assistantId !== this.selected) this.selectAssistant(assistantId);
     else this.deps.rememberAssistant(this.header.threadId, assistantId);
-
     const human: ChatMessageView = { id: randomUUID(), role: "human", content: body, toolCalls: [], pending: true };
     this.post(this.model.upsert(human));
+    await this.runStream({ assistantId, input: { messages: [{ type: "human", content: body, id: human.id }] }, human, draft: text });
+  }
+
+  /** Answers the pending interrupt, continuing the same run's checkpoint with the chosen assistant. */
+  async resume(response: unknown, assistantId = this.pending?.assistantId ?? this.selected): Promise<void> {
+    if (!this.pending || this.runView.phase !== "idle" || !assistantId) return;
+    this.setInterrupt(undefined);
+    await this.runStream({ assistantId, command: { resume: response } });
+  }
+
+  get interrupt(): InterruptView | undefined {
+    return this.pending;
+  }
+
+  /** Starts a run and follows its stream; a dropped connection rejoins the run where it left off. */
+  private async runStream(request: RunRequest): Promise<void> {
+    const { assistantId, human } = request;
+    this.setError(undefined);
+    this.lastFailedSend = undefined;
     this.setRun({ phase: "starting", assistantId });
     this.stopRequested = false;
     const abort = new AbortController();
     this.abort = abort;
-    let runStarted = false;
-
+    const follow: FollowState = { assistantId, human };
     try {
       const client = await this.deps.client();
-      const threadId = await this.ensureThread(client, body);
+      const threadId = await this.ensureThread(client, human?.content ?? "New thread");
       const assistant = await this.deps.assistants.get(assistantId);
       const config = await runConfigFor(client, threadId, assistant);
       const stream = client.runs.stream(threadId, assistantId, {
-        input: { messages: [{ type: "human", content: body, id: human.id }] },
+        input: request.input,
+        command: request.command,
         config,
-        streamMode: ["messages-tuple", "updates"],
+        streamMode: STREAM_MODES,
         streamResumable: true,
         signal: abort.signal,
-        onRunCreated: ({ run_id }) => {
-          runStarted = true;
-          this.setRun({ phase: "streaming", runId: run_id, assistantId });
-        },
+        onRunCreated: ({ run_id }) => this.runCreated(follow, run_id),
       });
-      for await (const part of stream) {
-        if (this.disposed) break;
-        if (!runStarted && part.event === "metadata") {
-          runStarted = true;
-          const runId = stringOf((part.data as { run_id?: unknown })?.run_id);
-          this.setRun({ phase: "streaming", runId, assistantId });
-        }
-        if (human.pending) {
-          human.pending = false;
-          this.post(this.model.upsert(human));
-        }
-        if (part.event === "messages") this.applyMessageEvent(part.data);
-        else if (part.event === "error") throw streamError(part.data);
-      }
+      await this.follow(stream, follow);
     } catch (error) {
-      if (this.stopRequested) {
-        // The user stopped the run: not an error.
-      } else if (!runStarted) {
-        const removal = this.model.remove(human.id);
-        if (removal) this.post(removal);
-        this.post({ type: "restoreDraft", text });
-        this.lastFailedSend = { text, assistantId };
-        this.setError(this.deps.describe(error, { operation: "send the message", subject: `Thread ${shortId(this.header.threadId)}` }));
-      } else {
-        this.setError(this.deps.describe(error, { operation: "finish the reply" }));
-      }
+      await this.recover(error, follow, request);
     } finally {
-      this.abort = undefined;
-      this.setRun({ phase: "idle", assistantId });
+      this.finishRun(follow);
     }
-    if (runStarted || this.header.threadId) await this.reconcile();
+    if (follow.runId || this.header.threadId) await this.reconcile();
+  }
+
+  /** Rejoins a run that was streaming when the panel closed or the window reloaded. */
+  private async rejoinActiveRun(runId: string, assistantId: string | undefined): Promise<void> {
+    const threadId = this.header.threadId;
+    if (!threadId || this.runView.phase !== "idle") return;
+    const client = await this.deps.client();
+    const run = await client.runs.get(threadId, runId).catch(() => undefined);
+    if (!run || (run.status !== "pending" && run.status !== "running")) {
+      this.deps.rememberRun(threadId, undefined);
+      return;
+    }
+    // Messages already in the loaded state are complete; the replay only adds what is still streaming.
+    const follow: FollowState = { assistantId: assistantId ?? run.assistant_id, runId, skip: new Set(this.model.messages.map((m) => m.id)) };
+    this.abort = new AbortController();
+    this.stopRequested = false;
+    this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
+    try {
+      await this.rejoin(follow, client);
+    } catch (error) {
+      if (!this.stopRequested) this.setError(this.deps.describe(error, { operation: "rejoin the running reply" }));
+    } finally {
+      this.finishRun(follow);
+    }
+    await this.reconcile();
+  }
+
+  private runCreated(follow: FollowState, runId: string): void {
+    if (follow.runId) return;
+    follow.runId = runId;
+    if (this.header.threadId) this.deps.rememberRun(this.header.threadId, runId);
+    this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
+  }
+
+  /** Applies a run's events; remembers the last event id so a rejoin neither repeats nor loses tokens. */
+  private async follow(stream: AsyncIterable<{ event: string; data: unknown; id?: string }>, follow: FollowState): Promise<void> {
+    for await (const part of stream) {
+      if (this.disposed) return;
+      if (part.id !== undefined) follow.lastEventId = part.id;
+      if (part.event === "metadata") {
+        const runId = stringOf((part.data as { run_id?: unknown })?.run_id);
+        if (runId) this.runCreated(follow, runId);
+      }
+      if (follow.human?.pending) {
+        follow.human.pending = false;
+        this.post(this.model.upsert(follow.human));
+      }
+      if (part.event === "messages") this.applyMessageEvent(part.data, follow.skip);
+      else if (part.event === "error") throw streamError(part.data);
+    }
+  }
+
+  private async recover(error: unknown, follow: FollowState, request: RunRequest): Promise<void> {
+    if (this.stopRequested) return; // The user stopped the run: not an error.
+    if (!follow.runId) {
+      if (follow.human) {
+        const removal = this.model.remove(follow.human.id);
+        if (removal) this.post(removal);
+      }
+      if (request.draft !== undefined) {
+        this.post({ type: "restoreDraft", text: request.draft });
+        this.lastFailedSend = { text: request.draft, assistantId: request.assistantId };
+      }
+      this.setError(this.deps.describe(error, { operation: request.command ? "resume the run" : "send the message", subject: `Thread ${shortId(this.header.threadId)}` }));
+      return;
+    }
+    const mapped = this.deps.describe(error, { operation: "finish the reply" });
+    if (!REJOINABLE.has(mapped.kind)) {
+      this.setError(mapped);
+      return;
+    }
+    try {
+      await this.rejoin(follow, await this.deps.client());
+    } catch (rejoinError) {
+      if (this.stopRequested) return;
+      this.pendingRejoin = follow;
+      this.setError(this.deps.describe(rejoinError, { operation: "reconnect to the reply" }));
+    }
+  }
+
+  /** Rejoins the run's stream from the last event seen, a few times with backoff. */
+  private async rejoin(follow: FollowState, client: Client): Promise<void> {
+    const threadId = this.header.threadId;
+    if (!threadId || !follow.runId) return;
+    let lastError: unknown;
+    for (let attempt = 0; attempt < REJOIN_ATTEMPTS; attempt++) {
+      if (attempt > 0) await delay(REJOIN_BACKOFF_MS * 2 ** (attempt - 1));
+      if (this.stopRequested || this.disposed) return;
+      this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
+      try {
+        const stream = client.runs.joinStream(threadId, follow.runId, {
+          lastEventId: follow.lastEventId ?? "-1",
+          streamMode: STREAM_MODES,
+          signal: this.abort?.signal,
+        });
+        await this.follow(stream as AsyncIterable<{ event: string; data: unknown; id?: string }>, follow);
+        return;
+      } catch (error) {
+        lastError = error;
+        if (!REJOINABLE.has(this.deps.describe(error, { operation: "rejoin the reply" }).kind)) throw error;
+      }
+    }
+    throw lastError;
+  }
+
+  private finishRun(follow: FollowState): void {
+    this.abort = undefined;
+    // A closed panel leaves its run going on the server: keep it, so reopening the thread rejoins it.
+    if (this.header.threadId && !this.pendingRejoin && !this.disposed) this.deps.rememberRun(this.header.threadId, undefined);
+    this.setRun({ phase: "idle", assistantId: follow.assistantId });
   }
 
   /** Stops the streaming run on the server, not just the local stream. */
@@ -253,8 +393,12 @@ export class ChatSession {
   /** The action buttons of the error banner. */
   async retry(): Promise<void> {
     const failed = this.lastFailedSend;
+    const cutOff = this.pendingRejoin;
+    this.pendingRejoin = undefined;
     this.setError(undefined);
-    if (failed) {
+    if (cutOff?.runId) {
+      await this.rejoinActiveRun(cutOff.runId, cutOff.assistantId);
+    } else if (failed) {
       this.post({ type: "restoreDraft", text: "" });
       await this.send(failed.text, failed.assistantId);
     } else {
@@ -290,17 +434,18 @@ export class ChatSession {
         this.post(this.snapshot());
       }
       this.updateHeader({ status: thread?.status, title: titleOf(thread?.metadata) ?? this.header.title });
+      this.setInterrupt(pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)));
       if (views.some((v) => v.role === "ai" && !v.author)) await this.loadAttribution();
     } catch (error) {
       this.setError(this.deps.describe(error, { operation: "refresh the thread", subject: `Thread ${shortId(threadId)}` }));
     }
   }
 
-  private applyMessageEvent(data: unknown): void {
+  private applyMessageEvent(data: unknown, skip?: Set<string>): void {
     if (!Array.isArray(data)) return;
     const [chunk, metadata] = data as [WireMessage, Record<string, unknown> | undefined];
     const role = roleOf(chunk);
-    if (!role || !chunk.id) return;
+    if (!role || !chunk.id || skip?.has(chunk.id)) return;
     const assistantId = stringOf(metadata?.assistant_id) ?? this.runView.assistantId;
     const runId = stringOf(metadata?.run_id) ?? this.runView.runId;
 
@@ -363,6 +508,12 @@ export class ChatSession {
       const status = run.phase === "idle" ? this.header.status : "busy";
       this.deps.onThreadChanged?.({ ...this.header, status });
     }
+  }
+
+  private setInterrupt(interrupt: InterruptView | undefined): void {
+    if (!interrupt && !this.pending) return;
+    this.pending = interrupt;
+    this.post({ type: "interrupt", interrupt });
   }
 
   private setError(error: UserFacingError | undefined): void {

@@ -68,6 +68,30 @@ export interface ThreadHeader {
   status?: string;
 }
 
+/** A decision on a human-in-the-loop request (the agent-inbox shape: accept / edit / respond / ignore). */
+export interface HumanResponse {
+  type: "accept" | "edit" | "respond" | "ignore";
+  /** `edit`: the edited action args; `respond`: the text; otherwise absent. */
+  args?: unknown;
+}
+
+/** A run stopped at `interrupt()` and waits for the user. */
+export interface InterruptView {
+  id?: string;
+  /** The assistant that was interrupted: the default for resuming. */
+  assistantId?: string;
+  /** Present when the value is a human-in-the-loop request; otherwise only `valueJson` is shown. */
+  request?: {
+    action: string;
+    /** The action's arguments as pretty JSON (editable for `edit`). */
+    argsJson: string;
+    description?: string;
+    allow: { accept: boolean; edit: boolean; respond: boolean; ignore: boolean };
+  };
+  /** The interrupt's raw value, pretty-printed. */
+  valueJson: string;
+}
+
 /** Deltas of one streaming tool call, by its index in the message. */
 export interface ToolCallDelta {
   index: number;
@@ -87,6 +111,7 @@ export type HostToWebview =
       run: RunView;
       error?: ErrorView;
       loading: boolean;
+      interrupt?: InterruptView;
     }
   | { type: "thread"; thread: ThreadHeader }
   | { type: "messageUpsert"; message: ChatMessageView }
@@ -98,7 +123,9 @@ export type HostToWebview =
   | { type: "run"; run: RunView }
   | { type: "error"; error?: ErrorView }
   /** A send failed: the composer gets its text back. */
-  | { type: "restoreDraft"; text: string };
+  | { type: "restoreDraft"; text: string }
+  /** The pending interrupt, or none once it is answered. */
+  | { type: "interrupt"; interrupt?: InterruptView };
 
 export type WebviewToHost =
   | { type: "ready" }
@@ -108,7 +135,9 @@ export type WebviewToHost =
   | { type: "errorAction"; action: ErrorActionId }
   | { type: "openLink"; href: string }
   | { type: "copyText"; text: string }
-  | { type: "insertCode"; code: string; language?: string };
+  | { type: "insertCode"; code: string; language?: string }
+  /** Resumes the interrupted run: a human-in-the-loop decision, or any JSON value for other interrupts. */
+  | { type: "resume"; response: HumanResponse | unknown; assistantId?: string };
 
 /** State the webview keeps across its own reloads (`getState`/`setState`): never agent content or keys. */
 export interface WebviewPersistedState {
@@ -131,4 +160,5 @@ const WEBVIEW_TO_HOST_TYPES = new Set<string>([
   "openLink",
   "copyText",
   "insertCode",
+  "resume",
 ]);

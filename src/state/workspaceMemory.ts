@@ -3,6 +3,7 @@ import type * as vscode from "vscode";
 
 const ASSISTANT_BY_THREAD = "langgraph.assistantByThread";
 const DEFAULT_ASSISTANT = "langgraph.defaultAssistant";
+const ACTIVE_RUNS = "langgraph.activeRuns";
 /** Enough for a long working session; the oldest entries go first. */
 const MAX_THREADS = 500;
 
@@ -28,6 +29,19 @@ export class WorkspaceMemory {
 
   setDefaultAssistant(assistantId: string): void {
     void this.state.update(DEFAULT_ASSISTANT, assistantId);
+  }
+
+  /** The run streaming on a thread when the window went away: reopening rejoins it. */
+  activeRun(threadId: string): string | undefined {
+    return this.state.get<Record<string, string>>(ACTIVE_RUNS)?.[threadId];
+  }
+
+  rememberRun(threadId: string, runId: string | undefined): void {
+    const runs = { ...(this.state.get<Record<string, string>>(ACTIVE_RUNS) ?? {}) };
+    if (runId) runs[threadId] = runId;
+    else if (threadId in runs) delete runs[threadId];
+    else return;
+    void this.state.update(ACTIVE_RUNS, runs);
   }
 
   private byThread(): Record<string, string> {

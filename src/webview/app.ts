@@ -2,11 +2,12 @@
  * Wires the panel together: builds the layout inside the root element, applies host messages to the
  * parts that own them, and keeps the webview from ever navigating (links go to the host).
  */
-import type { AssistantOption, AssistantRef, HostToWebview, RunView } from "../protocol/chatProtocol";
+import type { AssistantOption, AssistantRef, HostToWebview, InterruptView, RunView } from "../protocol/chatProtocol";
 import { Composer } from "./composer";
 import { el } from "./dom";
 import { ErrorBanner } from "./errorBanner";
 import { Header } from "./header";
+import { InterruptCard } from "./interruptCard";
 import { MessageList } from "./messageList";
 import type { HostApi } from "./vscodeApi";
 
@@ -15,6 +16,7 @@ export class ChatApp {
   readonly errorBanner: ErrorBanner;
   readonly messageList: MessageList;
   readonly composer: Composer;
+  readonly interruptCard: InterruptCard;
   private assistants: AssistantOption[] = [];
   private run: RunView = { phase: "idle" };
 
@@ -23,6 +25,9 @@ export class ChatApp {
     this.errorBanner = new ErrorBanner(post);
     this.messageList = new MessageList({ post, defaultAuthor: () => this.runAuthor() });
     this.composer = new Composer(api);
+    this.interruptCard = new InterruptCard(post);
+    // After the log, so it always sits below the last message.
+    this.messageList.element.append(this.interruptCard.element);
     root.classList.add("chat-app");
     root.replaceChildren(
       this.header.element,
@@ -46,6 +51,7 @@ export class ChatApp {
         this.applyRun(message.run);
         this.errorBanner.show(message.error);
         this.messageList.reset(message.messages, message.loading);
+        this.setInterrupt(message.interrupt);
         break;
       case "thread":
         this.header.setThread(message.thread);
@@ -74,9 +80,13 @@ export class ChatApp {
         break;
       case "error":
         this.errorBanner.show(message.error);
+        if (message.error) this.interruptCard.hostError();
         break;
       case "restoreDraft":
         this.composer.restoreDraft(message.text);
+        break;
+      case "interrupt":
+        this.setInterrupt(message.interrupt);
         break;
       default:
         // A newer host may send message types this page does not know yet.
@@ -87,6 +97,11 @@ export class ChatApp {
   private setAssistants(assistants: AssistantOption[], selectedAssistantId: string | undefined): void {
     this.assistants = assistants;
     this.composer.setAssistants(assistants, selectedAssistantId);
+    this.interruptCard.setAssistants(assistants);
+  }
+
+  private setInterrupt(interrupt: InterruptView | undefined): void {
+    if (this.interruptCard.setInterrupt(interrupt)) this.messageList.revealEnd();
   }
 
   private applyRun(run: RunView): void {
@@ -95,6 +110,7 @@ export class ChatApp {
     this.root.classList.toggle("run-active", active);
     this.messageList.log.setAttribute("aria-busy", String(active));
     this.composer.setRun(run);
+    this.interruptCard.setRun(run);
   }
 
   /** Who is answering: the running assistant, else the one picked in the composer. */

@@ -167,6 +167,12 @@ export class MessageList {
     }
   }
 
+  /** Scrolls to the end on the next flush (something new appeared below the last message). */
+  revealEnd(): void {
+    this.scrollToEnd = true;
+    this.scheduler.schedule();
+  }
+
   private markDirty(entry: Entry, part: "all" | "author" | "content" | "tools", toolIndex?: number): void {
     const dirty = (entry.dirty ??= { all: false, author: false, content: false, tools: new Set() });
     if (part === "tools") {

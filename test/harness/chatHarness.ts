@@ -13,18 +13,20 @@ export interface RecordedSession {
   client: Client;
   assistants: AssistantDirectory;
   remembered: Map<string | undefined, string>;
+  runs: Map<string, string>;
 }
 
 export function recordSession(
   url: string,
   threadId?: string,
-  shared?: { remembered?: Map<string | undefined, string>; client?: Client },
+  shared?: { remembered?: Map<string | undefined, string>; client?: Client; runs?: Map<string, string> },
 ): RecordedSession {
   const client = shared?.client ?? createClient({ url, maxRetries: 0 });
   const assistants = new AssistantDirectory(async () => client);
   const posted: HostToWebview[] = [];
   const threadChanges: ThreadHeader[] = [];
   const remembered = shared?.remembered ?? new Map<string | undefined, string>();
+  const runs = shared?.runs ?? new Map<string, string>();
   const session = new ChatSession(
     {
       client: async () => client,
@@ -33,11 +35,13 @@ export function recordSession(
       post: (message) => posted.push(structuredClone(message)),
       lastAssistant: (id) => remembered.get(id),
       rememberAssistant: (id, assistantId) => remembered.set(id, assistantId),
+      activeRun: (id) => runs.get(id),
+      rememberRun: (id, runId) => (runId ? runs.set(id, runId) : runs.delete(id)),
       onThreadChanged: (thread) => threadChanges.push({ ...thread }),
     },
     threadId,
   );
-  return { session, posted, threadChanges, client, assistants, remembered };
+  return { session, posted, threadChanges, client, assistants, remembered, runs };
 }
 
 export function ofType<T extends HostToWebview["type"]>(posted: HostToWebview[], type: T): Extract<HostToWebview, { type: T }>[] {
