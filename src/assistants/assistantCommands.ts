@@ -10,15 +10,24 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
   const { chats, assistants, memory, connection } = parts;
   const fail = (error: unknown, operation: string) => void vscode.window.showErrorMessage(connection.describe(error, { operation }).message);
 
-  /** Sets the assistant for the next message in the focused panel, or the default for new threads. */
-  const switchAssistant = async () => {
+  /**
+   * Sets the assistant for the next message in the focused panel, or the default for new threads.
+   * An assistant id argument (from a keybinding's `args`) skips the picker.
+   */
+  const switchAssistant = async (assistantId?: unknown) => {
     const panel = chats.active;
     try {
-      const chosen = await pickAssistant(assistants, {
-        title: panel ? `Switch Assistant for “${panel.session.thread.title}”` : "Default Assistant for New Threads",
-        currentId: panel?.session.selectedAssistantId ?? memory.lastAssistant(undefined),
-      });
-      if (!chosen) return;
+      const chosen =
+        typeof assistantId === "string"
+          ? await assistants.get(assistantId)
+          : await pickAssistant(assistants, {
+              title: panel ? `Switch Assistant for “${panel.session.thread.title}”` : "Default Assistant for New Threads",
+              currentId: panel?.session.selectedAssistantId ?? memory.lastAssistant(undefined),
+            });
+      if (!chosen) {
+        if (typeof assistantId === "string") void vscode.window.showErrorMessage(`No assistant with id ${assistantId} on ${connection.url}.`);
+        return;
+      }
       if (panel) panel.session.selectAssistant(chosen.assistant_id);
       else {
         memory.setDefaultAssistant(chosen.assistant_id);

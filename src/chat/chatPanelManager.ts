@@ -9,6 +9,7 @@ import type { ThreadHeader, WebviewPersistedState } from "../protocol/chatProtoc
 import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { CHAT_VIEW_TYPE, ChatPanel, type ChatPanelActions } from "./chatPanel";
 import { ChatSession } from "./chatSession";
+import { askMultitaskStrategy } from "./multitaskPrompt";
 
 export interface ChatPanelManagerDeps {
   extensionUri: vscode.Uri;
@@ -79,6 +80,7 @@ export class ChatPanelManager implements vscode.Disposable {
         rememberAssistant: (id, assistantId) => this.deps.memory.rememberAssistant(id, assistantId),
         activeRun: (id) => this.deps.memory.activeRun(id),
         rememberRun: (id, runId) => this.deps.memory.rememberRun(id, runId),
+        multitaskStrategy: askMultitaskStrategy,
         onThreadChanged: (thread) => {
           const created = !knownThread && !!thread.threadId;
           if (thread.threadId) knownThread = thread.threadId;

@@ -36,6 +36,8 @@ export interface ChatSessionDeps {
   /** The run streaming on a thread, kept so a reopened panel or reloaded window rejoins it. */
   activeRun?(threadId: string): string | undefined;
   rememberRun(threadId: string, runId: string | undefined): void;
+  /** Sending while a run is active: how the server should handle it; undefined cancels the send. */
+  multitaskStrategy?(): Promise<MultitaskStrategy | undefined>;
   /** Thread created, renamed, or its status changed: the tree follows. */
   onThreadChanged?(thread: ThreadHeader): void;
 }
@@ -54,6 +56,7 @@ interface RunRequest {
   human?: ChatMessageView;
   /** The composer text to give back if the run cannot start. */
   draft?: string;
+  multitaskStrategy?: MultitaskStrategy;
 }
 
 interface FollowState {
@@ -63,7 +66,14 @@ interface FollowState {
   human?: ChatMessageView;
   /** Message ids already complete in the loaded state: a replay must not append to them. */
   skip?: Set<string>;
+  abort: AbortController;
+  /** Stopped by the user. */
+  stopped?: boolean;
+  /** Interrupted or rolled back by a newer message: its end is expected, not an error. */
+  superseded?: boolean;
 }
+
+export type MultitaskStrategy = "enqueue" | "interrupt" | "rollback" | "reject";
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -77,8 +87,9 @@ export class ChatSession {
   private runView: RunView = { phase: "idle" };
   private errorView: ErrorView | undefined;
   private loading = false;
-  private abort: AbortController | undefined;
-  private stopRequested = false;
+  /** The run whose events drive the panel now; queued runs follow it. */
+  private current: FollowState | undefined;
+  private readonly queue: FollowState[] = [];
   private lastFailedSend: { text: string; assistantId?: string } | undefined;
   private disposed = false;
   private assistantOptionsCache: AssistantOption[] = [];
@@ -200,11 +211,6 @@ export class ChatSession {
   async send(text: string, assistantId = this.selected): Promise<void> {
     const body = text.trim();
     if (!body) return;
-    if (this.runView.phase !== "idle") {
-      this.post({ type: "restoreDraft", text });
-      this.setError({ kind: "busy", message: "A reply is still streaming. Stop it or wait before sending.", actions: [], detail: "local busy" });
-      return;
-    }
     if (!assistantId) {
       this.post({ type: "restoreDraft", text });
       this.setError({ kind: "badRequest", message: "Choose an assistant before sending.", actions: ["retry"], detail: "no assistant" });
@@ -212,14 +218,62 @@ export class ChatSession {
     }
     if (assistantId !== this.selected) this.selectAssistant(assistantId);
     else this.deps.rememberAssistant(this.header.threadId, assistantId);
+    const busy = this.current !== undefined || this.queue.length > 0;
+    const strategy = busy ? await this.deps.multitaskStrategy?.() : undefined;
+    if (busy && !strategy) {
+      this.post({ type: "restoreDraft", text });
+      return;
+    }
     const human: ChatMessageView = { id: randomUUID(), role: "human", content: body, toolCalls: [], pending: true };
     this.post(this.model.upsert(human));
-    await this.runStream({ assistantId, input: { messages: [{ type: "human", content: body, id: human.id }] }, human, draft: text });
+    const request: RunRequest = { assistantId, input: { messages: [{ type: "human", content: body, id: human.id }] }, human, draft: text };
+    if (strategy === "enqueue" || strategy === "reject") return this.enqueue(request, strategy);
+    if (strategy && this.current) this.current.superseded = true;
+    await this.runStream({ ...request, multitaskStrategy: strategy });
+  }
+
+  /**
+   * Double-texting with "enqueue" (or "reject", which the server refuses while a run is active): the run
+   * is created now and followed when the current one ends; its message shows as pending until then.
+   */
+  private async enqueue(request: RunRequest, strategy: "enqueue" | "reject"): Promise<void> {
+    try {
+      const client = await this.deps.client();
+      const threadId = await this.ensureThread(client, request.human?.content ?? "");
+      const config = await runConfigFor(client, threadId, await this.deps.assistants.get(request.assistantId));
+      const run = await client.runs.create(threadId, request.assistantId, {
+        input: request.input,
+        config,
+        multitaskStrategy: strategy,
+        streamResumable: true,
+      });
+      this.queue.push({ assistantId: request.assistantId, runId: run.run_id, human: request.human, abort: new AbortController() });
+      if (!this.current) await this.drainQueue();
+    } catch (error) {
+      await this.recover(error, { assistantId: request.assistantId, human: request.human, abort: new AbortController() }, request);
+    }
+  }
+
+  /** Follows queued runs one after the other, then settles the thread once nothing is running. */
+  private async drainQueue(): Promise<void> {
+    while (!this.current && this.queue.length && !this.disposed) {
+      const follow = this.queue.shift()!;
+      this.current = follow;
+      this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
+      try {
+        await this.rejoin(follow, await this.deps.client());
+      } catch (error) {
+        if (!follow.stopped) this.setError(this.deps.describe(error, { operation: "follow the queued reply" }));
+      } finally {
+        this.finishRun(follow);
+      }
+    }
+    if (!this.current) await this.reconcile();
   }
 
   /** Answers the pending interrupt, continuing the same run's checkpoint with the chosen assistant. */
   async resume(response: unknown, assistantId = this.pending?.assistantId ?? this.selected): Promise<void> {
-    if (!this.pending || this.runView.phase !== "idle" || !assistantId) return;
+    if (!this.pending || this.current || !assistantId) return;
     this.setInterrupt(undefined);
     await this.runStream({ assistantId, command: { resume: response } });
   }
@@ -233,11 +287,9 @@ export class ChatSession {
     const { assistantId, human } = request;
     this.setError(undefined);
     this.lastFailedSend = undefined;
+    const follow: FollowState = { assistantId, human, abort: new AbortController() };
+    this.current = follow;
     this.setRun({ phase: "starting", assistantId });
-    this.stopRequested = false;
-    const abort = new AbortController();
-    this.abort = abort;
-    const follow: FollowState = { assistantId, human };
     try {
       const client = await this.deps.client();
       const threadId = await this.ensureThread(client, human?.content ?? "New thread");
@@ -249,7 +301,8 @@ export class ChatSession {
         config,
         streamMode: STREAM_MODES,
         streamResumable: true,
-        signal: abort.signal,
+        multitaskStrategy: request.multitaskStrategy,
+        signal: follow.abort.signal,
         onRunCreated: ({ run_id }) => this.runCreated(follow, run_id),
       });
       await this.follow(stream, follow);
@@ -258,13 +311,16 @@ export class ChatSession {
     } finally {
       this.finishRun(follow);
     }
-    if (follow.runId || this.header.threadId) await this.reconcile();
+    // Settle against the server only when nothing else streams into the model.
+    if (this.current || !this.header.threadId) return;
+    if (this.queue.length) await this.drainQueue();
+    else await this.reconcile();
   }
 
   /** Rejoins a run that was streaming when the panel closed or the window reloaded. */
   private async rejoinActiveRun(runId: string, assistantId: string | undefined): Promise<void> {
     const threadId = this.header.threadId;
-    if (!threadId || this.runView.phase !== "idle") return;
+    if (!threadId || this.current) return;
     const client = await this.deps.client();
     const run = await client.runs.get(threadId, runId).catch(() => undefined);
     if (!run || (run.status !== "pending" && run.status !== "running")) {
@@ -272,14 +328,18 @@ export class ChatSession {
       return;
     }
     // Messages already in the loaded state are complete; the replay only adds what is still streaming.
-    const follow: FollowState = { assistantId: assistantId ?? run.assistant_id, runId, skip: new Set(this.model.messages.map((m) => m.id)) };
-    this.abort = new AbortController();
-    this.stopRequested = false;
+    const follow: FollowState = {
+      assistantId: assistantId ?? run.assistant_id,
+      runId,
+      skip: new Set(this.model.messages.map((m) => m.id)),
+      abort: new AbortController(),
+    };
+    this.current = follow;
     this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
     try {
       await this.rejoin(follow, client);
     } catch (error) {
-      if (!this.stopRequested) this.setError(this.deps.describe(error, { operation: "rejoin the running reply" }));
+      if (!follow.stopped) this.setError(this.deps.describe(error, { operation: "rejoin the running reply" }));
     } finally {
       this.finishRun(follow);
     }
@@ -290,7 +350,7 @@ export class ChatSession {
     if (follow.runId) return;
     follow.runId = runId;
     if (this.header.threadId) this.deps.rememberRun(this.header.threadId, runId);
-    this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
+    if (follow === this.current) this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
   }
 
   /** Applies a run's events; remembers the last event id so a rejoin neither repeats nor loses tokens. */
@@ -312,7 +372,8 @@ export class ChatSession {
   }
 
   private async recover(error: unknown, follow: FollowState, request: RunRequest): Promise<void> {
-    if (this.stopRequested) return; // The user stopped the run: not an error.
+    // The user stopped the run, or a newer message interrupted it on purpose: not an error.
+    if (follow.stopped || follow.superseded) return;
     if (!follow.runId) {
       if (follow.human) {
         const removal = this.model.remove(follow.human.id);
@@ -333,7 +394,7 @@ export class ChatSession {
     try {
       await this.rejoin(follow, await this.deps.client());
     } catch (rejoinError) {
-      if (this.stopRequested) return;
+      if (follow.stopped || follow.superseded) return;
       this.pendingRejoin = follow;
       this.setError(this.deps.describe(rejoinError, { operation: "reconnect to the reply" }));
     }
@@ -346,13 +407,13 @@ export class ChatSession {
     let lastError: unknown;
     for (let attempt = 0; attempt < REJOIN_ATTEMPTS; attempt++) {
       if (attempt > 0) await delay(REJOIN_BACKOFF_MS * 2 ** (attempt - 1));
-      if (this.stopRequested || this.disposed) return;
-      this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
+      if (follow.stopped || follow.superseded || this.disposed) return;
+      if (follow === this.current) this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
       try {
         const stream = client.runs.joinStream(threadId, follow.runId, {
           lastEventId: follow.lastEventId ?? "-1",
           streamMode: STREAM_MODES,
-          signal: this.abort?.signal,
+          signal: follow.abort.signal,
         });
         await this.follow(stream as AsyncIterable<{ event: string; data: unknown; id?: string }>, follow);
         return;
@@ -365,28 +426,29 @@ export class ChatSession {
   }
 
   private finishRun(follow: FollowState): void {
-    this.abort = undefined;
+    if (follow !== this.current) return;
+    this.current = undefined;
     // A closed panel leaves its run going on the server: keep it, so reopening the thread rejoins it.
     if (this.header.threadId && !this.pendingRejoin && !this.disposed) this.deps.rememberRun(this.header.threadId, undefined);
-    this.setRun({ phase: "idle", assistantId: follow.assistantId });
+    this.setRun({ phase: this.queue.length ? "streaming" : "idle", assistantId: follow.assistantId });
   }
 
   /** Stops the streaming run on the server, not just the local stream. */
   async stop(): Promise<void> {
-    const { runId } = this.runView;
+    const follow = this.current;
     const threadId = this.header.threadId;
-    if (this.runView.phase === "idle") return;
-    this.stopRequested = true;
+    if (!follow) return;
+    follow.stopped = true;
     this.setRun({ ...this.runView, phase: "stopping" });
     try {
-      if (threadId && runId) {
+      if (threadId && follow.runId) {
         const client = await this.deps.client();
-        await client.runs.cancel(threadId, runId, false);
+        await client.runs.cancel(threadId, follow.runId, false);
       }
     } catch (error) {
       this.setError(this.deps.describe(error, { operation: "stop the run" }));
     } finally {
-      this.abort?.abort();
+      follow.abort.abort();
     }
   }
 
@@ -408,7 +470,8 @@ export class ChatSession {
 
   dispose(): void {
     this.disposed = true;
-    this.abort?.abort();
+    this.current?.abort.abort();
+    for (const queued of this.queue) queued.abort.abort();
   }
 
   /** Replaces local guesses with the server's state once a run ends (ids, order, final content). */

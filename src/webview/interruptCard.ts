@@ -211,7 +211,7 @@ export class InterruptCard {
 
     const submitEdit = (): void => {
       const result = parseJson(argsInput.value);
-      if (false) {
+      if (!result.ok) {
         showError(error, `The arguments are not valid JSON: ${result.message}`);
         argsInput.focus();
         return;

@@ -1,7 +1,7 @@
 /** A ChatSession wired to a real server, recording every protocol message it posts. */
 import type { Client } from "@langchain/langgraph-sdk";
 import { AssistantDirectory } from "../../src/assistants/assistantDirectory";
-import { ChatSession } from "../../src/chat/chatSession";
+import { ChatSession, type MultitaskStrategy } from "../../src/chat/chatSession";
 import { createClient } from "../../src/deployment/clientFactory";
 import { mapError } from "../../src/deployment/errorMapping";
 import type { HostToWebview, ThreadHeader } from "../../src/protocol/chatProtocol";
@@ -19,7 +19,7 @@ export interface RecordedSession {
 export function recordSession(
   url: string,
   threadId?: string,
-  shared?: { remembered?: Map<string | undefined, string>; client?: Client; runs?: Map<string, string> },
+  shared?: { remembered?: Map<string | undefined, string>; client?: Client; runs?: Map<string, string>; strategy?: MultitaskStrategy },
 ): RecordedSession {
   const client = shared?.client ?? createClient({ url, maxRetries: 0 });
   const assistants = new AssistantDirectory(async () => client);
@@ -37,6 +37,7 @@ export function recordSession(
       rememberAssistant: (id, assistantId) => remembered.set(id, assistantId),
       activeRun: (id) => runs.get(id),
       rememberRun: (id, runId) => (runId ? runs.set(id, runId) : runs.delete(id)),
+      multitaskStrategy: async () => shared?.strategy,
       onThreadChanged: (thread) => threadChanges.push({ ...thread }),
     },
     threadId,
