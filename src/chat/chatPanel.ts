@@ -82,6 +82,12 @@ export class ChatPanel implements vscode.Disposable {
         return this.session.send(message.text, message.assistantId);
       case "stop":
         return this.session.stop();
+      case "editMessage":
+        return this.session.edit(message.id, message.text, message.assistantId);
+      case "regenerate":
+        return this.session.regenerate(message.id, message.assistantId);
+      case "switchBranch":
+        return this.session.switchBranch(message.id, message.direction);
       case "resume":
         return this.session.resume(message.response, message.assistantId);
       case "selectAssistant":

@@ -9,6 +9,7 @@ import type { AssistantDirectory } from "../assistants/assistantDirectory";
 import { toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
 import type {
   AssistantOption,
+  BranchPosition,
   ChatMessageView,
   ErrorView,
   HostToWebview,
@@ -17,6 +18,7 @@ import type {
   ThreadHeader,
   ToolCallDelta,
 } from "../protocol/chatProtocol";
+import { branchHead, branchesOf, forkPoint, toCheckpointMessages, type CheckpointMessages } from "./branches";
 import { pendingInterrupt } from "./interrupts";
 import { authorshipFromHistory, toMessageView, toMessageViews } from "./messageViews";
 import { getThreadSummary } from "../threads/threadSummary";
@@ -50,7 +52,10 @@ const REJOIN_BACKOFF_MS = 300;
 
 interface RunRequest {
   assistantId: string;
-  input?: Record<string, unknown>;
+  /** `null` re-runs from `checkpointId` without new input (regenerate). */
+  input?: Record<string, unknown> | null;
+  /** Fork from this checkpoint instead of the thread's head. */
+  checkpointId?: string;
   command?: { resume: unknown };
   /** The optimistic human message of a send. */
   human?: ChatMessageView;
@@ -94,6 +99,10 @@ export class ChatSession {
   private disposed = false;
   private assistantOptionsCache: AssistantOption[] = [];
   private pending: InterruptView | undefined;
+  /** Checkpoint history (newest first) behind attribution and branches. */
+  private history: CheckpointMessages[] = [];
+  /** Set while the user looks at a branch other than the thread's head: the next run continues it. */
+  private viewCheckpoint: string | undefined;
   /** A reply whose stream was lost and could not be rejoined yet: Retry rejoins it. */
   private pendingRejoin: FollowState | undefined;
 
@@ -165,14 +174,17 @@ export class ChatSession {
       this.post(this.snapshot());
     }
     if (this.header.threadId && !this.errorView) {
-      await this.loadAttribution();
+      await this.loadHistory();
       const active = this.deps.activeRun?.(this.header.threadId);
       if (active) await this.rejoinActiveRun(active, undefined);
     }
   }
 
-  /** Who wrote each AI reply, from checkpoint metadata: survives reloads, unlike anything kept locally. */
-  async loadAttribution(): Promise<void> {
+  /**
+   * Reads checkpoint history for what the state alone does not say: who wrote each AI reply (survives
+   * reloads, unlike anything kept locally) and which messages have sibling branches.
+   */
+  async loadHistory(): Promise<void> {
     const threadId = this.header.threadId;
     if (!threadId) return;
     try {
@@ -182,10 +194,75 @@ export class ChatSession {
       const authors = new Map([...authorship].map(([id, a]) => [id, this.deps.assistants.ref(a.assistantId)]));
       const update = this.model.setAuthors(authors);
       if (update) this.post(update);
+      this.history = toCheckpointMessages(history);
+      this.postBranches();
     } catch (error) {
-      // Attribution is a nicety on top of a loaded thread: log, do not block the panel.
-      this.deps.describe(error, { operation: "load who wrote each reply" });
+      // A nicety on top of a loaded thread: log, do not block the panel.
+      this.deps.describe(error, { operation: "load the thread's history" });
     }
+  }
+
+  /** Shows the previous or next sibling of a message: the thread as it is on that branch. */
+  async switchBranch(messageId: string, direction: -1 | 1): Promise<void> {
+    if (this.current) return;
+    const shown = this.model.messages.map((m) => m.id);
+    const position = shown.indexOf(messageId);
+    const info = branchesOf(this.history, shown).get(messageId);
+    const target = info?.options[info.index + direction];
+    if (position < 0 || !target) return;
+    const head = branchHead(this.history, shown, position, target);
+    if (!head) return;
+    const known = new Map(this.model.messages.map((m) => [m.id, m]));
+    this.model.reset(toMessageViews(head.messages, (id) => ({ author: known.get(id)?.author })));
+    // The newest checkpoint is the thread's own head: only other branches need an explicit checkpoint.
+    this.viewCheckpoint = head.checkpointId === this.history[0]?.checkpointId ? undefined : head.checkpointId;
+    this.post(this.snapshot());
+    await this.loadHistory();
+  }
+
+  /** Replaces a human message with new text, as a new branch from the checkpoint before it. */
+  async edit(messageId: string, text: string, assistantId = this.selected): Promise<void> {
+    const body = text.trim();
+    const position = this.model.messages.findIndex((m) => m.id === messageId);
+    if (!body || position < 0 || this.current || !assistantId) return;
+    const checkpointId = forkPoint(this.history, this.model.messages.map((m) => m.id), position, false);
+    if (!checkpointId && position > 0) {
+      this.setError({ kind: "notFound", message: "This message is older than the history the panel loaded; it cannot be edited.", actions: [], detail: "no fork point" });
+      return;
+    }
+    this.truncate(position);
+    const human: ChatMessageView = { id: randomUUID(), role: "human", content: body, toolCalls: [], pending: true };
+    this.post(this.model.upsert(human));
+    await this.runStream({ assistantId, input: { messages: [{ type: "human", content: body, id: human.id }] }, human, draft: text, checkpointId });
+  }
+
+  /** Asks again for an AI reply (with the same or another assistant), as a new branch. */
+  async regenerate(messageId: string, assistantId = this.selected): Promise<void> {
+    const position = this.model.messages.findIndex((m) => m.id === messageId);
+    if (position < 0 || this.current || !assistantId) return;
+    const checkpointId = forkPoint(this.history, this.model.messages.map((m) => m.id), position, true);
+    if (!checkpointId) {
+      this.setError({ kind: "notFound", message: "No checkpoint before this reply was found to regenerate from.", actions: [], detail: "no fork point" });
+      return;
+    }
+    this.truncate(position);
+    await this.runStream({ assistantId, input: null, checkpointId });
+  }
+
+  private truncate(position: number): void {
+    this.model.reset(this.model.messages.slice(0, position));
+    this.post(this.snapshot());
+  }
+
+  private postBranches(): void {
+    const branches = branchesOf(this.history, this.model.messages.map((m) => m.id));
+    const positions: Record<string, BranchPosition> = {};
+    for (const message of this.model.messages) {
+      const info = branches.get(message.id);
+      message.branch = info ? { index: info.index, count: info.count } : undefined;
+      if (message.branch) positions[message.id] = message.branch;
+    }
+    this.post({ type: "branches", branches: positions });
   }
 
   async refreshAssistants(): Promise<void> {
@@ -289,6 +366,9 @@ export class ChatSession {
     this.lastFailedSend = undefined;
     const follow: FollowState = { assistantId, human, abort: new AbortController() };
     this.current = follow;
+    // A run continues the branch on screen; afterwards the thread's head is that branch.
+    const forkFrom = request.checkpointId ?? this.viewCheckpoint;
+    this.viewCheckpoint = undefined;
     this.setRun({ phase: "starting", assistantId });
     try {
       const client = await this.deps.client();
@@ -302,6 +382,7 @@ export class ChatSession {
         streamMode: STREAM_MODES,
         streamResumable: true,
         multitaskStrategy: request.multitaskStrategy,
+        checkpointId: forkFrom,
         signal: follow.abort.signal,
         onRunCreated: ({ run_id }) => this.runCreated(follow, run_id),
       });
@@ -498,7 +579,7 @@ export class ChatSession {
       }
       this.updateHeader({ status: thread?.status, title: titleOf(thread?.metadata) ?? this.header.title });
       this.setInterrupt(pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)));
-      if (views.some((v) => v.role === "ai" && !v.author)) await this.loadAttribution();
+      await this.loadHistory();
     } catch (error) {
       this.setError(this.deps.describe(error, { operation: "refresh the thread", subject: `Thread ${shortId(threadId)}` }));
     }

@@ -38,6 +38,13 @@ export interface ChatMessageView {
   pending?: boolean;
   /** A tool message whose call is not in the thread, shown on its own. */
   toolCallId?: string;
+  /** Set when edits or regenerations gave this message siblings: which one is shown (0-based) of how many. */
+  branch?: BranchPosition;
+}
+
+export interface BranchPosition {
+  index: number;
+  count: number;
 }
 
 export interface AssistantOption {
@@ -125,7 +132,9 @@ export type HostToWebview =
   /** A send failed: the composer gets its text back. */
   | { type: "restoreDraft"; text: string }
   /** The pending interrupt, or none once it is answered. */
-  | { type: "interrupt"; interrupt?: InterruptView };
+  | { type: "interrupt"; interrupt?: InterruptView }
+  /** Branch positions of messages that have siblings; messages not listed have none. */
+  | { type: "branches"; branches: Record<string, BranchPosition> };
 
 export type WebviewToHost =
   | { type: "ready" }
@@ -136,6 +145,12 @@ export type WebviewToHost =
   | { type: "openLink"; href: string }
   | { type: "copyText"; text: string }
   | { type: "insertCode"; code: string; language?: string }
+  /** Edits a human message: a new branch from the checkpoint before it. */
+  | { type: "editMessage"; id: string; text: string; assistantId?: string }
+  /** Regenerates an AI reply as a new branch, optionally with another assistant. */
+  | { type: "regenerate"; id: string; assistantId?: string }
+  /** Shows the previous (-1) or next (1) sibling of a message with branches. */
+  | { type: "switchBranch"; id: string; direction: -1 | 1 }
   /** Resumes the interrupted run: a human-in-the-loop decision, or any JSON value for other interrupts. */
   | { type: "resume"; response: HumanResponse | unknown; assistantId?: string };
 
@@ -161,4 +176,7 @@ const WEBVIEW_TO_HOST_TYPES = new Set<string>([
   "copyText",
   "insertCode",
   "resume",
+  "editMessage",
+  "regenerate",
+  "switchBranch",
 ]);
