@@ -18,6 +18,7 @@ import { startLangGraphJsonSupport } from "./langgraphJson/langgraphJsonSupport"
 import type { ExtensionParts } from "./parts";
 import type { WebviewPersistedState } from "./protocol/chatProtocol";
 import { WorkspaceMemory } from "./state/workspaceMemory";
+import { registerStateCommands } from "./threads/stateCommands";
 import { registerThreadCommands } from "./threads/threadCommands";
 import { ThreadTreeProvider } from "./threads/threadTreeProvider";
 
@@ -86,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     ...registerDeploymentCommands(connection, keys, log),
     ...registerThreadCommands(parts, threadView),
     ...registerAssistantCommands(parts, () => assistantTree.refresh()),
+    ...registerStateCommands(parts),
   );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   startLangGraphJsonSupport(context, parts);

@@ -220,6 +220,23 @@ export class ChatSession {
     await this.loadHistory();
   }
 
+  /** Shows the thread as it was at a checkpoint; the next message continues from there, as a fork. */
+  async openAtCheckpoint(checkpointId: string): Promise<void> {
+    const threadId = this.header.threadId;
+    if (!threadId || this.current) return;
+    try {
+      const client = await this.deps.client();
+      const state = await client.threads.getState(threadId, checkpointId);
+      const known = new Map(this.model.messages.map((m) => [m.id, m]));
+      this.model.reset(toMessageViews(messagesOfValues(state.values), (id) => ({ author: known.get(id)?.author })));
+      this.viewCheckpoint = checkpointId === this.history[0]?.checkpointId ? undefined : checkpointId;
+      this.post(this.snapshot());
+      await this.loadHistory();
+    } catch (error) {
+      this.setError(this.deps.describe(error, { operation: "open the checkpoint", subject: `Checkpoint ${shortId(checkpointId)}` }));
+    }
+  }
+
   /** Replaces a human message with new text, as a new branch from the checkpoint before it. */
   async edit(messageId: string, text: string, assistantId = this.selected): Promise<void> {
     const body = text.trim();

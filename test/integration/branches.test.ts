@@ -76,4 +76,18 @@ describe("edit, regenerate and branches against a real server", () => {
     const serverTexts = (state.values as { messages: { content: string }[] }).messages.map((m) => m.content);
     assert.deepEqual(contents(session), serverTexts);
   });
+
+  it("Open at Checkpoint shows the thread as it was, and the next message forks from there", async () => {
+    const { session, client } = recordSession(server.url);
+    await session.load();
+    const echo = await defaultAssistant(client, "echo");
+    await session.send("one", echo.assistant_id);
+    await session.send("two", echo.assistant_id);
+    const history = await client.threads.getHistory(session.threadId!, { limit: 50 });
+    const afterFirst = history.find((h) => (h.values as { messages: unknown[] }).messages.length === 2 && h.next.length === 0)!;
+    await session.openAtCheckpoint(afterFirst.checkpoint.checkpoint_id!);
+    assert.deepEqual(contents(session), ["one", 'You said: "one". This is the start of our thread.']);
+    await session.send("three", echo.assistant_id);
+    assert.match(session.model.messages.at(-1)!.content, /You said: "three". Earlier you said: "one"; I had replied 1 time/);
+  });
 });

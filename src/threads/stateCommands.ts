@@ -1,0 +1,81 @@
+/** The state inspector: the thread's state as JSON, its checkpoints, and the thread as it was at one. */
+import * as vscode from "vscode";
+import type { ExtensionParts } from "../parts";
+import { STATE_SCHEME, ThreadStateDocuments, stateUri } from "./threadStateDocuments";
+import type { ThreadNode } from "./threadTreeItems";
+
+export function registerStateCommands(parts: ExtensionParts): vscode.Disposable[] {
+  const { chats, connection, assistants } = parts;
+  const documents = new ThreadStateDocuments(connection);
+
+  /** A thread from the tree item, else the focused chat panel's thread. */
+  const threadOf = (node?: ThreadNode) => (node?.kind === "thread" ? node.threadId : chats.active?.session.threadId);
+
+  const showDocument = async (uri: vscode.Uri) => {
+    documents.refresh(uri);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.languages.setTextDocumentLanguage(document, "json");
+    await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  };
+
+  const showState = async (node?: ThreadNode) => {
+    const threadId = threadOf(node);
+    if (!threadId) return void vscode.window.showInformationMessage("Open a thread first.");
+    await showDocument(stateUri(threadId));
+  };
+
+  const showCheckpoints = async (node?: ThreadNode) => {
+    const threadId = threadOf(node);
+    if (!threadId) return void vscode.window.showInformationMessage("Open a thread first.");
+    type Item = vscode.QuickPickItem & { checkpointId: string };
+    const open: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon("comment-discussion"), tooltip: "Open in Chat at this Checkpoint" };
+    const quickPick = vscode.window.createQuickPick<Item>();
+    quickPick.title = `Checkpoints of ${chats.find(threadId)?.session.thread.title ?? threadId.slice(0, 8)}`;
+    quickPick.placeholder = "Pick a checkpoint to see its state; the chat button opens the thread as it was";
+    quickPick.busy = true;
+    quickPick.show();
+    try {
+      const client = await connection.client();
+      await assistants.list().catch(() => undefined);
+      const history = await client.threads.getHistory(threadId, { limit: 100 });
+      quickPick.items = history.flatMap((entry) => {
+        const checkpointId = entry.checkpoint?.checkpoint_id;
+        if (!checkpointId) return [];
+        const metadata = (entry.metadata ?? {}) as Record<string, unknown>;
+        const assistant = typeof metadata.assistant_id === "string" ? assistants.ref(metadata.assistant_id).name : undefined;
+        const messages = ((entry.values as { messages?: unknown[] } | null)?.messages ?? []).length;
+        return [
+          {
+            label: `step ${String(metadata.step ?? "?")} · ${String(metadata.source ?? "")}`,
+            description: [assistant, typeof metadata.run_id === "string" ? `run ${metadata.run_id.slice(0, 8)}` : undefined, `${messages} messages`].filter(Boolean).join(" · "),
+            detail: `${entry.created_at ? new Date(entry.created_at).toLocaleString() : ""}${entry.next.length ? ` · next: ${entry.next.join(", ")}` : ""} · ${checkpointId}`,
+            checkpointId,
+            buttons: [open],
+          },
+        ];
+      });
+    } catch (error) {
+      quickPick.hide();
+      return void vscode.window.showErrorMessage(connection.describe(error, { operation: "list checkpoints" }).message);
+    } finally {
+      quickPick.busy = false;
+    }
+    quickPick.onDidAccept(() => {
+      const item = quickPick.selectedItems[0];
+      quickPick.hide();
+      if (item) void showDocument(stateUri(threadId, item.checkpointId));
+    });
+    quickPick.onDidTriggerItemButton(({ item }) => {
+      quickPick.hide();
+      const panel = chats.open(threadId);
+      void panel.session.openAtCheckpoint(item.checkpointId);
+    });
+    quickPick.onDidHide(() => quickPick.dispose());
+  };
+
+  return [
+    vscode.workspace.registerTextDocumentContentProvider(STATE_SCHEME, documents),
+    vscode.commands.registerCommand("langgraph.showThreadState", showState),
+    vscode.commands.registerCommand("langgraph.showCheckpoints", showCheckpoints),
+  ];
+}
