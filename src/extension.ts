@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     },
   });
 
-  const parts: ExtensionParts = { context, log, connection, assistants, memory, threads, chats };
+  const parts: ExtensionParts = { context, log, connection, keys, assistants, memory, threads, chats };
   const threadView = vscode.window.createTreeView("langgraph.threads", { treeDataProvider: threads });
   threads.attach(threadView);
   const assistantTree = new AssistantTreeProvider(assistants, connection);

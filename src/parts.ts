@@ -2,6 +2,7 @@
 import type * as vscode from "vscode";
 import type { AssistantDirectory } from "./assistants/assistantDirectory";
 import type { ChatPanelManager } from "./chat/chatPanelManager";
+import type { ApiKeyStore } from "./deployment/apiKeyStore";
 import type { DeploymentConnection } from "./deployment/deploymentConnection";
 import type { WorkspaceMemory } from "./state/workspaceMemory";
 import type { ThreadTreeProvider } from "./threads/threadTreeProvider";
@@ -10,6 +11,7 @@ export interface ExtensionParts {
   context: vscode.ExtensionContext;
   log: vscode.LogOutputChannel;
   connection: DeploymentConnection;
+  keys: ApiKeyStore;
   assistants: AssistantDirectory;
   memory: WorkspaceMemory;
   threads: ThreadTreeProvider;

@@ -5,7 +5,7 @@
 import * as vscode from "vscode";
 import type { AssistantDirectory } from "../assistants/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
-import type { ThreadHeader, WebviewPersistedState } from "../protocol/chatProtocol";
+import type { HostToWebview, ThreadHeader, WebviewPersistedState } from "../protocol/chatProtocol";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { CHAT_VIEW_TYPE, ChatPanel, type ChatPanelActions } from "./chatPanel";
 import { ChatSession } from "./chatSession";
@@ -26,6 +26,9 @@ export class ChatPanelManager implements vscode.Disposable {
   private readonly activeChanged = new vscode.EventEmitter<ChatPanel | undefined>();
   /** The focused panel changed, or its assistant or run did. */
   readonly onDidChangeActive = this.activeChanged.event;
+  private readonly posted = new vscode.EventEmitter<{ threadId?: string; message: HostToWebview }>();
+  /** Every message the host sends to any chat panel (live run views follow runs through it). */
+  readonly onDidPost = this.posted.event;
 
   constructor(private readonly deps: ChatPanelManagerDeps) {}
 
@@ -63,6 +66,7 @@ export class ChatPanelManager implements vscode.Disposable {
   dispose(): void {
     for (const panel of this.panels) panel.panel.dispose();
     this.activeChanged.dispose();
+    this.posted.dispose();
   }
 
   private attach(webviewPanel: vscode.WebviewPanel, threadId: string | undefined, options: { title?: string; assistantId?: string }): ChatPanel {
@@ -74,6 +78,7 @@ export class ChatPanelManager implements vscode.Disposable {
         assistants: this.deps.assistants,
         post: (message) => {
           chatPanel?.post(message);
+          this.posted.fire({ threadId: session.threadId, message });
           if ((message.type === "run" || message.type === "assistants") && chatPanel === this.activePanel) this.activeChanged.fire(chatPanel);
         },
         lastAssistant: (id) => this.deps.memory.lastAssistant(id),

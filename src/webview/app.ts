@@ -23,7 +23,11 @@ export class ChatApp {
   constructor(private readonly root: HTMLElement, private readonly api: HostApi) {
     const post = api.postMessage.bind(api);
     this.errorBanner = new ErrorBanner(post);
-    this.messageList = new MessageList({ post, defaultAuthor: () => this.runAuthor() });
+    this.messageList = new MessageList({
+      post,
+      defaultAuthor: () => this.runAuthor(),
+      selectedAssistantId: () => this.composer.picker.value || undefined,
+    });
     this.composer = new Composer(api);
     this.interruptCard = new InterruptCard(post);
     // After the log, so it always sits below the last message.
@@ -88,6 +92,9 @@ export class ChatApp {
       case "interrupt":
         this.setInterrupt(message.interrupt);
         break;
+      case "branches":
+        this.messageList.setBranches(message.branches);
+        break;
       default:
         // A newer host may send message types this page does not know yet.
         break;
@@ -110,6 +117,7 @@ export class ChatApp {
     this.root.classList.toggle("run-active", active);
     this.messageList.log.setAttribute("aria-busy", String(active));
     this.composer.setRun(run);
+    this.messageList.setRunActive(active);
     this.interruptCard.setRun(run);
   }
 

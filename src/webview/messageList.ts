@@ -5,6 +5,7 @@
  */
 import type {
   AssistantRef,
+  BranchPosition,
   ChatMessageView,
   ToolCallDelta,
   ToolResultView,
@@ -13,12 +14,13 @@ import type {
 import { handleCodeAction } from "./codeBlocks";
 import { el, icon } from "./dom";
 import { FrameScheduler } from "./frameScheduler";
-import { MessageView } from "./messageView";
+import { MessageView, type EditDraft, type MessageActions } from "./messageView";
 
 interface Dirty {
   all: boolean;
   author: boolean;
   content: boolean;
+  branch: boolean;
   tools: Set<number>;
 }
 
@@ -32,6 +34,8 @@ export interface MessageListOptions {
   post: (message: WebviewToHost) => void;
   /** Author for an AI message the host starts streaming before sending it whole. */
   defaultAuthor: () => AssistantRef | undefined;
+  /** The assistant picked in the composer: the one an edit or a regeneration runs with. */
+  selectedAssistantId: () => string | undefined;
 }
 
 /** Within this many pixels of the bottom, new content keeps the list scrolled to the end. */
@@ -54,8 +58,29 @@ export class MessageList {
   private loading = false;
   /** Set by a snapshot: the next flush shows the end of the conversation wherever the user had scrolled. */
   private scrollToEnd = false;
+  /** A run is active: edits, regenerations and version switches wait for it to end. */
+  private runActive = false;
+  /** Open editors of views a snapshot is about to replace, by message id. */
+  private readonly carriedEdits = new Map<string, EditDraft>();
+  private readonly actions: MessageActions;
 
   constructor(private readonly options: MessageListOptions) {
+    this.actions = {
+      edit: (id, text) => {
+        if (this.runActive || !this.entries.has(id)) return;
+        const assistantId = this.options.selectedAssistantId();
+        this.options.post({ type: "editMessage", id, text, ...(assistantId ? { assistantId } : {}) });
+      },
+      regenerate: (id) => {
+        if (this.runActive || !this.entries.has(id)) return;
+        const assistantId = this.options.selectedAssistantId();
+        this.options.post({ type: "regenerate", id, ...(assistantId ? { assistantId } : {}) });
+      },
+      switchBranch: (id, direction) => {
+        if (this.runActive || !this.entries.has(id)) return;
+        this.options.post({ type: "switchBranch", id, direction });
+      },
+    };
     this.log = el("div", {
       className: "message-log",
       attrs: { role: "log", "aria-live": "polite", "aria-relevant": "additions text", "aria-label": "Messages" },
@@ -77,6 +102,10 @@ export class MessageList {
   }
 
   reset(messages: ChatMessageView[], loading: boolean): void {
+    for (const [id, entry] of this.entries) {
+      const draft = entry.view?.editDraft();
+      if (draft) this.carriedEdits.set(id, draft);
+    }
     this.entries.clear();
     this.dirty.clear();
     this.orphanResults.clear();
@@ -167,14 +196,34 @@ export class MessageList {
     }
   }
 
+  /** Branch positions of every message with siblings; the others lose their switcher. */
+  setBranches(branches: Record<string, BranchPosition>): void {
+    const positions = typeof branches === "object" && branches !== null ? branches : {};
+    for (const [id, entry] of this.entries) {
+      const next = Object.prototype.hasOwnProperty.call(positions, id) ? validBranch(positions[id]) : undefined;
+      const current = entry.message.branch;
+      if (next?.index === current?.index && next?.count === current?.count) continue;
+      if (next) entry.message.branch = next;
+      else delete entry.message.branch;
+      this.markDirty(entry, "branch");
+    }
+  }
+
+  /** Enables or disables every message's actions (at once: a click must not start a second run). */
+  setRunActive(active: boolean): void {
+    if (active === this.runActive) return;
+    this.runActive = active;
+    for (const entry of this.entries.values()) entry.view?.setBusy(active);
+  }
+
   /** Scrolls to the end on the next flush (something new appeared below the last message). */
   revealEnd(): void {
     this.scrollToEnd = true;
     this.scheduler.schedule();
   }
 
-  private markDirty(entry: Entry, part: "all" | "author" | "content" | "tools", toolIndex?: number): void {
-    const dirty = (entry.dirty ??= { all: false, author: false, content: false, tools: new Set() });
+  private markDirty(entry: Entry, part: "all" | "author" | "content" | "branch" | "tools", toolIndex?: number): void {
+    const dirty = (entry.dirty ??= { all: false, author: false, content: false, branch: false, tools: new Set() });
     if (part === "tools") {
       if (toolIndex !== undefined) dirty.tools.add(toolIndex);
     } else {
@@ -202,10 +251,13 @@ export class MessageList {
     for (const id of this.order) {
       const entry = this.entries.get(id)!;
       if (!entry.view) {
-        entry.view = new MessageView(entry.message);
+        entry.view = new MessageView(entry.message, this.actions);
+        entry.view.setBusy(this.runActive);
         entry.view.renderAll(entry.message);
         entry.dirty = undefined;
         this.dirty.delete(entry);
+        const draft = this.carriedEdits.get(id);
+        if (draft) entry.view.startEdit(draft.text, draft.focused);
       }
       const node = entry.view.element;
       if (node === cursor) cursor = cursor.nextSibling;
@@ -216,6 +268,7 @@ export class MessageList {
       cursor.remove();
       cursor = next;
     }
+    this.carriedEdits.clear();
     this.updateEmptyState();
   }
 
@@ -229,6 +282,7 @@ export class MessageList {
     }
     if (dirty.author) view.renderAuthor(message);
     if (dirty.content) view.renderContent(message);
+    if (dirty.branch) view.renderBranch(message);
     if (dirty.tools.size > 0) view.renderTools(message, dirty.tools);
   }
 
@@ -258,9 +312,22 @@ export class MessageList {
 }
 
 function copyMessage(message: ChatMessageView): ChatMessageView {
-  return {
+  const copy: ChatMessageView = {
     ...message,
     content: typeof message.content === "string" ? message.content : "",
     toolCalls: Array.isArray(message.toolCalls) ? message.toolCalls.map((call) => ({ ...call })) : [],
   };
+  const branch = validBranch(message.branch);
+  if (branch) copy.branch = branch;
+  else delete copy.branch;
+  return copy;
+}
+
+/** A position worth a switcher: whole numbers, in range, with at least one sibling. */
+function validBranch(value: unknown): BranchPosition | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { index, count } = value as Partial<BranchPosition>;
+  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count)) return undefined;
+  if (count! < 2 || index! < 0 || index! >= count!) return undefined;
+  return { index: index!, count: count! };
 }

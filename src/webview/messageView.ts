@@ -1,9 +1,13 @@
 /**
  * The DOM of one message. Owned and driven by `MessageList`, which tells it which parts changed; each
  * part is rebuilt on its own so a streamed token re-renders this message's text and nothing else.
+ *
+ * The header carries the message's actions: Edit (human messages: an inline editor replaces the text),
+ * Regenerate (AI replies) and, when the message has siblings, a `‹ 2/3 ›` version switcher. All of them
+ * are disabled while a run is active.
  */
-import type { AssistantRef, ChatMessageView } from "../protocol/chatProtocol";
-import { el, icon } from "./dom";
+import type { AssistantRef, BranchPosition, ChatMessageView } from "../protocol/chatProtocol";
+import { el, icon, iconButton } from "./dom";
 import { renderMarkdown } from "./markdown";
 import { ToolCard } from "./toolCard";
 
@@ -14,6 +18,28 @@ const ROLE_LABELS = {
   system: { icon: "info", label: "System" },
 } as const;
 
+/** What the message's actions ask for; `MessageList` turns these into host messages. */
+export interface MessageActions {
+  edit(id: string, text: string): void;
+  regenerate(id: string): void;
+  switchBranch(id: string, direction: -1 | 1): void;
+}
+
+/** An open editor's state, kept when the view is rebuilt (a snapshot replaces every view). */
+export interface EditDraft {
+  text: string;
+  focused: boolean;
+}
+
+interface Editor {
+  root: HTMLElement;
+  input: HTMLTextAreaElement;
+  error: HTMLElement;
+  save: HTMLButtonElement;
+}
+
+const MAX_EDITOR_HEIGHT_PX = 320;
+
 export class MessageView {
   readonly element: HTMLElement;
   private readonly author: HTMLElement;
@@ -22,22 +48,66 @@ export class MessageView {
   private readonly body: HTMLElement;
   private readonly tools: HTMLElement;
   private readonly cards: ToolCard[] = [];
+  private readonly switcher: HTMLElement;
+  private readonly previousButton: HTMLButtonElement;
+  private readonly nextButton: HTMLButtonElement;
+  private readonly branchPosition: HTMLElement;
+  private readonly editButton?: HTMLButtonElement;
+  private readonly regenerateButton?: HTMLButtonElement;
+  private readonly messageId: string;
+  private editor?: Editor;
+  /** The message's text as last rendered: what the editor starts from. */
+  private text = "";
+  private branch?: BranchPosition;
+  private pending = false;
+  private busy = false;
 
-  constructor(message: ChatMessageView) {
+  constructor(message: ChatMessageView, private readonly actions?: MessageActions) {
+    this.messageId = message.id;
     const role = ROLE_LABELS[message.role] ?? ROLE_LABELS.system;
     this.authorName = el("span", { className: "message-author-name", text: role.label });
     this.author = el("span", { className: "message-author" }, icon(role.icon), this.authorName);
     this.pendingLabel = el("span", { className: "message-pending", text: "Sending…" });
     this.body = el("div", { className: message.role === "ai" ? "message-body markdown" : "message-body plain" });
     this.tools = el("div", { className: "message-tools" });
+
+    this.previousButton = iconButton("chevron-left", "Previous version", "icon-button branch-button branch-previous");
+    this.nextButton = iconButton("chevron-right", "Next version", "icon-button branch-button branch-next");
+    this.branchPosition = el("span", { className: "branch-position", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
+    this.switcher = el(
+      "span",
+      { className: "branch-switcher", attrs: { role: "group", "aria-label": "Versions" } },
+      this.previousButton,
+      this.branchPosition,
+      this.nextButton,
+    );
+    this.switcher.hidden = true;
+    this.previousButton.addEventListener("click", () => this.switchBranch(-1));
+    this.nextButton.addEventListener("click", () => this.switchBranch(1));
+    const actionBar = el("span", { className: "message-actions" }, this.switcher);
+    if (message.role === "human") {
+      this.editButton = iconButton("edit", "Edit", "icon-button message-action message-edit");
+      this.editButton.addEventListener("click", () => {
+        if (!this.busy && !this.pending) this.startEdit();
+      });
+      actionBar.append(this.editButton);
+    } else if (message.role === "ai") {
+      this.regenerateButton = iconButton("refresh", "Regenerate", "icon-button message-action message-regenerate");
+      this.regenerateButton.addEventListener("click", () => {
+        if (!this.busy) this.actions?.regenerate(this.messageId);
+      });
+      actionBar.append(this.regenerateButton);
+    }
+
     this.element = el(
       "article",
       { className: `message message--${message.role}` },
-      el("div", { className: "message-header" }, this.author, this.pendingLabel),
+      el("div", { className: "message-header" }, this.author, this.pendingLabel, actionBar),
       this.body,
       this.tools,
     );
     this.element.dataset.messageId = message.id;
+    this.renderControls();
   }
 
   renderAll(message: ChatMessageView): void {
@@ -45,6 +115,156 @@ export class MessageView {
     this.renderAuthor(message);
     this.renderContent(message);
     this.renderTools(message);
+    this.renderBranch(message);
+  }
+
+  /** Shows the version switcher when the message has siblings; hides it otherwise. */
+  renderBranch(message: ChatMessageView): void {
+    this.branch = message.branch;
+    this.pending = message.pending === true;
+    const branch = this.branch;
+    this.switcher.hidden = !branch;
+    if (branch) {
+      this.branchPosition.textContent = `${branch.index + 1}/${branch.count}`;
+      this.branchPosition.title = `Version ${branch.index + 1} of ${branch.count}`;
+    } else {
+      this.branchPosition.textContent = "";
+      this.branchPosition.removeAttribute("title");
+    }
+    this.renderControls();
+  }
+
+  /** While a run is active nothing here can start another one. */
+  setBusy(busy: boolean): void {
+    if (busy === this.busy) return;
+    this.busy = busy;
+    this.renderControls();
+  }
+
+  /** Opens the inline editor (human messages only), prefilled with `text` or the message's own text. */
+  startEdit(text = this.text, focus = true): void {
+    if (!this.editButton) return;
+    if (!this.editor) {
+      const input = el("textarea", {
+        className: "message-edit-input",
+        attrs: { rows: "2", "aria-label": "Edit message", placeholder: "Edit the message (Ctrl+Enter to submit, Escape to cancel)" },
+      });
+      const error = el("div", { className: "message-edit-error", attrs: { role: "alert" } });
+      error.hidden = true;
+      const save = el("button", { className: "button message-edit-save", attrs: { type: "button", title: "Save & Submit (Ctrl+Enter)" } }, "Save & Submit");
+      const cancel = el("button", { className: "button button--secondary message-edit-cancel", attrs: { type: "button", title: "Cancel (Escape)" } }, "Cancel");
+      const root = el(
+        "div",
+        { className: "message-editor" },
+        input,
+        error,
+        el("div", { className: "message-edit-actions" }, save, cancel),
+      );
+      this.editor = { root, input, error, save };
+      input.addEventListener("input", () => {
+        this.showEditError(undefined);
+        this.autosizeEditor();
+      });
+      input.addEventListener("keydown", (event) => {
+        if (event.isComposing || event.keyCode === 229) return;
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          this.saveEdit();
+        } else if (event.key === "Escape") {
+          event.preventDefault();
+          event.stopPropagation();
+          this.cancelEdit();
+        }
+      });
+      save.addEventListener("click", () => this.saveEdit());
+      cancel.addEventListener("click", () => this.cancelEdit());
+      this.body.after(root);
+      this.element.classList.add("message--editing");
+    }
+    this.editor.input.value = text;
+    this.body.hidden = true;
+    this.renderControls();
+    this.autosizeEditor();
+    if (focus) {
+      this.editor.input.focus();
+      const end = this.editor.input.value.length;
+      this.editor.input.setSelectionRange(end, end);
+    }
+  }
+
+  /** The open editor's text, if any: `MessageList` carries it over when it rebuilds this view. */
+  editDraft(): EditDraft | undefined {
+    if (!this.editor) return undefined;
+    const doc = this.element.ownerDocument;
+    return { text: this.editor.input.value, focused: doc.activeElement === this.editor.input };
+  }
+
+  private saveEdit(): void {
+    const editor = this.editor;
+    if (!editor) return;
+    const text = editor.input.value.trim();
+    if (text === "") {
+      this.showEditError("The message cannot be empty. Type a message, or Cancel to keep the original.");
+      editor.input.focus();
+      return;
+    }
+    if (this.busy) return;
+    this.closeEditor();
+    this.actions?.edit(this.messageId, text);
+  }
+
+  private cancelEdit(): void {
+    this.closeEditor();
+  }
+
+  private closeEditor(): void {
+    const editor = this.editor;
+    if (!editor) return;
+    const hadFocus = editor.root.contains(this.element.ownerDocument.activeElement);
+    this.editor = undefined;
+    editor.root.remove();
+    this.element.classList.remove("message--editing");
+    this.body.hidden = false;
+    this.renderControls();
+    if (hadFocus) this.editButton?.focus();
+  }
+
+  private showEditError(message: string | undefined): void {
+    const editor = this.editor;
+    if (!editor) return;
+    editor.error.hidden = !message;
+    editor.error.textContent = message ?? "";
+    if (message) editor.input.setAttribute("aria-invalid", "true");
+    else editor.input.removeAttribute("aria-invalid");
+  }
+
+  private autosizeEditor(): void {
+    const input = this.editor?.input;
+    if (!input) return;
+    // Style set through the CSSOM: allowed by the page's CSP, unlike style attributes.
+    input.style.height = "auto";
+    const height = Math.min(input.scrollHeight, MAX_EDITOR_HEIGHT_PX);
+    if (height > 0) input.style.height = `${height}px`;
+  }
+
+  private switchBranch(direction: -1 | 1): void {
+    const branch = this.branch;
+    if (this.busy || !branch) return;
+    const target = branch.index + direction;
+    if (target < 0 || target >= branch.count) return;
+    this.actions?.switchBranch(this.messageId, direction);
+  }
+
+  private renderControls(): void {
+    const branch = this.branch;
+    this.previousButton.disabled = this.busy || !branch || branch.index <= 0;
+    this.nextButton.disabled = this.busy || !branch || branch.index >= branch.count - 1;
+    if (this.editButton) {
+      this.editButton.disabled = this.busy || this.pending;
+      this.editButton.hidden = this.editor !== undefined;
+    }
+    if (this.regenerateButton) this.regenerateButton.disabled = this.busy;
+    if (this.editor) this.editor.save.disabled = this.busy;
   }
 
   renderAuthor(message: ChatMessageView): void {
@@ -58,6 +278,7 @@ export class MessageView {
   }
 
   renderContent(message: ChatMessageView): void {
+    this.text = message.content;
     if (message.role === "tool") {
       this.renderStandaloneResult(message);
       return;
@@ -67,7 +288,7 @@ export class MessageView {
     } else {
       this.body.textContent = message.content;
     }
-    this.body.hidden = message.content === "" && message.role === "ai";
+    this.body.hidden = (message.content === "" && message.role === "ai") || this.editor !== undefined;
   }
 
   /** Brings the cards in line with the message; `indexes` limits the update to the calls that changed. */

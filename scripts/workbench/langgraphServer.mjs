@@ -1,0 +1,84 @@
+/**
+ * Runs `scripts/langgraph-server.mjs` (the real LangGraph API server with the example graphs) as a child
+ * process on a free port, and stops it with its process group.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { repoRoot } from "./paths.mjs";
+
+/**
+ * @param {{ config?: string, port?: number, auth?: boolean, log?: boolean | ((line: string) => void), timeoutMs?: number }} [options]
+ * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
+ */
+export async function startLangGraphServer(options = {}) {
+  const args = ["--import", "tsx", join(repoRoot, "scripts", "langgraph-server.mjs"), "--port", String(options.port ?? 0)];
+  if (options.config) args.push("--config", options.config);
+  if (options.auth) args.push("--auth");
+  const child = spawn(process.execPath, args, {
+    cwd: repoRoot,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "error" },
+  });
+  const echo = typeof options.log === "function" ? options.log : options.log ? (line) => console.log(`[langgraph] ${line}`) : undefined;
+  const output = [];
+  let exited = false;
+  const exitPromise = new Promise((resolveExit) =>
+    child.once("exit", () => {
+      exited = true;
+      resolveExit(undefined);
+    }),
+  );
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {}
+  };
+  process.once("exit", killOnExit);
+
+  let stopped;
+  const stop = () =>
+    (stopped ??= (async () => {
+      process.removeListener("exit", killOnExit);
+      if (exited) return;
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {}
+      const timer = setTimeout(killOnExit, 5000);
+      await exitPromise;
+      clearTimeout(timer);
+    })());
+
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the LangGraph server did not start in time:\n${output.join("\n")}`)), options.timeoutMs ?? 90_000);
+    const onLine = (line) => {
+      output.push(line);
+      if (output.length > 200) output.shift();
+      const ready = /^LANGGRAPH_SERVER_READY (\S+)/.exec(line);
+      if (ready) {
+        clearTimeout(timer);
+        resolveUrl(ready[1]);
+      } else {
+        echo?.(line);
+      }
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      let partial = "";
+      stream.setEncoding("utf8");
+      stream.on("data", (chunk) => {
+        const lines = (partial + chunk).split("\n");
+        partial = lines.pop() ?? "";
+        lines.forEach(onLine);
+      });
+    }
+    exitPromise.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`the LangGraph server exited before it was ready:\n${output.join("\n")}`));
+    });
+  }).catch(async (error) => {
+    await stop();
+    throw error;
+  });
+
+  return { url, pid: child.pid, stop };
+}

@@ -1,0 +1,14 @@
+export declare const repoRoot: string;
+export declare const CODE_SERVER_VERSION: string;
+export declare const NODE24_VERSION: string;
+export declare const DEBIAN_PACKAGES: string[];
+export declare const cacheDir: string;
+export declare const node24Prefix: string;
+export declare const node24Dir: string;
+export declare const node24Bin: string;
+export declare const codeServerPrefix: string;
+export declare const codeServerDir: string;
+export declare const codeServerEntry: string;
+export declare const chromiumBin: string;
+export declare const setupMarker: string;
+export declare function assertInstalled(): void;

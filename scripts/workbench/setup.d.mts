@@ -1,0 +1,1 @@
+export declare function setup(options?: { force?: boolean }): Promise<void>;

@@ -1,0 +1,30 @@
+import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as vscode from "vscode";
+
+const EXTENSION_ID = "langgraph-threads.langgraph-threads";
+
+describe("extension activation in a real VS Code", () => {
+  it("is installed, activates, and registers every command it contributes", async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+
+    const manifest = JSON.parse(readFileSync(join(extension.extensionPath, "package.json"), "utf8")) as {
+      contributes?: { commands?: { command: string }[] };
+    };
+    const contributed = (manifest.contributes?.commands ?? []).map(({ command }) => command);
+    assert.ok(contributed.length > 0, "package.json contributes no command");
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((command) => !registered.has(command));
+    assert.deepEqual(missing, [], "contributed commands that are not registered");
+  });
+
+  it("reads the deployment URL from the langgraph.deploymentUrl setting", () => {
+    const expected = process.env.LANGGRAPH_TEST_URL;
+    assert.ok(expected, "LANGGRAPH_TEST_URL is not set: run the tests through test/vscode/run.mjs");
+    assert.equal(vscode.workspace.getConfiguration("langgraph").get<string>("deploymentUrl"), expected);
+  });
+});

@@ -1,0 +1,99 @@
+import * as assert from "node:assert/strict";
+import { Client } from "@langchain/langgraph-sdk";
+import * as vscode from "vscode";
+import type { LangGraphThreadsApi } from "../../src/extension";
+import type { ThreadNode } from "../../src/threads/threadTreeItems";
+
+const EXTENSION_ID = "langgraph-threads.langgraph-threads";
+const url = () => {
+  const value = process.env.LANGGRAPH_TEST_URL;
+  assert.ok(value, "LANGGRAPH_TEST_URL is not set: run the tests through test/vscode/run.mjs");
+  return value;
+};
+
+async function until<T>(read: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe("the extension in a real VS Code extension host", () => {
+  let api: LangGraphThreadsApi;
+  let client: Client;
+  const titles = ["Oldest thread", "Middle thread", "Newest thread"];
+  const ids: string[] = [];
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension<LangGraphThreadsApi>(EXTENSION_ID);
+    assert.ok(extension);
+    api = await extension.activate();
+    client = new Client({ apiUrl: url(), apiKey: null });
+  });
+
+  it("activation made no request to the deployment", () => {
+    assert.equal(api.parts.connection.state.kind, "unchecked");
+  });
+
+  it("the Threads tree lists the server's threads, newest first", async () => {
+    for (const title of titles) ids.push((await client.threads.create({ metadata: { title } })).thread_id);
+    const { threads } = api.parts;
+    threads.refresh();
+    const children = await threads.getChildren();
+    const labels = children
+      .filter((n): n is Extract<ThreadNode, { kind: "thread" }> => n.kind === "thread")
+      .map((n) => threads.getTreeItem(n).label);
+    assert.deepEqual(labels.slice(0, 3), [...titles].reverse());
+    const item = threads.getTreeItem(children[0]);
+    assert.equal(item.contextValue, "thread.idle");
+    assert.equal(item.command?.command, "langgraph.threads.open");
+    assert.equal(api.parts.connection.state.kind, "connected");
+  });
+
+  it("opens a chat panel on a thread, sends to one assistant, switches to another, and attributes both", async () => {
+    const threadId = ids[2];
+    await vscode.commands.executeCommand("langgraph.threads.open", { kind: "thread", threadId });
+    const panel = await until(() => api.parts.chats.find(threadId), "the chat panel");
+    assert.equal(panel.panel.title, "Newest thread");
+    await until(() => panel.session.selectedAssistantId, "assistants loaded");
+
+    const all = await client.assistants.search({ graphId: "echo" });
+    const echo = all.find((a) => a.metadata?.created_by === "system")!;
+    const pirate = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
+    api.parts.assistants.invalidate();
+
+    await vscode.commands.executeCommand("langgraph.switchAssistant", pirate.assistant_id);
+    assert.equal(panel.session.selectedAssistantId, pirate.assistant_id, "Switch Assistant set the focused panel's assistant");
+    await panel.session.send("my name is Ada");
+    await vscode.commands.executeCommand("langgraph.switchAssistant", echo.assistant_id);
+    await panel.session.send("what is my name?");
+
+    const replies = panel.session.model.messages.filter((m) => m.role === "ai");
+    assert.equal(replies.length, 2);
+    assert.match(replies[0].content, /^\[Pirate\]/);
+    assert.match(replies[1].content, /Earlier you said: "my name is Ada"/);
+    assert.deepEqual(replies.map((r) => r.author?.name), ["Pirate", "echo"]);
+  });
+
+  it("a settings change rebuilds the client", async () => {
+    const config = vscode.workspace.getConfiguration("langgraph");
+    let rebuilt = 0;
+    const subscription = api.parts.connection.onDidChangeClient(() => rebuilt++);
+    try {
+      await config.update("deploymentUrl", "http://127.0.0.1:9", vscode.ConfigurationTarget.Global);
+      await until(() => api.parts.connection.url === "http://127.0.0.1:9", "the new URL");
+      const state = await api.parts.connection.check();
+      assert.equal(state.kind, "failed");
+      assert.equal(state.kind === "failed" && state.error.kind, "unreachable");
+    } finally {
+      await config.update("deploymentUrl", url(), vscode.ConfigurationTarget.Global);
+      subscription.dispose();
+    }
+    await until(() => api.parts.connection.url === url(), "the URL restored");
+    assert.ok(rebuilt >= 2);
+    assert.equal((await api.parts.connection.check()).kind, "connected");
+  });
+});
