@@ -38,6 +38,8 @@ export interface ChatSessionDeps {
   /** The run streaming on a thread, kept so a reopened panel or reloaded window rejoins it. */
   activeRun?(threadId: string): string | undefined;
   rememberRun(threadId: string, runId: string | undefined): void;
+  /** How long a stream may stay silent before it is treated as stalled and rejoined. */
+  streamIdleTimeoutMs?: number;
   /** Sending while a run is active: how the server should handle it; undefined cancels the send. */
   multitaskStrategy?(): Promise<MultitaskStrategy | undefined>;
   /** Thread created, renamed, or its status changed: the tree follows. */
@@ -81,6 +83,18 @@ interface FollowState {
 export type MultitaskStrategy = "enqueue" | "interrupt" | "rollback" | "reject";
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A reply may think for a while between tokens; a minute of silence is a dead connection. */
+const DEFAULT_STREAM_IDLE_MS = 60_000;
+
+type StreamPart = { event: string; data: unknown; id?: string };
+
+async function* withEach<T>(source: AsyncIterable<T>, onEach: () => void): AsyncGenerator<T> {
+  for await (const item of source) {
+    onEach();
+    yield item;
+  }
+}
 
 /** How many checkpoints to read for attribution; older messages stay unattributed. */
 const HISTORY_WINDOW = 200;
@@ -149,14 +163,14 @@ export class ChatSession {
     };
   }
 
-
   /** Loads assistants and the thread's messages; attribution follows from history without blocking. */
   async load(): Promise<void> {
     this.loading = true;
     this.setError(undefined);
     this.post(this.snapshot());
     try {
-      const [client] = await Promise.all([this.deps.client(), this.loadAssistants()]);
+      const [client, options] = await Promise.all([this.deps.client(), this.deps.assistants.options()]);
+      this.assistantOptionsCache = options;
       if (this.header.threadId) {
         const threadId = this.header.threadId;
         const [thread, state] = await Promise.all([getThreadSummary(client, threadId), client.threads.getState(threadId)]);
@@ -392,18 +406,19 @@ export class ChatSession {
       const threadId = await this.ensureThread(client, human?.content ?? "New thread");
       const assistant = await this.deps.assistants.get(assistantId);
       const config = await runConfigFor(client, threadId, assistant);
-      const stream = client.runs.stream(threadId, assistantId, {
-        input: request.input,
-        command: request.command,
-        config,
-        streamMode: STREAM_MODES,
-        streamResumable: true,
-        multitaskStrategy: request.multitaskStrategy,
-        checkpointId: forkFrom,
-        signal: follow.abort.signal,
-        onRunCreated: ({ run_id }) => this.runCreated(follow, run_id),
-      });
-      await this.follow(stream, follow);
+      await this.followAttempt(follow, (signal) =>
+        client.runs.stream(threadId, assistantId, {
+          input: request.input,
+          command: request.command,
+          config,
+          streamMode: STREAM_MODES,
+          streamResumable: true,
+          multitaskStrategy: request.multitaskStrategy,
+          checkpointId: forkFrom,
+          signal,
+          onRunCreated: ({ run_id }) => this.runCreated(follow, run_id),
+        }),
+      );
     } catch (error) {
       await this.recover(error, follow, request);
     } finally {
@@ -451,8 +466,40 @@ export class ChatSession {
     if (follow === this.current) this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
   }
 
+  /**
+   * One connection to a run's stream, watched: if no event arrives for the idle timeout, the connection
+   * is abandoned as stalled (the run goes on; the caller rejoins it).
+   */
+  private async followAttempt(follow: FollowState, open: (signal: AbortSignal) => AsyncIterable<StreamPart>): Promise<void> {
+    const attempt = new AbortController();
+    const stopAttempt = () => attempt.abort();
+    follow.abort.signal.addEventListener("abort", stopAttempt);
+    const idleMs = this.deps.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_MS;
+    let stalled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        stalled = true;
+        attempt.abort();
+      }, idleMs);
+    };
+    try {
+      arm();
+      await this.follow(withEach(open(attempt.signal), arm), follow);
+    } catch (error) {
+      if (!stalled) throw error;
+      const stall = new Error(`No data for ${Math.round(idleMs / 1000)} s`);
+      stall.name = "StreamStalledError";
+      throw stall;
+    } finally {
+      clearTimeout(timer);
+      follow.abort.signal.removeEventListener("abort", stopAttempt);
+    }
+  }
+
   /** Applies a run's events; remembers the last event id so a rejoin neither repeats nor loses tokens. */
-  private async follow(stream: AsyncIterable<{ event: string; data: unknown; id?: string }>, follow: FollowState): Promise<void> {
+  private async follow(stream: AsyncIterable<StreamPart>, follow: FollowState): Promise<void> {
     for await (const part of stream) {
       if (this.disposed) return;
       if (part.id !== undefined) follow.lastEventId = part.id;
@@ -508,12 +555,10 @@ export class ChatSession {
       if (follow.stopped || follow.superseded || this.disposed) return;
       if (follow === this.current) this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
       try {
-        const stream = client.runs.joinStream(threadId, follow.runId, {
-          lastEventId: follow.lastEventId ?? "-1",
-          streamMode: STREAM_MODES,
-          signal: follow.abort.signal,
-        });
-        await this.follow(stream as AsyncIterable<{ event: string; data: unknown; id?: string }>, follow);
+        const runId = follow.runId;
+        await this.followAttempt(follow, (signal) =>
+          client.runs.joinStream(threadId, runId, { lastEventId: follow.lastEventId ?? "-1", streamMode: STREAM_MODES, signal }),
+        );
         return;
       } catch (error) {
         lastError = error;
@@ -650,10 +695,12 @@ export class ChatSession {
     this.post({ type: "assistants", assistants: this.assistantOptionsCache, selectedAssistantId: this.selected });
   }
 
+  /** The last used assistant if it still exists, else the default for new threads, else the first. */
   private ensureSelection(): void {
     const options = this.assistantOptionsCache;
-    if (!options.length) return;
-    if (!this.selected || !options.some((o) => o.id === this.selected)) this.selected = options[0].id;
+    if (!options.length || (this.selected && options.some((o) => o.id === this.selected))) return;
+    const fallback = this.deps.lastAssistant(undefined);
+    this.selected = options.some((o) => o.id === fallback) ? fallback : options[0].id;
   }
 
   private updateHeader(change: Partial<ThreadHeader>): void {

@@ -113,6 +113,12 @@ export function mapError(error: unknown, context: ErrorContext = {}): UserFacing
     if (status === 408 || status === 504) return make("timeout", `${url} timed out (${status}). Try again.`, ["retry"]);
     if (status >= 500) return make("server", `${url} had an internal error (${status}). Try again; if it persists, check the server's logs.`, ["retry", "showLog"]);
   }
+  if (name === "StreamStalledError") {
+    return make("streamDropped", `The reply from ${url} stalled: no data arrived for a while.`, ["retry"]);
+  }
+  if (name === "SyntaxError" || /Unexpected token|Unexpected end of JSON|is not valid JSON/.test(detail)) {
+    return make("streamDropped", `The deployment sent a malformed reply stream.`, ["retry", "showLog"]);
+  }
   if (name === "TimeoutError" || /timed? ?out/i.test(detail)) {
     return make("timeout", `${url} did not answer in time. Check the server, or raise "langgraph.requestTimeoutSeconds".`, ["retry", "openSettings"]);
   }

@@ -10,10 +10,13 @@ const MAX_THREADS = 500;
 export class WorkspaceMemory {
   constructor(private readonly state: vscode.Memento) {}
 
-  /** The assistant last used on a thread, or the default for new threads when there is no thread. */
+  /**
+   * The assistant last used on a thread here, or, without a thread, the default for new threads. A
+   * thread never used here has none: the thread's own last assistant (from the server) comes first.
+   */
   lastAssistant(threadId: string | undefined): string | undefined {
     if (!threadId) return this.state.get<string>(DEFAULT_ASSISTANT);
-    return this.byThread()[threadId] ?? this.state.get<string>(DEFAULT_ASSISTANT);
+    return this.byThread()[threadId];
   }
 
   rememberAssistant(threadId: string | undefined, assistantId: string): void {

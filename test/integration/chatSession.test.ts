@@ -65,6 +65,22 @@ describe("chat session (host side of the panel) against a real server", () => {
     assert.equal(attribution?.authors[a.id]?.name, "Pirate");
   });
 
+  it("a thread opened for the first time here preselects the assistant that last ran on it", async () => {
+    const { session, client } = recordSession(server.url);
+    await session.load();
+    const critic = await client.assistants.create({ graphId: "echo", name: "Critic", config: { configurable: { persona: "Critic" } } });
+    await session.refreshAssistants();
+    await session.send("review this", critic.assistant_id);
+    const approval = await defaultAssistant(client, "approval");
+    const elsewhere = new Map<string | undefined, string>([[undefined, approval.assistant_id]]);
+    const reopened = recordSession(server.url, session.threadId, { remembered: elsewhere });
+    await reopened.session.load();
+    assert.equal(reopened.session.selectedAssistantId, critic.assistant_id, "not the default for new threads");
+    const fresh = recordSession(server.url, undefined, { remembered: elsewhere });
+    await fresh.session.load();
+    assert.equal(fresh.session.selectedAssistantId, approval.assistant_id, "a new thread starts with the default");
+  });
+
   it("history loads in order with tool calls folded into their cards", async () => {
     const { session, client } = recordSession(server.url);
     await session.load();

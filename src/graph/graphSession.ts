@@ -1,0 +1,253 @@
+/**
+ * The host side of one graph panel: loads the assistant's graph, follows runs on a thread (fed by the
+ * chat's stream), answers node clicks with the node's last update, and saves exports. Free of
+ * `vscode`, so the integration tests drive exactly this against a real server.
+ */
+import type { Client } from "@langchain/langgraph-sdk";
+import type { ErrorContext } from "../deployment/errorMapping";
+import { loadGraphLayout } from "./graphModel";
+import type { ExportFormat, GraphAssistantView, GraphLayout, GraphWebviewToHost, HostToGraphWebview, NodeStateView } from "./graphProtocol";
+import { RunPath, type RunOutcome, type StreamEvent } from "./runPath";
+import { nodeStateFromHistory, pathFromHistory, type HistoryState } from "./threadHistory";
+
+export interface GraphSessionDeps {
+  client(): Promise<Client>;
+  describe(error: unknown, context: ErrorContext): { message: string };
+  /** Delivers to the webview when it exists; the session keeps the truth either way. */
+  post(message: HostToGraphWebview): void;
+  /** Writes an export where the user chooses; resolves to where it went, or undefined when cancelled. */
+  save(format: ExportFormat, bytes: Uint8Array, suggestedName: string): Promise<string | undefined>;
+  /** A message for the user (an export that failed). */
+  notify?(message: string): void;
+  /** The assistant or the followed thread changed (panel title, restore state). */
+  onDidChange?(): void;
+}
+
+/** Checkpoints read for a node's state and the last run's path. */
+export const HISTORY_LIMIT = 100;
+/** Exports larger than this are refused rather than written. */
+const MAX_EXPORT_BYTES = 32 * 1024 * 1024;
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export class GraphSession {
+  readonly runPath = new RunPath();
+  private assistantView: GraphAssistantView | undefined;
+  private layoutValue: GraphLayout | undefined;
+  private xrayValue = false;
+  private loading = false;
+  private errorText: string | undefined;
+  private thread: string | undefined;
+  private selectedNode: string | undefined;
+  private selectedState: NodeStateView | undefined;
+  /** Bumped on every selection, so a slow answer for an older click is dropped. */
+  private selection = 0;
+  private disposed = false;
+
+  constructor(
+    private readonly deps: GraphSessionDeps,
+    readonly assistantId: string,
+    threadId?: string,
+  ) {
+    this.thread = threadId;
+  }
+
+  get assistant(): GraphAssistantView | undefined {
+    return this.assistantView;
+  }
+
+  get layout(): GraphLayout | undefined {
+    return this.layoutValue;
+  }
+
+  /** Whether the server drew subgraphs expanded. */
+  get xray(): boolean {
+    return this.xrayValue;
+  }
+
+  get threadId(): string | undefined {
+    return this.thread;
+  }
+
+  get selected(): NodeStateView | undefined {
+    return this.selectedState;
+  }
+
+  get error(): string | undefined {
+    return this.errorText;
+  }
+
+  snapshot(): HostToGraphWebview {
+    return {
+      type: "snapshot",
+      assistant: this.assistantView,
+      layout: this.layoutValue,
+      run: this.runPath.view(),
+      selected: this.selectedState,
+      loading: this.loading,
+      error: this.errorText,
+    };
+  }
+
+  /** Loads the assistant and its graph; with a thread, the path of its last run too. */
+  async load(): Promise<void> {
+    this.loading = true;
+    this.setError(undefined);
+    this.post({ type: "loading", loading: true });
+    try {
+      const client = await this.deps.client();
+      const [assistant, graph] = await Promise.all([client.assistants.get(this.assistantId), loadGraphLayout(client, this.assistantId)]);
+      this.assistantView = { id: assistant.assistant_id, name: assistant.name || assistant.graph_id, graphId: assistant.graph_id };
+      this.layoutValue = graph.layout;
+      this.xrayValue = graph.xray;
+      this.post({ type: "graph", assistant: this.assistantView, layout: this.layoutValue });
+      this.deps.onDidChange?.();
+    } catch (error) {
+      this.setError(this.deps.describe(error, { operation: "load the graph", subject: `Assistant ${this.assistantId.slice(0, 8)}` }).message);
+    } finally {
+      this.loading = false;
+      this.post({ type: "loading", loading: false });
+    }
+    if (!this.errorText && this.thread && !this.runPath.active) await this.loadLastRun();
+  }
+
+  /** Shows the path of the thread's last run, read from its checkpoints. */
+  async loadLastRun(): Promise<void> {
+    const threadId = this.thread;
+    if (!threadId) return;
+    try {
+      const history = await this.history(threadId);
+      // A live run may have started while the history was on its way: it wins.
+      if (this.runPath.active || threadId !== this.thread) return;
+      this.runPath.restore(pathFromHistory(history, threadId));
+      this.post({ type: "runPath", run: this.runPath.view() });
+    } catch (error) {
+      this.deps.describe(error, { operation: "read the thread's last run" });
+    }
+  }
+
+  /** Follows another thread (the chat the user works in); its last run's path replaces the current one. */
+  async followThread(threadId: string | undefined): Promise<void> {
+    if (threadId === this.thread) return;
+    this.thread = threadId;
+    this.deps.onDidChange?.();
+    this.runPath.restore({ status: "idle", ...(threadId ? { threadId } : {}), current: [], path: [] });
+    this.post({ type: "runPath", run: this.runPath.view() });
+    if (this.selectedNode) void this.selectNode(this.selectedNode);
+    if (threadId) await this.loadLastRun();
+  }
+
+  /**
+   * One event of a run streaming on `threadId` (`{ event, data }` as the SDK yields them). Runs on
+   * another thread take over only when no run is being followed.
+   */
+  onRunEvent(threadId: string, part: StreamEvent): void {
+    if (this.disposed) return;
+    if (threadId !== this.thread) {
+      if (this.runPath.active) return;
+      this.thread = threadId;
+      this.deps.onDidChange?.();
+      if (this.selectedNode) void this.selectNode(this.selectedNode);
+    }
+    if (this.runPath.apply(part, threadId)) this.post({ type: "runPath", run: this.runPath.view() });
+  }
+
+  /** The run on `threadId` ended (the stream closed); the path stays and the selected node's state is re-read. */
+  onRunEnd(threadId: string, outcome?: RunOutcome): void {
+    if (this.disposed || threadId !== this.thread) return;
+    if (this.runPath.end(outcome)) this.post({ type: "runPath", run: this.runPath.view() });
+    if (this.selectedNode) void this.selectNode(this.selectedNode);
+  }
+
+  async handle(message: GraphWebviewToHost): Promise<void> {
+    switch (message.type) {
+      case "ready":
+        this.deps.post(this.snapshot());
+        return;
+      case "selectNode":
+        return this.selectNode(message.node);
+      case "clearSelection":
+        this.selection++;
+        this.selectedNode = undefined;
+        this.selectedState = undefined;
+        this.post({ type: "nodeState" });
+        return;
+      case "refresh":
+        return this.load();
+      case "export":
+        return this.saveExport(message.format, message.data);
+      case "exportFailed":
+        this.deps.notify?.(`Could not export the graph as ${message.format.toUpperCase()}: ${message.reason}`);
+        return;
+    }
+  }
+
+  /** Shows what `node` last wrote on the followed thread. */
+  async selectNode(node: string): Promise<void> {
+    const ticket = ++this.selection;
+    this.selectedNode = node;
+    const threadId = this.thread;
+    if (!threadId) {
+      this.setSelected({ node, status: "noThread", message: "Open the graph from a chat, or run the assistant in a chat, to see what each node wrote." });
+      return;
+    }
+    this.setSelected({ node, threadId, status: "loading" });
+    try {
+      const history = await this.history(threadId);
+      if (ticket !== this.selection) return;
+      this.setSelected(nodeStateFromHistory(history, node, threadId));
+    } catch (error) {
+      if (ticket !== this.selection) return;
+      this.setSelected({ node, threadId, status: "error", message: this.deps.describe(error, { operation: "read the node's state" }).message });
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+  }
+
+  private async history(threadId: string): Promise<HistoryState[]> {
+    const client = await this.deps.client();
+    return (await client.threads.getHistory(threadId, { limit: HISTORY_LIMIT })) as unknown as HistoryState[];
+  }
+
+  private async saveExport(format: ExportFormat, data: string): Promise<void> {
+    const bytes = decodeExport(format, data);
+    if (!bytes) {
+      this.deps.notify?.(`The graph's ${format.toUpperCase()} export was not valid and was not saved.`);
+      return;
+    }
+    const name = `${safeFileName(this.assistantView?.name ?? this.assistantView?.graphId ?? "graph")}-graph.${format}`;
+    await this.deps.save(format, bytes, name);
+  }
+
+  private setSelected(state: NodeStateView): void {
+    this.selectedState = state;
+    this.post({ type: "nodeState", state });
+  }
+
+  private setError(error: string | undefined): void {
+    this.errorText = error;
+    this.post({ type: "error", error });
+  }
+
+  private post(message: HostToGraphWebview): void {
+    if (!this.disposed) this.deps.post(message);
+  }
+}
+
+/** The bytes of an export from the webview, or undefined when they are not what they claim to be. */
+export function decodeExport(format: ExportFormat, data: string): Uint8Array | undefined {
+  if (format === "svg") {
+    if (data.length > MAX_EXPORT_BYTES || !/^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/.test(data)) return undefined;
+    return new TextEncoder().encode(data);
+  }
+  if (data.length > (MAX_EXPORT_BYTES * 4) / 3 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return undefined;
+  const bytes = new Uint8Array(Buffer.from(data, "base64"));
+  if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return undefined;
+  return bytes;
+}
+
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[^\w.-]+/g, "-").replace(/^[-.]+|-+$/g, "");
+  return cleaned.slice(0, 80) || "graph";
+}

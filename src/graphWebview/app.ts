@@ -1,0 +1,243 @@
+/**
+ * The graph panel's page: a toolbar (assistant, run status, the path so far, zoom and export), the
+ * drawing, and the side panel of the clicked node. It keeps no truth of its own: a `snapshot` from the
+ * host rebuilds everything.
+ */
+import type { ExportFormat, GraphAssistantView, GraphLayout, HostToGraphWebview, NodeStateView, RunPathView } from "../graph/graphProtocol";
+import { el, iconButton } from "./dom";
+import { exportPng, exportSvg } from "./exporter";
+import { GraphView } from "./graphView";
+import { NodePanel } from "./nodePanel";
+import type { GraphHostApi } from "./vscodeApi";
+
+const ZOOM_STEP = 1.25;
+/** Path steps listed in the toolbar; older ones collapse into "…". */
+const MAX_PATH_STEPS = 40;
+
+export class GraphApp {
+  readonly view: GraphView;
+  readonly nodePanel: NodePanel;
+  private readonly nameLabel: HTMLElement;
+  private readonly graphLabel: HTMLElement;
+  private readonly status: HTMLElement;
+  private readonly statusText: HTMLElement;
+  private readonly pathList: HTMLOListElement;
+  private readonly banner: HTMLElement;
+  private readonly placeholder: HTMLElement;
+  private assistant: GraphAssistantView | undefined;
+  private layout: GraphLayout | undefined;
+  private run: RunPathView = { status: "idle", current: [], path: [] };
+  private selected: string | undefined;
+  private loading = false;
+
+  constructor(
+    root: HTMLElement,
+    private readonly api: GraphHostApi,
+  ) {
+    this.nameLabel = el("span", { className: "graph-name", text: "Graph" });
+    this.graphLabel = el("span", { className: "graph-id" });
+    this.statusText = el("span", { className: "run-status-text" });
+    this.status = el("div", { className: "run-status", attrs: { role: "status" } }, el("i", { className: "codicon", attrs: { "aria-hidden": "true" } }), this.statusText);
+    this.pathList = el("ol", { className: "run-path", attrs: { "aria-label": "Nodes in the order the run took them" } });
+
+    const zoomOut = iconButton("zoom-out", "Zoom Out (-)");
+    const zoomIn = iconButton("zoom-in", "Zoom In (+)");
+    const fit = iconButton("screen-full", "Fit to Panel (0)");
+    const svgExport = iconButton("file-media", "Export as SVG…");
+    const pngExport = iconButton("device-camera", "Export as PNG…");
+    const refresh = iconButton("refresh", "Reload Graph");
+    zoomOut.classList.add("zoom-out");
+    zoomIn.classList.add("zoom-in");
+    fit.classList.add("zoom-fit");
+    svgExport.classList.add("export-svg");
+    pngExport.classList.add("export-png");
+    refresh.classList.add("reload");
+    zoomOut.addEventListener("click", () => this.view.zoomBy(1 / ZOOM_STEP));
+    zoomIn.addEventListener("click", () => this.view.zoomBy(ZOOM_STEP));
+    fit.addEventListener("click", () => this.view.fit());
+    svgExport.addEventListener("click", () => void this.export("svg"));
+    pngExport.addEventListener("click", () => void this.export("png"));
+    refresh.addEventListener("click", () => this.api.postMessage({ type: "refresh" }));
+
+    const toolbar = el(
+      "header",
+      { className: "graph-toolbar" },
+      el("div", { className: "graph-title" }, this.nameLabel, this.graphLabel),
+      this.status,
+      this.pathList,
+      el("div", { className: "toolbar-actions", attrs: { role: "toolbar", "aria-label": "Graph" } }, zoomOut, zoomIn, fit, svgExport, pngExport, refresh),
+    );
+    this.banner = el("div", { className: "graph-banner", attrs: { role: "alert" } });
+    this.banner.hidden = true;
+    this.placeholder = el("div", { className: "graph-placeholder", text: "Loading the graph…" });
+    const canvas = el("div", { className: "graph-canvas" }, this.placeholder);
+    this.view = new GraphView(canvas, { select: (node) => this.selectNode(node) });
+    this.nodePanel = new NodePanel(() => this.clearSelection());
+    root.append(el("div", { className: "graph-app" }, toolbar, this.banner, el("div", { className: "graph-main" }, canvas, this.nodePanel.element)));
+
+    window.addEventListener("resize", () => this.view.resized());
+    document.addEventListener("keydown", (event) => this.onKey(event));
+    this.renderStatus();
+  }
+
+  handle(message: HostToGraphWebview): void {
+    switch (message.type) {
+      case "snapshot":
+        this.loading = message.loading;
+        if (message.assistant && message.layout) this.setGraph(message.assistant, message.layout);
+        this.setRun(message.run);
+        this.setNodeState(message.selected);
+        this.setError(message.error);
+        break;
+      case "graph":
+        this.setGraph(message.assistant, message.layout);
+        this.view.showRun(this.run);
+        break;
+      case "runPath":
+        this.setRun(message.run);
+        break;
+      case "nodeState":
+        this.setNodeState(message.state);
+        break;
+      case "loading":
+        this.loading = message.loading;
+        break;
+      case "error":
+        this.setError(message.error);
+        break;
+      case "requestExport":
+        void this.export(message.format);
+        break;
+    }
+    this.renderPlaceholder();
+  }
+
+  async export(format: ExportFormat): Promise<void> {
+    if (!this.layout) return;
+    try {
+      const svgText = exportSvg(this.view.svg, this.layout);
+      const data = format === "svg" ? svgText : await exportPng(svgText, this.layout);
+      this.api.postMessage({ type: "export", format, data });
+    } catch (error) {
+      this.api.postMessage({ type: "exportFailed", format, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private setGraph(assistant: GraphAssistantView, layout: GraphLayout): void {
+    this.assistant = assistant;
+    this.layout = layout;
+    this.nameLabel.textContent = assistant.name;
+    this.graphLabel.textContent = assistant.name === assistant.graphId ? "" : assistant.graphId;
+    this.view.render(layout);
+    this.view.select(this.selected);
+    this.persist();
+  }
+
+  private setRun(run: RunPathView): void {
+    this.run = run;
+    this.view.showRun(run);
+    this.renderStatus();
+    this.renderPath();
+    this.persist();
+  }
+
+  private setNodeState(state: NodeStateView | undefined): void {
+    this.selected = state?.node;
+    this.view.select(this.selected);
+    this.nodePanel.show(state);
+  }
+
+  private setError(error: string | undefined): void {
+    this.banner.textContent = error ?? "";
+    this.banner.hidden = !error;
+  }
+
+  private selectNode(node: string): void {
+    this.selected = node;
+    this.view.select(node);
+    this.api.postMessage({ type: "selectNode", node });
+  }
+
+  private clearSelection(): void {
+    this.selected = undefined;
+    this.view.select(undefined);
+    this.nodePanel.show(undefined);
+    this.api.postMessage({ type: "clearSelection" });
+  }
+
+  private renderStatus(): void {
+    const { status, path, current } = this.run;
+    const last = path.at(-1)?.node;
+    const text =
+      status === "running"
+        ? current.length
+          ? `Running: ${current.join(", ")}`
+          : "Running"
+        : status === "interrupted"
+          ? `Interrupted${last ? ` at ${last}` : ""}`
+          : status === "error"
+            ? `Failed${last ? ` at ${last}` : ""}`
+            : status === "done"
+              ? `Last run: ${path.length} step${path.length === 1 ? "" : "s"}`
+              : this.run.threadId
+                ? "No run yet on this thread"
+                : "Not following a thread";
+    this.statusText.textContent = text;
+    this.status.setAttribute("data-status", status);
+    const glyph = this.status.querySelector(".codicon");
+    if (glyph) glyph.className = `codicon codicon-${STATUS_ICONS[status]}`;
+  }
+
+  private renderPath(): void {
+    const steps = this.run.path;
+    const shown = steps.slice(-MAX_PATH_STEPS);
+    const items: HTMLElement[] = [];
+    if (shown.length < steps.length) items.push(el("li", { className: "path-more", text: "…" }));
+    shown.forEach((entry, i) => {
+      const index = steps.length - shown.length + i + 1;
+      const button = el("button", { className: "path-step-button", text: entry.node, attrs: { type: "button", title: `Step ${index}: ${entry.inner ?? entry.node} (${entry.status})` } });
+      button.addEventListener("click", () => this.selectNode(entry.node));
+      items.push(el("li", { className: "path-step", attrs: { "data-status": entry.status, "data-index": String(index) } }, button));
+    });
+    this.pathList.replaceChildren(...items);
+  }
+
+  private renderPlaceholder(): void {
+    const text = this.layout ? "" : this.loading ? "Loading the graph…" : this.banner.hidden ? "No graph to show." : "";
+    this.placeholder.textContent = text;
+    this.placeholder.hidden = !text;
+  }
+
+  private persist(): void {
+    if (!this.assistant) return;
+    this.api.setState({ assistantId: this.assistant.id, ...(this.run.threadId ? { threadId: this.run.threadId } : {}) });
+  }
+
+  private onKey(event: KeyboardEvent): void {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === "Escape" && this.selected) {
+      this.clearSelection();
+      return;
+    }
+    const target = event.target as HTMLElement | null;
+    if (target?.closest?.("pre, button")) return;
+    if (event.key === "+" || event.key === "=") this.view.zoomBy(ZOOM_STEP);
+    else if (event.key === "-" || event.key === "_") this.view.zoomBy(1 / ZOOM_STEP);
+    else if (event.key === "0") this.view.fit();
+    else if (event.key.startsWith("Arrow")) {
+      const step = 40;
+      const dx = event.key === "ArrowLeft" ? step : event.key === "ArrowRight" ? -step : 0;
+      const dy = event.key === "ArrowUp" ? step : event.key === "ArrowDown" ? -step : 0;
+      this.view.panBy(dx, dy);
+    } else return;
+    event.preventDefault();
+  }
+}
+
+const STATUS_ICONS: Record<RunPathView["status"], string> = {
+  idle: "circle-outline",
+  running: "loading codicon-modifier-spin",
+  done: "pass-filled",
+  interrupted: "debug-pause",
+  error: "error",
+};

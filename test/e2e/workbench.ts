@@ -1,0 +1,175 @@
+/**
+ * A real VS Code workbench (code-server) with the packed extension installed, a real LangGraph server
+ * with the example graphs, and a Chromium page on it — plus the few moves the end-to-end tests repeat.
+ * `test/e2e/run.mjs` installs the workbench and packs the VSIX once, and passes its path in
+ * `LANGGRAPH_E2E_VSIX`.
+ */
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { CodeServer } from "../../scripts/workbench/codeServer.mjs" with { "resolution-mode": "import" };
+import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
+
+// The harness modules are ES modules (plain Node scripts): loaded with import() from here.
+const harness = {
+  paths: () => import("../../scripts/workbench/paths.mjs"),
+  codeServer: () => import("../../scripts/workbench/codeServer.mjs"),
+  browser: () => import("../../scripts/workbench/browser.mjs"),
+  langgraph: () => import("../../scripts/workbench/langgraphServer.mjs"),
+};
+
+export interface WorkbenchOptions {
+  /** The VSIX to install; default: `LANGGRAPH_E2E_VSIX`, else langgraph-threads.vsix at the repository root. */
+  vsix?: string;
+  /** A running LangGraph server to point at; default: start one with the example graphs. */
+  langgraphUrl?: string;
+  /** More user settings (`langgraph.deploymentUrl` is set to the LangGraph server already). */
+  settings?: Record<string, unknown>;
+  /** The workspace folder's content; default: a copy of test/fixtures/agents. */
+  workspaceFrom?: string;
+}
+
+export interface Workbench {
+  page: Page;
+  browser: Browser;
+  codeServer: CodeServer;
+  /** The LangGraph server the extension talks to. */
+  langgraphUrl: string;
+  /** Clicks the LangGraph container in the activity bar (unless it is open already). */
+  openLangGraphContainer(): Promise<void>;
+  /** Runs a command by its title from the command palette (F1). */
+  runCommand(title: string): Promise<void>;
+  /** The content of the visible chat webview (webviews are an iframe inside an iframe). */
+  chatFrame(): FrameLocator;
+  /** Saves a screenshot to test-results/screenshots/NAME.png and returns its path. */
+  screenshot(name: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+export const screenshotsDir = join(__dirname, "..", "..", "test-results", "screenshots");
+
+/**
+ * The servers run in process groups of their own, so a signal that ends the test process would leave
+ * them running: on SIGINT/SIGTERM, every workbench still open is stopped before the process exits.
+ */
+const running = new Set<() => Promise<void>>();
+let stoppingAll: Promise<void> | undefined;
+function stopAllOnSignal(signal: NodeJS.Signals) {
+  stoppingAll ??= (async () => {
+    const cap = new Promise<void>((resolve) => setTimeout(resolve, 15_000).unref());
+    await Promise.race([Promise.all([...running].map((stop) => stop())), cap]);
+    process.exit(128 + (signal === "SIGINT" ? 2 : 15));
+  })();
+}
+function track(stop: () => Promise<void>) {
+  if (running.size === 0 && !stoppingAll) {
+    process.on("SIGINT", stopAllOnSignal);
+    process.on("SIGTERM", stopAllOnSignal);
+  }
+  running.add(stop);
+}
+function untrack(stop: () => Promise<void>) {
+  running.delete(stop);
+  if (running.size === 0 && !stoppingAll) {
+    process.off("SIGINT", stopAllOnSignal);
+    process.off("SIGTERM", stopAllOnSignal);
+  }
+}
+
+export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Workbench> {
+  const { repoRoot, assertInstalled } = await harness.paths();
+  assertInstalled();
+  const stops: (() => Promise<void>)[] = [];
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      for (const step of stops.reverse()) await step().catch(() => undefined);
+      untrack(stop);
+    })());
+  track(stop);
+  try {
+    let langgraphUrl = options.langgraphUrl;
+    if (!langgraphUrl) {
+      const { startLangGraphServer } = await harness.langgraph();
+      const server: LangGraphServer = await startLangGraphServer();
+      stops.push(server.stop);
+      langgraphUrl = server.url;
+    }
+
+    const { startCodeServer } = await harness.codeServer();
+    const codeServer = await startCodeServer({
+      vsix: options.vsix ?? process.env.LANGGRAPH_E2E_VSIX ?? join(repoRoot, "langgraph-threads.vsix"),
+      copyWorkspaceFrom: options.workspaceFrom ?? join(repoRoot, "test", "fixtures", "agents"),
+      settings: { "langgraph.deploymentUrl": langgraphUrl, ...options.settings },
+    });
+    stops.push(codeServer.stop);
+
+    const { launchChromium, openWorkbenchPage } = await harness.browser();
+    const browser = await launchChromium();
+    stops.push(() => browser.close());
+    const page = await openWorkbenchPage(browser, codeServer.workbenchUrl());
+
+    return {
+      page,
+      browser,
+      codeServer,
+      langgraphUrl,
+      openLangGraphContainer: () => openLangGraphContainer(page),
+      runCommand: (title) => runCommand(page, title),
+      chatFrame: () => chatFrame(page),
+      screenshot: (name) => screenshot(page, name),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The activity bar item of the extension's view container ("LangGraph"). */
+export function langGraphContainerItem(page: Page) {
+  return page.locator('.activitybar [aria-label^="LangGraph"]').first();
+}
+
+export async function openLangGraphContainer(page: Page): Promise<void> {
+  const item = langGraphContainerItem(page);
+  await item.waitFor({ state: "visible", timeout: 30_000 });
+  // Clicking the item of the open container would close it again.
+  const sideBarTitle = page.locator(".part.sidebar .composite.title h2");
+  if ((await sideBarTitle.textContent().catch(() => ""))?.trim() !== "LangGraph") await item.click();
+  await page.locator(".part.sidebar .composite.title", { hasText: "LangGraph" }).waitFor({ state: "visible" });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  // F1 does nothing while the focus is inside a webview: give it back to the workbench first.
+  const activeTab = page.locator(".tabs-container .tab.active").first();
+  if (await activeTab.isVisible().catch(() => false)) await activeTab.click();
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget input.input");
+  await input.waitFor({ state: "visible" });
+  await input.fill(`>${title}`);
+  await page
+    .locator(".quick-input-widget .monaco-list-row", { hasText: title })
+    .first()
+    .waitFor({ state: "visible" });
+  await page.keyboard.press("Enter");
+}
+
+export function chatFrame(page: Page): FrameLocator {
+  return page.locator("iframe.webview:visible").first().contentFrame().locator("#active-frame").contentFrame();
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const path = join(screenshotsDir, `${name.replace(/[^\w.-]+/g, "-")}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** For `afterEach`: a screenshot of the page when the test that just ran failed. */
+export async function screenshotIfFailed(context: Mocha.Context, workbench: Workbench | undefined): Promise<void> {
+  const test = context.currentTest;
+  if (!workbench || test?.state !== "failed") return;
+  const path = await workbench.screenshot(`failed-${test.fullTitle()}`).catch(() => undefined);
+  if (path) console.log(`    screenshot: ${path}`);
+}
