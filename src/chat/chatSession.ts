@@ -437,7 +437,9 @@ export class ChatSession {
     const client = await this.deps.client();
     const run = await client.runs.get(threadId, runId).catch(() => undefined);
     if (!run || (run.status !== "pending" && run.status !== "running")) {
+      // Finished (or gone with the server's state): show the thread as the server has it now.
       this.deps.rememberRun(threadId, undefined);
+      await this.reconcile();
       return;
     }
     // Messages already in the loaded state are complete; the replay only adds what is still streaming.

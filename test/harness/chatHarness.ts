@@ -19,9 +19,16 @@ export interface RecordedSession {
 export function recordSession(
   url: string,
   threadId?: string,
-  shared?: { remembered?: Map<string | undefined, string>; client?: Client; runs?: Map<string, string>; strategy?: MultitaskStrategy },
+  shared?: {
+    remembered?: Map<string | undefined, string>;
+    client?: Client;
+    runs?: Map<string, string>;
+    strategy?: MultitaskStrategy;
+    apiKey?: string;
+    streamIdleTimeoutMs?: number;
+  },
 ): RecordedSession {
-  const client = shared?.client ?? createClient({ url, maxRetries: 0 });
+  const client = shared?.client ?? createClient({ url, maxRetries: 0, apiKey: shared?.apiKey, retry: { baseDelayMs: 20 } });
   const assistants = new AssistantDirectory(async () => client);
   const posted: HostToWebview[] = [];
   const threadChanges: ThreadHeader[] = [];
@@ -38,6 +45,7 @@ export function recordSession(
       activeRun: (id) => runs.get(id),
       rememberRun: (id, runId) => (runId ? runs.set(id, runId) : runs.delete(id)),
       multitaskStrategy: async () => shared?.strategy,
+      streamIdleTimeoutMs: shared?.streamIdleTimeoutMs,
       onThreadChanged: (thread) => threadChanges.push({ ...thread }),
     },
     threadId,

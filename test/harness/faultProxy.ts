@@ -10,6 +10,8 @@ export interface FaultProxy {
   cut(): void;
   /** Stops forwarding bytes on open and new connections until `resume()`. */
   stall(): void;
+  /** Freezes the connections open now (no bytes, no close); new connections flow normally. */
+  stallExisting(): void;
   resume(): void;
   /** Refuses new connections until `accept()`. */
   refuse(): void;
@@ -63,6 +65,16 @@ export async function startFaultProxy(targetUrl: string): Promise<FaultProxy> {
         a.pause();
         b.pause();
       }
+    },
+    stallExisting: () => {
+      for (const [a, b] of open) {
+        a.unpipe();
+        b.unpipe();
+        a.pause();
+        b.pause();
+      }
+      // Forgotten, so a later cut() leaves them hanging as a stalled network would.
+      open.clear();
     },
     resume: () => {
       stalled = false;

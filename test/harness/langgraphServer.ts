@@ -15,9 +15,10 @@ export interface LangGraphServer {
 
 const root = resolve(__dirname, "../..");
 
-export async function startLangGraphServer(options: { auth?: boolean; timeoutMs?: number } = {}): Promise<LangGraphServer> {
+export async function startLangGraphServer(options: { auth?: boolean; timeoutMs?: number; port?: number } = {}): Promise<LangGraphServer> {
   const args = ["--import", "tsx", resolve(root, "scripts/langgraph-server.mjs")];
   if (options.auth) args.push("--auth");
+  if (options.port) args.push("--port", String(options.port));
   const env = { ...process.env };
   for (const name of ["LANGSMITH_API_KEY", "LANGCHAIN_API_KEY", "LANGGRAPH_API_KEY"]) delete env[name];
   const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
