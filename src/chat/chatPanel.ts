@@ -50,7 +50,7 @@ export class ChatPanel implements vscode.Disposable {
 
   /** Called by the session for every change; dropped while the webview is not there to receive it. */
   post(message: HostToWebview): void {
-    if (message.type === "thread") this.updateTitle();
+    if (message.type === "thread" || message.type === "snapshot") this.updateTitle();
     if (this.ready && this.panel.visible) void this.panel.webview.postMessage(message);
   }
 

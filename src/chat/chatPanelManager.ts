@@ -79,7 +79,7 @@ export class ChatPanelManager implements vscode.Disposable {
         post: (message) => {
           chatPanel?.post(message);
           this.posted.fire({ threadId: session.threadId, message });
-          if ((message.type === "run" || message.type === "assistants") && chatPanel === this.activePanel) this.activeChanged.fire(chatPanel);
+          if ((message.type === "run" || message.type === "assistants" || message.type === "snapshot") && chatPanel === this.activePanel) this.activeChanged.fire(chatPanel);
         },
         lastAssistant: (id) => this.deps.memory.lastAssistant(id),
         rememberAssistant: (id, assistantId) => this.deps.memory.rememberAssistant(id, assistantId),

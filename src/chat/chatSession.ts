@@ -115,6 +115,8 @@ export class ChatSession {
   private pending: InterruptView | undefined;
   /** Checkpoint history (newest first) behind attribution and branches. */
   private history: CheckpointMessages[] = [];
+  /** History is behind the thread after runs ("stale"), or must be re-read because a run forked it. */
+  private historyStale: false | "stale" | "forked" = false;
   /** Set while the user looks at a branch other than the thread's head: the next run continues it. */
   private viewCheckpoint: string | undefined;
   /** A reply whose stream was lost and could not be rejoined yet: Retry rejoins it. */
@@ -209,6 +211,7 @@ export class ChatSession {
       const update = this.model.setAuthors(authors);
       if (update) this.post(update);
       this.history = toCheckpointMessages(history);
+      this.historyStale = false;
       this.postBranches();
     } catch (error) {
       // A nicety on top of a loaded thread: log, do not block the panel.
@@ -219,6 +222,7 @@ export class ChatSession {
   /** Shows the previous or next sibling of a message: the thread as it is on that branch. */
   async switchBranch(messageId: string, direction: -1 | 1): Promise<void> {
     if (this.current) return;
+    await this.freshHistory();
     const shown = this.model.messages.map((m) => m.id);
     const position = shown.indexOf(messageId);
     const info = branchesOf(this.history, shown).get(messageId);
@@ -256,6 +260,7 @@ export class ChatSession {
     const body = text.trim();
     const position = this.model.messages.findIndex((m) => m.id === messageId);
     if (!body || position < 0 || this.current || !assistantId) return;
+    await this.freshHistory();
     const checkpointId = forkPoint(this.history, this.model.messages.map((m) => m.id), position, false);
     if (!checkpointId && position > 0) {
       this.setError({ kind: "notFound", message: "This message is older than the history the panel loaded; it cannot be edited.", actions: [], detail: "no fork point" });
@@ -271,6 +276,7 @@ export class ChatSession {
   async regenerate(messageId: string, assistantId = this.selected): Promise<void> {
     const position = this.model.messages.findIndex((m) => m.id === messageId);
     if (position < 0 || this.current || !assistantId) return;
+    await this.freshHistory();
     const checkpointId = forkPoint(this.history, this.model.messages.map((m) => m.id), position, true);
     if (!checkpointId) {
       this.setError({ kind: "notFound", message: "No checkpoint before this reply was found to regenerate from.", actions: [], detail: "no fork point" });
@@ -278,6 +284,10 @@ export class ChatSession {
     }
     this.truncate(position);
     await this.runStream({ assistantId, input: null, checkpointId });
+  }
+
+  private async freshHistory(): Promise<void> {
+    if (this.historyStale) await this.loadHistory();
   }
 
   private truncate(position: number): void {
@@ -399,6 +409,7 @@ export class ChatSession {
     this.current = follow;
     // A run continues the branch on screen; afterwards the thread's head is that branch.
     const forkFrom = request.checkpointId ?? this.viewCheckpoint;
+    if (forkFrom) this.historyStale = "forked";
     this.viewCheckpoint = undefined;
     this.setRun({ phase: "starting", assistantId });
     try {
@@ -643,7 +654,11 @@ export class ChatSession {
       }
       this.updateHeader({ status: thread?.status, title: titleOf(thread?.metadata) ?? this.header.title });
       this.setInterrupt(pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)));
-      await this.loadHistory();
+      // History is the costly read of a long thread: after a plain run the stream already said who wrote
+      // what and no branch appeared, so it waits until an edit, regenerate or branch switch needs it.
+      const needsHistory = this.historyStale === "forked" || views.some((v) => v.role === "ai" && !v.author);
+      if (needsHistory) await this.loadHistory();
+      else this.historyStale = "stale";
     } catch (error) {
       this.setError(this.deps.describe(error, { operation: "refresh the thread", subject: `Thread ${shortId(threadId)}` }));
     }
