@@ -33,7 +33,9 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
-    return { type: vscode.FileType.File, ctime: 0, mtime: Date.now(), size: this.drafts.get(uri.toString())?.length ?? 0 };
+    // "/" and "/new" are folders: writing a file checks its parent first.
+    const type = uri.path === "/" || uri.path === "/new" ? vscode.FileType.Directory : vscode.FileType.File;
+    return { type, ctime: 0, mtime: Date.now(), size: this.drafts.get(uri.toString())?.length ?? 0 };
   }
 
   readDirectory(): [string, vscode.FileType][] {

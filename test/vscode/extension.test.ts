@@ -53,8 +53,30 @@ describe("the extension in a real VS Code extension host", () => {
     assert.equal(api.parts.connection.state.kind, "connected");
   });
 
+  it("pages the tree with a Load more item that appends the next page", async () => {
+    const config = vscode.workspace.getConfiguration("langgraph.threads");
+    await config.update("pageSize", 5, vscode.ConfigurationTarget.Global);
+    try {
+      for (let i = 0; i < 7; i++) await client.threads.create({ metadata: { title: `Paged ${i}` } });
+      const { threads } = api.parts;
+      threads.refresh();
+      const first = await threads.getChildren();
+      assert.equal(first.length, 6, "five threads and Load more");
+      assert.equal(first[5].kind, "loadMore");
+      assert.equal(threads.getTreeItem(first[5]).command?.command, "langgraph.threads.loadMore");
+      await vscode.commands.executeCommand("langgraph.threads.loadMore");
+      const more = await threads.getChildren();
+      const ids = more.filter((n) => n.kind === "thread").map((n) => (n as { threadId: string }).threadId);
+      assert.equal(ids.length, 10);
+      assert.equal(new Set(ids).size, 10, "no thread twice");
+    } finally {
+      await config.update("pageSize", undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it("opens a chat panel on a thread, sends to one assistant, switches to another, and attributes both", async () => {
     const threadId = ids[2];
+    await client.threads.update(threadId, { metadata: { title: "Newest thread" } });
     await vscode.commands.executeCommand("langgraph.threads.open", { kind: "thread", threadId });
     const panel = await until(() => api.parts.chats.find(threadId), "the chat panel");
     assert.equal(panel.panel.title, "Newest thread");
