@@ -3,14 +3,7 @@ import type { MultitaskStrategy } from "../../src/chat/chatSession";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
 import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
-
-const until = async (check: () => boolean, timeoutMs = 15_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
+import { until } from "../harness/wait";
 
 describe("sending while a reply streams (double-texting) against a real server", () => {
   let server: LangGraphServer;

@@ -8,20 +8,7 @@ import { startFaultProxy, type FaultProxy } from "../harness/faultProxy";
 import { startHttpFaultProxy, type HttpFaultProxy } from "../harness/httpFaultProxy";
 import { startLangGraphServer, type LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
-
-const until = async (check: () => boolean, timeoutMs = 15_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
-async function lastAiText(url: string, threadId: string): Promise<string> {
-  const state = await createClient({ url }).threads.getState(threadId);
-  const messages = (state.values as { messages: { type: string; content: string }[] }).messages.filter((m) => m.type === "ai");
-  return messages[messages.length - 1].content;
-}
+import { lastAiText, until } from "../harness/wait";
 
 async function unusedPort(): Promise<number> {
   return new Promise((resolve) => {

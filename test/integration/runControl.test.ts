@@ -4,20 +4,7 @@ import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
 import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
 import { startFaultProxy, type FaultProxy } from "../harness/faultProxy";
-
-const until = async (check: () => boolean, timeoutMs = 15_000) => {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
-
-async function lastAiText(url: string, threadId: string): Promise<string> {
-  const state = await createClient({ url }).threads.getState(threadId);
-  const messages = (state.values as { messages: { type: string; content: string }[] }).messages.filter((m) => m.type === "ai");
-  return messages[messages.length - 1].content;
-}
+import { lastAiText, until } from "../harness/wait";
 
 describe("run control against a real server", () => {
   let server: LangGraphServer;
