@@ -1,5 +1,4 @@
 import assert from "node:assert/strict";
-import { createClient } from "../../src/deployment/clientFactory";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
 import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
