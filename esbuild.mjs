@@ -20,6 +20,7 @@ const common = {
 const entries = [
   { ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", platform: "node", format: "cjs", target: "node18", external: ["vscode"] },
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
+  { ...common, entryPoints: ["src/graphWebview/main.ts"], outfile: "dist/graphWebview.js", platform: "browser", format: "iife", target: "es2022" },
   // The JSON language service ships UMD builds whose inner requires esbuild cannot follow: use its ESM build.
   { ...common, entryPoints: ["src/langgraphJson/server.ts"], outfile: "dist/langgraphJsonServer.js", platform: "node", format: "cjs", target: "node18", mainFields: ["module", "main"] },
 ];

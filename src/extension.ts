@@ -9,6 +9,8 @@ import { registerAssistantCommands } from "./assistants/assistantCommands";
 import { AssistantDirectory } from "./assistants/assistantDirectory";
 import { AssistantTreeProvider } from "./assistants/assistantTreeProvider";
 import { CHAT_VIEW_TYPE } from "./chat/chatPanel";
+import { registerGraphCommands } from "./graph/graphCommands";
+import { GraphPanels } from "./graph/graphPanel";
 import { ChatPanelManager } from "./chat/chatPanelManager";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
@@ -24,6 +26,7 @@ import { ThreadTreeProvider } from "./threads/threadTreeProvider";
 
 export interface LangGraphThreadsApi {
   parts: ExtensionParts;
+  graphs: GraphPanels;
 }
 
 export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi {
@@ -36,7 +39,9 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   const threads = new ThreadTreeProvider(connection, assistants);
 
   let lastEditor = vscode.window.activeTextEditor;
+  const graphs = new GraphPanels({ extensionUri: context.extensionUri, connection, assistants });
   const chats = new ChatPanelManager({
+    graphs,
     extensionUri: context.extensionUri,
     connection,
     assistants,
@@ -74,6 +79,8 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     assistantTree,
     assistantView,
     chats,
+    graphs,
+    graphs.registerSerializer(),
     new ConnectionStatusBar(connection),
     new ActiveAssistantStatusBar(chats, assistants),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -88,10 +95,11 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     ...registerThreadCommands(parts, threadView),
     ...registerAssistantCommands(parts, () => assistantTree.refresh()),
     ...registerStateCommands(parts),
+    ...registerGraphCommands(parts, graphs),
   );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   startLangGraphJsonSupport(context, parts);
-  return { parts };
+  return { parts, graphs };
 }
 
 export function deactivate(): void {

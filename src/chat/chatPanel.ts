@@ -34,7 +34,7 @@ export class ChatPanel implements vscode.Disposable {
       localResourceRoots: [vscode.Uri.joinPath(extensionUri, "dist"), vscode.Uri.joinPath(extensionUri, "media")],
     };
     panel.iconPath = vscode.Uri.joinPath(extensionUri, "media", "langgraph.svg");
-    panel.webview.html = chatPanelHtml(panel.webview, extensionUri, (...p) => vscode.Uri.joinPath(extensionUri, ...p));
+    panel.webview.html = chatPanelHtml(panel.webview, (...p) => vscode.Uri.joinPath(extensionUri, ...p));
     this.updateTitle();
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: unknown) => {

@@ -5,6 +5,7 @@
 import * as vscode from "vscode";
 import type { AssistantDirectory } from "../assistants/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import type { GraphPanels } from "../graph/graphPanel";
 import type { HostToWebview, ThreadHeader, WebviewPersistedState } from "../protocol/chatProtocol";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { CHAT_VIEW_TYPE, ChatPanel, type ChatPanelActions } from "./chatPanel";
@@ -18,6 +19,8 @@ export interface ChatPanelManagerDeps {
   memory: WorkspaceMemory;
   actions: ChatPanelActions;
   onThreadChanged(thread: ThreadHeader, created: boolean): void;
+  /** Graph views follow the runs streaming in chat panels. */
+  graphs?: Pick<GraphPanels, "onRunEvent" | "onRunEnd">;
 }
 
 export class ChatPanelManager implements vscode.Disposable {
@@ -86,6 +89,8 @@ export class ChatPanelManager implements vscode.Disposable {
         activeRun: (id) => this.deps.memory.activeRun(id),
         rememberRun: (id, runId) => this.deps.memory.rememberRun(id, runId),
         multitaskStrategy: askMultitaskStrategy,
+        onRunEvent: (assistantId, threadId, part) => this.deps.graphs?.onRunEvent(assistantId, threadId, part),
+        onRunEnd: (assistantId, threadId, outcome) => this.deps.graphs?.onRunEnd(assistantId, threadId, outcome),
         onThreadChanged: (thread) => {
           const created = !knownThread && !!thread.threadId;
           if (thread.threadId) knownThread = thread.threadId;

@@ -19,6 +19,7 @@ import type {
   ToolCallDelta,
 } from "../protocol/chatProtocol";
 import { branchHead, branchesOf, forkPoint, toCheckpointMessages, type CheckpointMessages } from "./branches";
+import type { RunOutcome } from "../graph/runPath";
 import { pendingInterrupt } from "./interrupts";
 import { authorshipFromHistory, toMessageView, toMessageViews } from "./messageViews";
 import { getThreadSummary } from "../threads/threadSummary";
@@ -38,6 +39,9 @@ export interface ChatSessionDeps {
   /** The run streaming on a thread, kept so a reopened panel or reloaded window rejoins it. */
   activeRun?(threadId: string): string | undefined;
   rememberRun(threadId: string, runId: string | undefined): void;
+  /** Every stream event of a run (graph views highlight the node that runs), and its end. */
+  onRunEvent?(assistantId: string, threadId: string, part: { event: string; data: unknown }): void;
+  onRunEnd?(assistantId: string, threadId: string, outcome?: RunOutcome): void;
   /** How long a stream may stay silent before it is treated as stalled and rejoined. */
   streamIdleTimeoutMs?: number;
   /** Sending while a run is active: how the server should handle it; undefined cancels the send. */
@@ -516,6 +520,7 @@ export class ChatSession {
     for await (const part of stream) {
       if (this.disposed) return;
       if (part.id !== undefined) follow.lastEventId = part.id;
+      if (follow.assistantId && this.header.threadId) this.deps.onRunEvent?.(follow.assistantId, this.header.threadId, part);
       if (part.event === "metadata") {
         const runId = stringOf((part.data as { run_id?: unknown })?.run_id);
         if (runId) this.runCreated(follow, runId);
@@ -584,6 +589,7 @@ export class ChatSession {
   private finishRun(follow: FollowState): void {
     if (follow !== this.current) return;
     this.current = undefined;
+    if (follow.assistantId && this.header.threadId) this.deps.onRunEnd?.(follow.assistantId, this.header.threadId, follow.stopped ? "stopped" : undefined);
     // A closed panel leaves its run going on the server: keep it, so reopening the thread rejoins it.
     if (this.header.threadId && !this.pendingRejoin && !this.disposed) this.deps.rememberRun(this.header.threadId, undefined);
     this.setRun({ phase: this.queue.length ? "streaming" : "idle", assistantId: follow.assistantId });

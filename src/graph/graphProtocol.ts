@@ -73,7 +73,7 @@ export interface GraphAssistantView {
   graphId: string;
 }
 
-export type PathEntryStatus = "running" | "done" | "interrupted" | "error";
+export type PathEntryStatus = "running" | "done" | "interrupted" | "error" | "stopped";
 
 /** One node execution of a run, in order. */
 export interface PathEntryView {
@@ -86,7 +86,7 @@ export interface PathEntryView {
   status: PathEntryStatus;
 }
 
-export type RunStatus = "idle" | "running" | "done" | "interrupted" | "error";
+export type RunStatus = "idle" | "running" | "done" | "interrupted" | "error" | "stopped";
 
 export interface RunPathView {
   status: RunStatus;

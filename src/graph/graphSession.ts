@@ -145,6 +145,7 @@ export class GraphSession {
     if (threadId !== this.thread) {
       if (this.runPath.active) return;
       this.thread = threadId;
+      this.runPath.restore({ status: "idle", threadId, current: [], path: [] });
       this.deps.onDidChange?.();
       if (this.selectedNode) void this.selectNode(this.selectedNode);
     }

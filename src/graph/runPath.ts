@@ -3,7 +3,7 @@
  * the node that just finished (their data's keys), `messages` events carry `langgraph_node` while the
  * node is still running. The last run's path stays after it ends. Pure: no SDK, no `vscode`.
  */
-import { XRAY_SEPARATOR, type PathEntryStatus, type PathEntryView, type RunPathView, type RunStatus } from "./graphProtocol";
+import { XRAY_SEPARATOR, type PathEntryView, type RunPathView, type RunStatus } from "./graphProtocol";
 
 
 export interface StreamEvent {
@@ -11,7 +11,8 @@ export interface StreamEvent {
   data: unknown;
 }
 
-export type RunOutcome = "done" | "error" | "interrupted";
+/** How a run ended, when the caller knows better than the stream (the user stopped it). */
+export type RunOutcome = "done" | "error" | "interrupted" | "stopped";
 
 export class RunPath {
   private entries: PathEntryView[] = [];
@@ -87,10 +88,9 @@ export class RunPath {
   /** The run ended; running nodes are settled and the path stays. */
   end(outcome?: RunOutcome): boolean {
     if (this.statusValue !== "running" && !outcome) return false;
-    const status: RunStatus = outcome ?? (this.statusValue === "interrupted" ? "interrupted" : "done");
-    const settled: PathEntryStatus = status === "error" ? "error" : status === "interrupted" ? "interrupted" : "done";
+    const status: RunOutcome = outcome ?? (this.statusValue === "interrupted" ? "interrupted" : "done");
     const before = JSON.stringify(this.view());
-    for (const entry of this.entries) if (entry.status === "running") entry.status = settled;
+    for (const entry of this.entries) if (entry.status === "running") entry.status = status;
     this.statusValue = status;
     return JSON.stringify(this.view()) !== before;
   }
@@ -154,7 +154,12 @@ export class RunPath {
     }
     // A message the node sent as it finished arrives before its update or just after it.
     if (step !== undefined && this.entries.some((e) => e.node === node && e.step === step)) return false;
-    if (step === undefined && this.entries.at(-1)?.node === node && this.entries.at(-1)?.status === "done") return false;
+    const last = this.entries.at(-1);
+    if (last && last.node === node && last.status === "done" && last.step === undefined) {
+      if (step === undefined) return false;
+      last.step = step;
+      return true;
+    }
     this.entries.push({ node, ...(inner ? { inner } : {}), ...(step !== undefined ? { step } : {}), status: "running" });
     return true;
   }

@@ -166,22 +166,8 @@ export class GraphApp {
   }
 
   private renderStatus(): void {
-    const { status, path, current } = this.run;
-    const last = path.at(-1)?.node;
-    const text =
-      status === "running"
-        ? current.length
-          ? `Running: ${current.join(", ")}`
-          : "Running"
-        : status === "interrupted"
-          ? `Interrupted${last ? ` at ${last}` : ""}`
-          : status === "error"
-            ? `Failed${last ? ` at ${last}` : ""}`
-            : status === "done"
-              ? `Last run: ${path.length} step${path.length === 1 ? "" : "s"}`
-              : this.run.threadId
-                ? "No run yet on this thread"
-                : "Not following a thread";
+    const { status } = this.run;
+    const text = statusText(this.run);
     this.statusText.textContent = text;
     this.status.setAttribute("data-status", status);
     const glyph = this.status.querySelector(".codicon");
@@ -234,10 +220,30 @@ export class GraphApp {
   }
 }
 
+function statusText(run: RunPathView): string {
+  const { path, current } = run;
+  const at = path.length ? ` at ${path[path.length - 1].node}` : "";
+  switch (run.status) {
+    case "running":
+      return current.length ? `Running: ${current.join(", ")}` : "Running";
+    case "interrupted":
+      return `Interrupted${at}`;
+    case "error":
+      return `Failed${at}`;
+    case "stopped":
+      return `Stopped${at}`;
+    case "done":
+      return `Last run: ${path.length} step${path.length === 1 ? "" : "s"}`;
+    case "idle":
+      return run.threadId ? "No run yet on this thread" : "Not following a thread";
+  }
+}
+
 const STATUS_ICONS: Record<RunPathView["status"], string> = {
   idle: "circle-outline",
   running: "loading codicon-modifier-spin",
   done: "pass-filled",
   interrupted: "debug-pause",
   error: "error",
+  stopped: "debug-stop",
 };

@@ -59,6 +59,8 @@ export class GraphView {
     this.svg.append(defs, this.viewportGroup);
     host.append(this.svg);
     this.listen();
+    // The drawing area also changes size when the side panel opens or closes, not only with the window.
+    if (typeof ResizeObserver !== "undefined") new ResizeObserver(() => this.resized()).observe(this.svg);
   }
 
   get viewport(): Viewport {
@@ -122,7 +124,7 @@ export class GraphView {
   showRun(run: RunPathView): void {
     const marked = [...this.nodes.values(), ...this.clusters.values()];
     for (const element of marked) {
-      element.classList.remove("current", "visited", "last", "interrupted", "failed");
+      element.classList.remove("current", "visited", "last", "interrupted", "failed", "stopped");
       element.removeAttribute("data-order");
       const badge = element.querySelector<SVGGElement>(".node-order");
       if (badge) badge.setAttribute("visibility", "hidden");
@@ -142,6 +144,7 @@ export class GraphView {
         if (entry.status === "running") element.classList.add("current");
         if (entry.status === "interrupted") element.classList.add("interrupted");
         if (entry.status === "error") element.classList.add("failed");
+        if (entry.status === "stopped") element.classList.add("stopped");
         if (index === run.path.length - 1) element.classList.add("last");
         orders.set(element, [...(orders.get(element) ?? []), index + 1]);
       }

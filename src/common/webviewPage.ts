@@ -1,0 +1,49 @@
+/**
+ * The page every webview of the extension loads. Scripts run only with this page's nonce; styles and
+ * fonts come from the extension's own folder; nothing remote can load, whatever the content shown.
+ */
+import { randomBytes } from "node:crypto";
+import type * as vscode from "vscode";
+
+export interface WebviewPageOptions {
+  title: string;
+  /** Stylesheet path segments under the extension, after the codicons. */
+  stylesheet: string[];
+  /** Script path segments under the extension. */
+  script: string[];
+  /** Extra image sources beyond the extension's folder (e.g. `blob:` for an export the page draws). */
+  extraImgSrc?: string[];
+}
+
+export function webviewPage(webview: vscode.Webview, uriOf: (...path: string[]) => vscode.Uri, options: WebviewPageOptions): string {
+  const nonce = randomBytes(16).toString("base64");
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    ["img-src", webview.cspSource, ...(options.extraImgSrc ?? [])].join(" "),
+    `script-src 'nonce-${nonce}'`,
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join("; ");
+  const codicons = webview.asWebviewUri(uriOf("dist", "codicons", "codicon.css"));
+  const styles = webview.asWebviewUri(uriOf(...options.stylesheet));
+  const script = webview.asWebviewUri(uriOf(...options.script));
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${codicons}">
+<link rel="stylesheet" href="${styles}">
+<title>${options.title}</title>
+</head>
+<body>
+<div id="app"></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

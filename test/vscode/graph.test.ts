@@ -1,0 +1,37 @@
+import * as assert from "node:assert/strict";
+import { Client } from "@langchain/langgraph-sdk";
+import * as vscode from "vscode";
+import type { LangGraphThreadsApi } from "../../src/extension";
+
+async function until<T>(read: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe("the graph view in a real VS Code", () => {
+  it("shows the tools graph and follows a run in a chat panel through agent, tools, agent", async () => {
+    const api = await vscode.extensions.getExtension<LangGraphThreadsApi>("langgraph-threads.langgraph-threads")!.activate();
+    const client = new Client({ apiUrl: process.env.LANGGRAPH_TEST_URL!, apiKey: null });
+    const tools = (await client.assistants.search({ graphId: "tools" })).find((a) => a.metadata?.created_by === "system")!;
+    const thread = await client.threads.create({ metadata: { title: "Graph run" } });
+
+    await vscode.commands.executeCommand("langgraph.graph.show", { assistantId: tools.assistant_id, threadId: thread.thread_id });
+    const graph = await until(() => api.graphs.find(tools.assistant_id), "the graph panel");
+    const layout = await until(() => graph.session.layout, "the graph's layout");
+    const ids = layout.nodes.map((n) => n.id);
+    assert.ok(ids.includes("agent") && ids.includes("tools"), `nodes: ${ids.join(", ")}`);
+
+    const chat = api.parts.chats.open(thread.thread_id);
+    await until(() => chat.session.selectedAssistantId, "assistants in the chat");
+    await chat.session.send("weather in Oslo", tools.assistant_id);
+    await until(() => !graph.session.runPath.active && graph.session.runPath.path.length >= 3, "the run's path");
+    assert.deepEqual(graph.session.runPath.path.filter((n) => !n.startsWith("__")), ["agent", "tools", "agent"]);
+    chat.panel.dispose();
+    graph.dispose();
+  });
+});
