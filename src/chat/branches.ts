@@ -3,6 +3,7 @@
  * checkpoint, so the same position can hold different messages. Pure functions over history entries.
  */
 import type { BranchPosition } from "../protocol/chatProtocol";
+import { toMessageViews } from "./messageViews";
 import { messagesOfValues, type WireMessage } from "./wireMessages";
 
 export interface CheckpointMessages {
@@ -25,7 +26,9 @@ export function toCheckpointMessages(history: HistoryEntry[]): CheckpointMessage
     const checkpointId = entry.checkpoint?.checkpoint_id;
     if (!checkpointId) return [];
     const messages = messagesOfValues(entry.values);
-    return [{ checkpointId, messages, ids: messages.map((m, i) => m.id ?? `#${i}`), next: entry.next ?? [] }];
+    // Positions as the panel shows them: tool results live inside their call's card, not as messages.
+    const ids = toMessageViews(messages).map((view) => view.id);
+    return [{ checkpointId, messages, ids, next: entry.next ?? [] }];
   });
 }
 

@@ -441,8 +441,10 @@ export class ChatSession {
     }
     // Settle against the server only when nothing else streams into the model.
     if (this.current || !this.header.threadId) return;
+    // A stopped run's partial reply is not saved by the server; it stays on screen until the panel reloads.
+    const partial = follow.stopped ? this.model.messages.filter((m) => m.role === "ai" && m.runId && m.runId === follow.runId) : [];
     if (this.queue.length) await this.drainQueue();
-    else await this.reconcile();
+    else await this.reconcile(partial);
   }
 
   /** Rejoins a run that was streaming when the panel closed or the window reloaded. */
@@ -637,7 +639,7 @@ export class ChatSession {
   }
 
   /** Replaces local guesses with the server's state once a run ends (ids, order, final content). */
-  private async reconcile(): Promise<void> {
+  private async reconcile(keep: ChatMessageView[] = []): Promise<void> {
     const threadId = this.header.threadId;
     if (!threadId || this.disposed) return;
     try {
@@ -648,6 +650,7 @@ export class ChatSession {
         const existing = known.get(id);
         return { author: existing?.author, runId: existing?.runId };
       });
+      views.push(...keep.filter((kept) => !views.some((v) => v.id === kept.id)));
       const sameOrder =
         views.length === this.model.messages.length && views.every((v, i) => v.id === this.model.messages[i].id);
       if (sameOrder) {
@@ -735,10 +738,8 @@ export class ChatSession {
   private setRun(run: RunView): void {
     this.runView = run;
     this.post({ type: "run", run });
-    if (this.header.threadId) {
-      const status = run.phase === "idle" ? this.header.status : "busy";
-      this.deps.onThreadChanged?.({ ...this.header, status });
-    }
+    // Busy while a run streams; the server's own status comes back with the reconcile after it.
+    if (run.phase !== "idle" && this.header.threadId && this.header.status !== "busy") this.updateHeader({ status: "busy" });
   }
 
   private setInterrupt(interrupt: InterruptView | undefined): void {

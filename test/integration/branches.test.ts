@@ -90,4 +90,23 @@ describe("edit, regenerate and branches against a real server", () => {
     await session.send("three", echo.assistant_id);
     assert.match(session.model.messages.at(-1)!.content, /You said: "three". Earlier you said: "one"; I had replied 1 time/);
   });
+
+  it("tool results folded into their cards make no phantom branch, and a later message can be edited", async () => {
+    const { session, client } = recordSession(server.url);
+    await session.load();
+    const tools = await defaultAssistant(client, "tools");
+    const echo = await defaultAssistant(client, "echo");
+    await session.send("weather in Oslo", tools.assistant_id);
+    await session.send("thanks", echo.assistant_id);
+    assert.deepEqual(session.model.messages.map((m) => m.role), ["human", "ai", "ai", "human", "ai"]);
+    await session.loadHistory();
+    assert.deepEqual(session.model.messages.filter((m) => m.branch), [], "no message has siblings yet");
+
+    const thanks = session.model.messages[3];
+    await session.edit(thanks.id, "thank you");
+    assert.equal(session.error, undefined);
+    assert.equal(session.model.messages[3].content, "thank you");
+    assert.deepEqual(session.model.messages[3].branch, { index: 1, count: 2 });
+    assert.equal(session.model.messages.filter((m) => m.branch).length, 1);
+  });
 });

@@ -123,7 +123,9 @@ describe("chat session (host side of the panel) against a real server", () => {
     assert.equal(session.run.phase, "idle");
     assert.equal(session.error, undefined, "stopping is not an error");
     const reply = replies(session.model.messages)[0];
-    assert.ok(!reply || !reply.content.includes("twenty."), "the reply was cut short");
+    assert.ok(reply && reply.content.length > 0, "the text streamed before Stop stays on screen");
+    assert.ok(!reply.content.includes("twenty."), "the reply was cut short");
+    assert.ok(ofType(posted, "thread").some((t) => t.thread.status === "busy"), "the header showed the thread busy while it streamed");
   });
 
   it("a failed send keeps the draft and shows the error", async () => {
