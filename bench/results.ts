@@ -1,0 +1,130 @@
+/** Result rows, goal checks, and the table printed to stdout and written to bench/results/. */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+
+export type Status = "ok" | "MISSED" | "info";
+
+export interface Row {
+  scenario: string;
+  metric: string;
+  unit: string;
+  /** The extension's path (ChatSession, ThreadListModel, the bundles). */
+  extension: number;
+  /** The same work done with the raw SDK (or the baseline named in `note`). */
+  raw?: number;
+  /** extension / raw, when both exist. */
+  ratio?: number;
+  goal?: string;
+  status: Status;
+  note?: string;
+}
+
+export interface Goal {
+  text: string;
+  met: (row: { extension: number; raw?: number; ratio?: number }) => boolean;
+}
+
+export const goals = {
+  ratioAtMost: (limit: number): Goal => ({ text: `ratio ≤ ${limit}×`, met: (r) => r.ratio !== undefined && r.ratio <= limit }),
+  below: (limit: number, unit: string): Goal => ({ text: `< ${limit} ${unit}`, met: (r) => r.extension < limit }),
+  atMost: (limit: number, unit: string): Goal => ({ text: `≤ ${limit} ${unit}`, met: (r) => r.extension <= limit }),
+};
+
+export function row(fields: Omit<Row, "ratio" | "status" | "goal"> & { goal?: Goal }): Row {
+  const { goal, ...rest } = fields;
+  const ratio = rest.raw !== undefined && rest.raw > 0 && Number.isFinite(rest.extension) ? rest.extension / rest.raw : undefined;
+  const base = { ...rest, ratio };
+  if (!goal) return { ...base, status: "info" };
+  const met = Number.isFinite(rest.extension) && goal.met(base);
+  return { ...base, goal: goal.text, status: met ? "ok" : "MISSED" };
+}
+
+/** A scenario that could not run is a missed goal, never a missing line. */
+export function failedRow(scenario: string, error: unknown): Row {
+  const message = error instanceof Error ? error.message : String(error);
+  return { scenario, metric: "scenario failed", unit: "", extension: Number.NaN, status: "MISSED", note: message.split("\n")[0].slice(0, 300) };
+}
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGiB: number;
+  node: string;
+  platform: string;
+  date: string;
+}
+
+export function machine(): Machine {
+  return {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    date: new Date().toISOString(),
+  };
+}
+
+function number(value: number | undefined, unit: string): string {
+  if (value === undefined) return "—";
+  if (!Number.isFinite(value)) return "n/a";
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const text = value.toFixed(digits);
+  return unit ? `${text} ${unit}` : text;
+}
+
+const HEADERS = ["Scenario", "Metric", "Extension", "Raw SDK", "Ratio", "Goal", "Result"];
+
+function cells(r: Row): string[] {
+  return [
+    r.scenario,
+    r.metric,
+    number(r.extension, r.unit),
+    number(r.raw, r.unit),
+    r.ratio === undefined ? "—" : `${r.ratio.toFixed(2)}×`,
+    r.goal ?? "—",
+    r.status,
+  ];
+}
+
+export function textTable(rows: Row[]): string {
+  const table = [HEADERS, ...rows.map(cells)];
+  const widths = HEADERS.map((_, i) => Math.max(...table.map((line) => line[i].length)));
+  const render = (line: string[]) => line.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
+  return [render(table[0]), widths.map((w) => "-".repeat(w)).join("  "), ...table.slice(1).map(render)].join("\n");
+}
+
+function markdownTable(rows: Row[]): string {
+  const escape = (cell: string) => cell.replace(/\|/g, "\\|");
+  return [
+    `| ${HEADERS.join(" | ")} |`,
+    `|${HEADERS.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${cells(r).map(escape).join(" | ")} |`),
+  ].join("\n");
+}
+
+export function notesOf(rows: Row[]): string[] {
+  return rows.filter((r) => r.note).map((r) => `${r.scenario} / ${r.metric}: ${r.note}`);
+}
+
+export function writeResults(dir: string, rows: Row[], info: Machine, durationS: number): void {
+  mkdirSync(dir, { recursive: true });
+  const missed = rows.filter((r) => r.status === "MISSED");
+  writeFileSync(join(dir, "latest.json"), `${JSON.stringify({ machine: info, durationS, missed: missed.length, rows }, null, 2)}\n`);
+  const md = [
+    "# Benchmark results",
+    "",
+    `- Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.platform}`,
+    `- Node ${info.node}, ${info.date}, whole run ${durationS.toFixed(0)} s`,
+    `- Goals missed: ${missed.length}`,
+    "",
+    markdownTable(rows),
+    "",
+    "## Notes",
+    "",
+    ...notesOf(rows).map((note) => `- ${note}`),
+    "",
+  ].join("\n");
+  writeFileSync(join(dir, "latest.md"), md);
+}

@@ -1,0 +1,47 @@
+/** A ChatSession wired as a chat panel wires it, with the webview side replaced by `post`. */
+import type { Client } from "@langchain/langgraph-sdk";
+import { AssistantDirectory } from "../src/assistants/assistantDirectory";
+import { ChatSession } from "../src/chat/chatSession";
+import { mapError } from "../src/deployment/errorMapping";
+import type { HostToWebview } from "../src/protocol/chatProtocol";
+
+export interface SessionOptions {
+  url: string;
+  client: Client;
+  threadId?: string;
+  post(message: HostToWebview): void;
+  /** Shared like the extension's own directory; a fresh one (the default) is what the first panel sees. */
+  assistants?: AssistantDirectory;
+}
+
+export function createSession(options: SessionOptions): { session: ChatSession; errors: string[] } {
+  const errors: string[] = [];
+  const assistants = options.assistants ?? new AssistantDirectory(async () => options.client);
+  const remembered = new Map<string | undefined, string>();
+  const runs = new Map<string, string>();
+  const session = new ChatSession(
+    {
+      client: async () => options.client,
+      describe: (error, context) => {
+        const mapped = mapError(error, { url: options.url, ...context });
+        errors.push(`${context.operation ?? "request"}: ${mapped.detail}`);
+        return mapped;
+      },
+      assistants,
+      post: options.post,
+      lastAssistant: (id) => remembered.get(id),
+      rememberAssistant: (id, assistantId) => remembered.set(id, assistantId),
+      activeRun: (id) => runs.get(id),
+      rememberRun: (id, runId) => (runId ? runs.set(id, runId) : runs.delete(id)),
+    },
+    options.threadId,
+  );
+  return { session, errors };
+}
+
+/** The graph's server-created default assistant. */
+export async function defaultAssistantId(client: Client, graphId: string): Promise<string> {
+  const found = (await client.assistants.search({ graphId, limit: 50 })).find((a) => a.metadata?.created_by === "system");
+  if (!found) throw new Error(`no default assistant for ${graphId}`);
+  return found.assistant_id;
+}
