@@ -4,7 +4,7 @@
  * Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
 import { randomUUID } from "node:crypto";
-import type { Client, StreamMode } from "@langchain/langgraph-sdk";
+import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
 import type { AssistantDirectory } from "../assistants/assistantDirectory";
 import { toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
 import type {
@@ -100,8 +100,12 @@ async function* withEach<T>(source: AsyncIterable<T>, onEach: () => void): Async
   }
 }
 
-/** How many checkpoints to read for attribution; older messages stay unattributed. */
-const HISTORY_WINDOW = 200;
+/**
+ * Checkpoints are read a page at a time (each holds the whole state, so a long thread's history is
+ * heavy), and older pages only while some shown reply still has no author.
+ */
+const HISTORY_PAGE = 30;
+const HISTORY_MAX_PAGES = 6;
 
 export class ChatSession {
   readonly model = new ThreadModel();
@@ -175,11 +179,16 @@ export class ChatSession {
     this.setError(undefined);
     this.post(this.snapshot());
     try {
-      const [client, options] = await Promise.all([this.deps.client(), this.deps.assistants.options()]);
+      const client = await this.deps.client();
+      const threadId = this.header.threadId;
+      // One round trip: the assistants, the thread's summary and its state are fetched together.
+      const [options, thread, state] = await Promise.all([
+        this.deps.assistants.options(),
+        threadId ? getThreadSummary(client, threadId) : undefined,
+        threadId ? client.threads.getState(threadId) : undefined,
+      ]);
       this.assistantOptionsCache = options;
-      if (this.header.threadId) {
-        const threadId = this.header.threadId;
-        const [thread, state] = await Promise.all([getThreadSummary(client, threadId), client.threads.getState(threadId)]);
+      if (threadId && state) {
         const title = titleOf(thread?.metadata) ?? this.header.title;
         this.header = { threadId, title, status: thread?.status };
         this.model.reset(toMessageViews(messagesOfValues(state.values)));
@@ -209,8 +218,19 @@ export class ChatSession {
     if (!threadId) return;
     try {
       const client = await this.deps.client();
-      const history = await client.threads.getHistory(threadId, { limit: HISTORY_WINDOW });
-      const authorship = authorshipFromHistory(history, history.length < HISTORY_WINDOW);
+      let history = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE });
+      let complete = history.length < HISTORY_PAGE;
+      let authorship = authorshipFromHistory(history, complete);
+      const unattributed = () => this.model.messages.some((m) => m.role === "ai" && !m.author && !authorship.has(m.id));
+      for (let page = 1; !complete && page < HISTORY_MAX_PAGES && unattributed(); page++) {
+        const oldest = history[history.length - 1]?.checkpoint?.checkpoint_id;
+        if (!oldest) break;
+        // This server takes the checkpoint id itself for `before`.
+        const older = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE, before: oldest as unknown as Config });
+        history = history.concat(older);
+        complete = older.length < HISTORY_PAGE;
+        authorship = authorshipFromHistory(history, complete);
+      }
       const authors = new Map([...authorship].map(([id, a]) => [id, this.deps.assistants.ref(a.assistantId)]));
       const update = this.model.setAuthors(authors);
       if (update) this.post(update);

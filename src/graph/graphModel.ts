@@ -8,8 +8,10 @@ import { displayLabel, END, START, XRAY_SEPARATOR, type GraphClusterView, type G
 
 export { END, START, XRAY_SEPARATOR };
 
-// The package is ESM-typed; its CommonJS build is what the extension bundle and the tests load.
-const dagre = require("@dagrejs/dagre") as typeof Dagre;
+// The package is ESM-typed; its CommonJS build is what the extension bundle and the tests load. It is
+// required on first layout, so activation does not pay for it.
+let dagreModule: typeof Dagre | undefined;
+const dagre = (): typeof Dagre => (dagreModule ??= require("@dagrejs/dagre") as typeof Dagre);
 
 /** The JSON of `assistants.getGraph`: what the server sends, loosely typed because servers differ. */
 export interface RawGraph {
@@ -137,7 +139,7 @@ const MARGIN = 24;
 export function layoutGraph(graph: NormalizedGraph, options: LayoutOptions = {}): GraphLayout {
   const charWidth = options.charWidth ?? 7.5;
   const clusterIds = clustersOf(graph.nodes);
-  const g = new dagre.graphlib.Graph({ multigraph: true, compound: clusterIds.size > 0 });
+  const g = new (dagre().graphlib.Graph)({ multigraph: true, compound: clusterIds.size > 0 });
   g.setGraph({ rankdir: options.direction ?? "TB", nodesep: 36, ranksep: 48, edgesep: 16, marginx: MARGIN, marginy: MARGIN });
   g.setDefaultEdgeLabel(() => ({}));
 
@@ -166,7 +168,7 @@ export function layoutGraph(graph: NormalizedGraph, options: LayoutOptions = {})
     );
   }
 
-  dagre.layout(g);
+  dagre().layout(g);
 
   const nodes: GraphNodeView[] = graph.nodes.map((node) => {
     const placed = g.node(node.id);

@@ -2,7 +2,6 @@
 import * as vscode from "vscode";
 import { mapError } from "../deployment/errorMapping";
 import type { ExtensionParts } from "../parts";
-import { startLangGraphJsonClient } from "./client";
 import type { AssistantSummary } from "./protocol";
 
 export function startLangGraphJsonSupport(context: vscode.ExtensionContext, parts: ExtensionParts): void {
@@ -11,6 +10,8 @@ export function startLangGraphJsonSupport(context: vscode.ExtensionContext, part
     if (started || document.uri.scheme !== "file" || !document.uri.path.endsWith("/langgraph.json")) return;
     started = true;
     opened.dispose();
+    // The language client library is loaded only now: most sessions never open a langgraph.json.
+    const { startLangGraphJsonClient } = require("./client") as typeof import("./client");
     startLangGraphJsonClient(context, { log: parts.log, assistantsForGraph: (graphId) => assistantsForGraph(parts, graphId) }).catch((error) =>
       parts.log.error(`The langgraph.json language server did not start: ${error instanceof Error ? error.message : String(error)}`),
     );
