@@ -12,6 +12,7 @@ import { CHAT_VIEW_TYPE } from "./chat/chatPanel";
 import { registerGraphCommands } from "./graph/graphCommands";
 import { GraphPanels } from "./graph/graphPanel";
 import { ChatPanelManager } from "./chat/chatPanelManager";
+import { insertAtCursor } from "./chat/insertAtCursor";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
@@ -104,15 +105,4 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
-}
-
-async function insertAtCursor(editor: vscode.TextEditor | undefined, code: string): Promise<void> {
-  const target = editor && !editor.document.isClosed ? editor : vscode.window.visibleTextEditors[0];
-  if (!target) {
-    const document = await vscode.workspace.openTextDocument({ content: code });
-    await vscode.window.showTextDocument(document);
-    return;
-  }
-  await target.edit((edit) => edit.replace(target.selection, code));
-  await vscode.window.showTextDocument(target.document, target.viewColumn);
 }
