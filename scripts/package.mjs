@@ -4,7 +4,7 @@
  * stays under 2 MB.  npm run package [-- --out file.vsix]
  */
 import { execFileSync } from "node:child_process";
-import { statSync } from "node:fs";
+import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "langgraph-threads.vsix" } } });
@@ -19,7 +19,10 @@ if (stray.length) {
   console.error(`The VSIX would contain files that are not bundles or media:\n${stray.join("\n")}`);
   process.exit(1);
 }
-run(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "--out", values.out]);
+// The README's screenshots are repository files; the packaged README leaves them out rather than link nowhere.
+const readme = "dist/README.md";
+writeFileSync(readme, readFileSync("README.md", "utf8").replace(/^!\[[^\]]*\]\((?!https?:)[^)]*\)\n\n?/gm, ""));
+run(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "--readme-path", readme, "--out", values.out]);
 const size = statSync(values.out).size;
 console.log(`${values.out}: ${(size / 1024).toFixed(0)} KiB, ${files.length} files`);
 for (const f of files) console.log(`  ${f}`);
