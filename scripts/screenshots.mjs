@@ -4,6 +4,7 @@
  * 1280×800 with the Dark Modern theme:
  *   docs/images/threads.png  the LangGraph side bar: seeded threads (idle, waiting for approval, failed)
  *                            and the deployment's assistants;
+ *   docs/images/graph.png    the graph view beside the chat panel, with the last run's path
  *   docs/images/chat.png     a chat panel where three assistants answered on one thread, each reply
  *                            labelled with its assistant, and a tool call opened as a card.
  *
@@ -184,6 +185,15 @@ async function main() {
   const chatPng = join(values.out, "chat.png");
   await page.screenshot({ path: chatPng });
   say(`saved ${chatPng}`);
+
+  // The graph of the thread's last assistant beside the chat, with the path its last run took.
+  await page.locator('.editor-actions [aria-label^="Show Graph"]').first().click();
+  const graphFrame = page.locator("iframe.webview:visible").nth(1).contentFrame().locator("#active-frame").contentFrame();
+  await graphFrame.locator("svg .visited").first().waitFor({ state: "visible", timeout: 60_000 });
+  await settle(page);
+  const graphPng = join(values.out, "graph.png");
+  await page.screenshot({ path: graphPng });
+  say(`saved ${graphPng}`);
   return 0;
 }
 

@@ -90,8 +90,11 @@ function installNode24() {
 
 /** code-server's postinstall builds native modules: with Node 24 first on PATH and its own headers. */
 function node24Env() {
+  // Run from an npm script, the environment carries the outer npm's settings, among them
+  // npm_config_user_agent ("… node/v20 …"), which code-server's postinstall reads as the Node version.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   return {
-    ...process.env,
+    ...inherited,
     PATH: `${dirname(node24Bin)}${delimiter}${process.env.PATH ?? ""}`,
     npm_config_nodedir: node24Dir,
     NODE_EXTRA_CA_CERTS: existsSync(CA_BUNDLE) ? CA_BUNDLE : process.env.NODE_EXTRA_CA_CERTS ?? "",
