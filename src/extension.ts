@@ -28,6 +28,7 @@ import { ThreadTreeProvider } from "./threads/threadTreeProvider";
 export interface LangGraphThreadsApi {
   parts: ExtensionParts;
   graphs: GraphPanels;
+  assistantTree: AssistantTreeProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi {
@@ -100,7 +101,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   startLangGraphJsonSupport(context, parts);
-  return { parts, graphs };
+  return { parts, graphs, assistantTree };
 }
 
 export function deactivate(): void {

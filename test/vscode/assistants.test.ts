@@ -46,4 +46,34 @@ describe("assistants as editable documents in a real VS Code", () => {
     assert.equal(updated.version, 2);
     api.parts.assistants.invalidate();
   });
+
+  it("a created assistant appears under its graph; switching to it sends the next message only to it", async () => {
+    const uri = vscode.Uri.from({ scheme: "langgraph-assistant", path: "/new/echo.json" });
+    const body = { name: "Seed agent", config: { configurable: { persona: "Seed" } }, context: {}, metadata: {} };
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(body)));
+    const seed = (await client.assistants.search({ graphId: "echo", limit: 50 })).find((a) => a.name === "Seed agent")!;
+
+    api.assistantTree.refresh();
+    const graphs = await api.assistantTree.getChildren();
+    const echoGraph = graphs.find((n) => n.kind === "graph" && n.graphId === "echo")!;
+    const children = await api.assistantTree.getChildren(echoGraph);
+    const names = children.map((n) => api.assistantTree.getTreeItem(n).label);
+    assert.ok(names.includes("Seed agent"), `echo's assistants: ${names.join(", ")}`);
+    const defaultItem = api.assistantTree.getTreeItem(children[0]);
+    assert.equal(defaultItem.contextValue, "assistant.default", "the graph's default comes first, marked");
+
+    const echo = (await client.assistants.search({ graphId: "echo" })).find((a) => a.metadata?.created_by === "system")!;
+    const panel = api.parts.chats.open(undefined, { assistantId: echo.assistant_id });
+    await new Promise((r) => setTimeout(r, 200));
+    await panel.session.send("first, to echo");
+    await vscode.commands.executeCommand("langgraph.switchAssistant", seed.assistant_id);
+    await panel.session.send("second, to the seed agent");
+
+    const runs = await client.runs.list(panel.session.threadId!);
+    assert.deepEqual(runs.map((r) => r.assistant_id).sort(), [echo.assistant_id, seed.assistant_id].sort());
+    const replies = panel.session.model.messages.filter((m) => m.role === "ai");
+    assert.match(replies[1].content, /^\[Seed\] You said: "second, to the seed agent"/, "its config applied");
+    assert.deepEqual(replies.map((r) => r.author?.id), [echo.assistant_id, seed.assistant_id], "the earlier reply keeps its author");
+    panel.panel.dispose();
+  });
 });
