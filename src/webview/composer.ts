@@ -4,7 +4,7 @@
  * `setState` on every edit so reloading the webview keeps it.
  */
 import type { AssistantOption, RunView } from "../protocol/chatProtocol";
-import { el, icon, setIcon } from "./dom";
+import { el, icon, labelText, setIcon } from "./dom";
 import type { HostApi } from "./vscodeApi";
 
 const MAX_INPUT_HEIGHT_PX = 240;
@@ -126,9 +126,9 @@ export class Composer {
   private renderAssistants(selectedAssistantId: string | undefined): void {
     const previous = this.picker.value;
     const options = this.assistants.map((assistant) => {
-      const option = el("option", { text: `${assistant.name || assistant.id} — ${assistant.graphId}` });
+      const option = el("option", { text: labelText(`${assistant.name || assistant.id} — ${assistant.graphId}`) });
       option.value = assistant.id;
-      if (assistant.description) option.title = assistant.description;
+      if (assistant.description) option.title = labelText(assistant.description);
       return option;
     });
     if (options.length === 0) options.push(el("option", { text: "No assistants", attrs: { value: "" } }));
@@ -138,7 +138,7 @@ export class Composer {
     if (choice) this.picker.value = choice;
     this.picker.disabled = this.assistants.length === 0;
     const current = this.assistants.find((assistant) => assistant.id === this.picker.value);
-    this.input.placeholder = `${current ? `Ask ${current.name || current.id}` : "Send a message"} (Enter to send, Shift+Enter for a new line)`;
+    this.input.placeholder = `${current ? `Ask ${labelText(current.name || current.id)}` : "Send a message"} (Enter to send, Shift+Enter for a new line)`;
   }
 
   private renderButton(): void {

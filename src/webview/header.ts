@@ -1,6 +1,6 @@
 /** The panel header: thread title, thread status badge and a loading bar. */
 import type { ThreadHeader } from "../protocol/chatProtocol";
-import { el, icon } from "./dom";
+import { el, icon, labelText } from "./dom";
 
 export class Header {
   readonly element: HTMLElement;
@@ -26,11 +26,11 @@ export class Header {
   }
 
   setThread(thread: ThreadHeader): void {
-    const title = thread.title?.trim() || "New thread";
+    const title = labelText(thread.title ?? "").trim() || "New thread";
     this.title.textContent = title;
-    this.title.title = thread.threadId ? `${title} (${thread.threadId})` : title;
+    this.title.title = thread.threadId ? `${title} (${labelText(thread.threadId)})` : title;
     document.title = title;
-    const status = thread.status?.trim();
+    const status = labelText(thread.status ?? "").trim();
     this.status.hidden = !status;
     this.status.textContent = status ?? "";
     if (status) this.status.dataset.status = status.toLowerCase();

@@ -8,7 +8,7 @@
  * Everything in an interrupt comes from the agent: it only ever goes in through `textContent`.
  */
 import type { AssistantOption, HumanResponse, InterruptView, RunView, WebviewToHost } from "../protocol/chatProtocol";
-import { el, icon } from "./dom";
+import { el, icon, labelText } from "./dom";
 
 export type InterruptDecision = HumanResponse["type"];
 
@@ -139,7 +139,7 @@ export class InterruptCard {
         "div",
         { className: "interrupt-field" },
         el("span", { className: "interrupt-label", text: "Action" }),
-        el("code", { className: "interrupt-action-name", text: String(request.action ?? "") }),
+        el("code", { className: "interrupt-action-name", text: labelText(String(request.action ?? "")) }),
       ),
     );
 
@@ -308,7 +308,7 @@ export class InterruptCard {
     for (const assistant of this.assistants) {
       const label = `${assistant.name || assistant.id}${assistant.graphId ? ` — ${assistant.graphId}` : ""}`;
       const entry = option(assistant.id, assistant.id === interrupted ? `${label} (interrupted)` : label);
-      if (assistant.description) entry.title = assistant.description;
+      if (assistant.description) entry.title = labelText(assistant.description);
       options.push(entry);
     }
     this.picker.replaceChildren(...options);
@@ -332,7 +332,7 @@ function textarea(className: string, label: string, placeholder: string): HTMLTe
 }
 
 function option(value: string, text: string): HTMLOptionElement {
-  const entry = el("option", { text });
+  const entry = el("option", { text: labelText(text) });
   entry.value = value;
   return entry;
 }

@@ -70,8 +70,10 @@ function getPurifier(): DOMPurify {
   instance.addHook("afterSanitizeAttributes", (node) => {
     if (node.nodeName !== "A") return;
     node.removeAttribute("target");
+    // The tooltip shows where the link really goes: a title from the content could name another place.
     const href = node.getAttribute("href");
-    if (href && !node.hasAttribute("title")) node.setAttribute("title", href);
+    if (href) node.setAttribute("title", href);
+    else node.removeAttribute("title");
   });
   purifier = instance;
   return instance;
@@ -88,4 +90,21 @@ export function renderMarkdown(source: string): DocumentFragment {
   const fragment = sanitizeHtml(markdown.render(source));
   decorateCodeBlocks(fragment);
   return fragment;
+}
+
+/**
+ * Where the top-level blocks of `source` start (line numbers; `source` already has `\n` line ends and no
+ * NUL, as markdown-it normalises it), from markdown-it's block parse alone, and whether `source` defines
+ * link references, which change how text anywhere else in the same message renders.
+ */
+export function topLevelBlocks(source: string): { startLines: number[]; definesReferences: boolean } {
+  const env: Parameters<typeof markdown.block.parse>[2] = {};
+  const tokens: ReturnType<typeof markdown.parse> = [];
+  markdown.block.parse(source, markdown, env, tokens);
+  const startLines: number[] = [];
+  for (const token of tokens) {
+    if (token.level === 0 && token.nesting !== -1 && token.map) startLines.push(token.map[0]);
+  }
+  const references: unknown = env.references;
+  return { startLines, definesReferences: typeof references === "object" && references !== null && Object.keys(references).length > 0 };
 }

@@ -1,7 +1,17 @@
 /**
  * The message list. Host messages update an in-memory model at once; the DOM catches up in one flush
- * per animation frame, touching only the messages that changed (a streamed token re-renders its own
- * message's markdown at most once per frame, however many tokens arrived).
+ * per animation frame, touching only the messages that changed (a streamed token re-renders the end of
+ * its own message's markdown at most once per frame, however many tokens arrived).
+ *
+ * Only a window of the conversation has DOM: its end when a snapshot arrives (`CHUNK` messages in the
+ * snapshot's frame, as many again above them in the next one), plus every message that arrives after
+ * it. Scrolling near the top (or the "Load earlier messages" button) renders `CHUNK` more above, with
+ * what the user was looking at kept in place. Every update by message id applies to the model whether
+ * the message is rendered or not; a message renders from the model when it enters the window.
+ *
+ * The list follows new content only while the user is at the bottom, as their last scroll left it (the
+ * flush measures only after they opened or closed a tool card), and writes the scroll position after
+ * all its DOM writes: one layout per frame, never one forced before the frame's changes.
  */
 import type {
   AssistantRef,
@@ -40,6 +50,13 @@ export interface MessageListOptions {
 
 /** Within this many pixels of the bottom, new content keeps the list scrolled to the end. */
 const STICK_TO_BOTTOM_PX = 32;
+/** Messages rendered at a time: a snapshot's frame renders the last ones, more than a view shows. */
+const CHUNK = 20;
+/** Scrolled within this many pixels of the top, earlier messages are rendered. */
+const LOAD_EARLIER_PX = 400;
+
+/** Tool calls one message may have: a streamed index beyond it is dropped instead of filling the gap. */
+const MAX_TOOL_CALLS = 1000;
 
 export class MessageList {
   /** The scrolling container: the log plus the empty state. */
@@ -48,8 +65,20 @@ export class MessageList {
   private readonly emptyState: HTMLElement;
   private readonly emptyTitle: HTMLElement;
   private readonly emptyHint: HTMLElement;
+  private readonly history: HTMLElement;
+  private readonly loadEarlierButton: HTMLButtonElement;
   private readonly entries = new Map<string, Entry>();
   private order: string[] = [];
+  /** The first `hidden` messages of `order` have no DOM (and no view). */
+  private hidden = 0;
+  /** The next flush renders a chunk of earlier messages. */
+  private earlierRequested = false;
+  /** Set by a snapshot: after its frame, the next renders a chunk more, before the user scrolls up. */
+  private prefetch = false;
+  /** Where the last scroll left the user: at the bottom, new content keeps them there. */
+  private atBottom = true;
+  /** Something the user did may have moved the bottom away: the next flush measures before following. */
+  private remeasureBottom = false;
   private structureChanged = false;
   private readonly dirty = new Set<Entry>();
   /** Results that arrived before their call. */
@@ -94,10 +123,19 @@ export class MessageList {
       this.emptyTitle,
       this.emptyHint,
     );
-    this.element = el("main", { className: "message-scroller" }, this.emptyState, this.log);
+    this.loadEarlierButton = el("button", { className: "button button--secondary load-earlier", attrs: { type: "button" } });
+    this.loadEarlierButton.addEventListener("click", () => this.loadEarlier());
+    this.history = el("div", { className: "message-history" }, this.loadEarlierButton);
+    this.history.hidden = true;
+    this.element = el("main", { className: "message-scroller", attrs: { tabindex: "-1" } }, this.emptyState, this.history, this.log);
+    this.element.addEventListener("scroll", () => this.onScroll(), { passive: true });
     this.log.addEventListener("click", (event) => {
       if (event.target instanceof Element) handleCodeAction(event.target, this.options.post);
     });
+    // An opened or closed tool card changes the height below the reader without a scroll.
+    this.log.addEventListener("toggle", () => {
+      this.remeasureBottom = true;
+    }, true);
     this.updateEmptyState();
   }
 
@@ -115,6 +153,14 @@ export class MessageList {
       this.entries.set(message.id, { message: copyMessage(message) });
       this.order.push(message.id);
     }
+    this.hidden = Math.max(0, this.order.length - CHUNK);
+    // A message being edited stays on screen (so does everything after it, as before the snapshot).
+    for (const id of this.carriedEdits.keys()) {
+      const index = this.order.indexOf(id);
+      if (index >= 0 && index < this.hidden) this.hidden = index;
+    }
+    this.earlierRequested = false;
+    this.prefetch = true;
     this.loading = loading;
     this.structureChanged = true;
     this.scrollToEnd = true;
@@ -141,7 +187,9 @@ export class MessageList {
     if (!entry) return;
     this.entries.delete(id);
     this.dirty.delete(entry);
-    this.order = this.order.filter((other) => other !== id);
+    const index = this.order.indexOf(id);
+    this.order.splice(index, 1);
+    if (index < this.hidden) this.hidden--;
     this.structureChanged = true;
     this.scheduler.schedule();
   }
@@ -160,7 +208,7 @@ export class MessageList {
       this.markDirty(entry, "content");
     }
     for (const delta of toolCalls) {
-      if (!Number.isInteger(delta.index) || delta.index < 0) continue;
+      if (!Number.isInteger(delta.index) || delta.index < 0 || delta.index >= MAX_TOOL_CALLS) continue;
       while (message.toolCalls.length <= delta.index) message.toolCalls.push({ id: "", name: "", args: "" });
       const call = message.toolCalls[delta.index];
       if (delta.id) call.id = delta.id;
@@ -222,7 +270,23 @@ export class MessageList {
     this.scheduler.schedule();
   }
 
+  /** Renders a chunk of earlier messages above the first one shown, on the next frame. */
+  loadEarlier(): void {
+    if (this.hidden === 0 || this.earlierRequested) return;
+    this.earlierRequested = true;
+    this.scheduler.schedule();
+  }
+
+  private onScroll(): void {
+    const { scrollTop, scrollHeight, clientHeight } = this.element;
+    this.atBottom = scrollHeight - scrollTop - clientHeight <= STICK_TO_BOTTOM_PX;
+    this.remeasureBottom = false;
+    if (scrollTop <= LOAD_EARLIER_PX) this.loadEarlier();
+  }
+
   private markDirty(entry: Entry, part: "all" | "author" | "content" | "branch" | "tools", toolIndex?: number): void {
+    // Without a view (not in the window yet) the model is all there is: the view renders it whole when made.
+    if (!entry.view) return;
     const dirty = (entry.dirty ??= { all: false, author: false, content: false, branch: false, tools: new Set() });
     if (part === "tools") {
       if (toolIndex !== undefined) dirty.tools.add(toolIndex);
@@ -234,21 +298,57 @@ export class MessageList {
   }
 
   private flush(): void {
-    const stick = this.scrollToEnd || this.isNearBottom();
+    if (this.remeasureBottom) {
+      this.remeasureBottom = false;
+      this.atBottom = this.isNearBottom();
+    }
+    const follow = this.scrollToEnd || this.atBottom;
     this.scrollToEnd = false;
+    // Earlier messages go in above what the user is reading, which must not move.
+    let anchor: { element: Element; top: number } | undefined;
+    if (this.earlierRequested) {
+      this.earlierRequested = false;
+      if (this.hidden > 0) {
+        const first = this.log.firstElementChild;
+        if (first && !follow) anchor = { element: first, top: first.getBoundingClientRect().top };
+        this.hidden = Math.max(0, this.hidden - CHUNK);
+        this.structureChanged = true;
+        this.quietLog();
+      }
+    }
+    const structureChanged = this.structureChanged;
     if (this.structureChanged) {
       this.structureChanged = false;
       this.reconcile();
     }
     for (const entry of this.dirty) this.renderChanges(entry);
     this.dirty.clear();
-    if (stick) this.element.scrollTop = this.element.scrollHeight;
+    if (this.prefetch && structureChanged) {
+      this.prefetch = false;
+      this.loadEarlier();
+    }
+    // Scroll writes last, after every DOM write of the frame: one layout, not one per change.
+    if (follow) {
+      this.element.scrollTop = this.element.scrollHeight;
+      this.atBottom = true;
+    } else if (anchor?.element.isConnected) {
+      const moved = anchor.element.getBoundingClientRect().top - anchor.top;
+      if (moved !== 0) this.element.scrollTop += moved;
+    } else {
+      return;
+    }
+    // Layout is fresh here. Earlier messages that would not fill the view: render more of them.
+    if (structureChanged && this.hidden > 0 && this.element.clientHeight > 0 && this.element.scrollTop <= LOAD_EARLIER_PX) {
+      this.loadEarlier();
+    }
   }
 
-  /** Creates views for new messages and puts the log's children in model order. */
+  /** Creates views for the messages in the window and puts the log's children in model order. */
   private reconcile(): void {
-    let cursor = this.log.firstChild;
-    for (const id of this.order) {
+    const focusedButton = this.element.ownerDocument.activeElement === this.loadEarlierButton;
+    const nodes: HTMLElement[] = [];
+    for (let i = this.hidden; i < this.order.length; i++) {
+      const id = this.order[i];
       const entry = this.entries.get(id)!;
       if (!entry.view) {
         entry.view = new MessageView(entry.message, this.actions);
@@ -259,10 +359,32 @@ export class MessageList {
         const draft = this.carriedEdits.get(id);
         if (draft) entry.view.startEdit(draft.text, draft.focused);
       }
-      const node = entry.view.element;
-      if (node === cursor) cursor = cursor.nextSibling;
-      else this.log.insertBefore(node, cursor);
+      nodes.push(entry.view.element);
     }
+    // Views of removed messages go; the others stay where they are (an open editor keeps its focus),
+    // and consecutive new or moved views go in together.
+    const wanted = new Set<Node>(nodes);
+    let cursor = this.log.firstChild;
+    const skipUnwanted = () => {
+      while (cursor && !wanted.has(cursor)) {
+        const next: ChildNode | null = cursor.nextSibling;
+        cursor.remove();
+        cursor = next;
+      }
+    };
+    let batch: DocumentFragment | undefined;
+    skipUnwanted();
+    for (const node of nodes) {
+      if (node === cursor) {
+        if (batch) this.log.insertBefore(batch, cursor);
+        batch = undefined;
+        cursor = cursor.nextSibling;
+        skipUnwanted();
+      } else {
+        (batch ??= this.element.ownerDocument.createDocumentFragment()).append(node);
+      }
+    }
+    if (batch) this.log.insertBefore(batch, cursor);
     while (cursor) {
       const next = cursor.nextSibling;
       cursor.remove();
@@ -270,6 +392,24 @@ export class MessageList {
     }
     this.carriedEdits.clear();
     this.updateEmptyState();
+    this.updateHistory();
+    // The button goes once everything is shown: keep keyboard focus in the conversation.
+    if (focusedButton && this.history.hidden) this.element.focus({ preventScroll: true });
+  }
+
+  private updateHistory(): void {
+    this.history.hidden = this.hidden === 0;
+    const label = `Load earlier messages (${this.hidden} more)`;
+    if (this.loadEarlierButton.textContent !== label) this.loadEarlierButton.textContent = label;
+  }
+
+  /**
+   * Earlier messages are not news: the log's live region stays silent for the frame that adds them
+   * (screen readers read what is added while it is polite) and speaks again from the next one.
+   */
+  private quietLog(): void {
+    this.log.setAttribute("aria-live", "off");
+    window.requestAnimationFrame(() => this.log.setAttribute("aria-live", "polite"));
   }
 
   private renderChanges(entry: Entry): void {

@@ -7,8 +7,8 @@
  * are disabled while a run is active.
  */
 import type { AssistantRef, BranchPosition, ChatMessageView } from "../protocol/chatProtocol";
-import { el, icon, iconButton } from "./dom";
-import { renderMarkdown } from "./markdown";
+import { el, icon, iconButton, labelText } from "./dom";
+import { MarkdownBody } from "./markdownBody";
 import { ToolCard } from "./toolCard";
 
 const ROLE_LABELS = {
@@ -46,6 +46,8 @@ export class MessageView {
   private readonly authorName: HTMLElement;
   private readonly pendingLabel: HTMLElement;
   private readonly body: HTMLElement;
+  /** AI messages: the body's markdown, re-rendered only from its last block on as the text grows. */
+  private markdown?: MarkdownBody;
   private readonly tools: HTMLElement;
   private readonly cards: ToolCard[] = [];
   private readonly switcher: HTMLElement;
@@ -284,8 +286,9 @@ export class MessageView {
       return;
     }
     if (message.role === "ai") {
-      this.body.replaceChildren(renderMarkdown(message.content));
+      (this.markdown ??= new MarkdownBody(this.body)).render(message.content);
     } else {
+      this.markdown = undefined;
       this.body.textContent = message.content;
     }
     this.body.hidden = (message.content === "" && message.role === "ai") || this.editor !== undefined;
@@ -329,6 +332,6 @@ export class MessageView {
 
 function authorLabel(author: AssistantRef | undefined): { name: string; title?: string } {
   if (!author) return { name: ROLE_LABELS.ai.label };
-  const name = author.name || author.id;
-  return { name, title: author.graphId ? `${name} (graph: ${author.graphId})` : `${name} (${author.id})` };
+  const name = labelText(author.name || author.id);
+  return { name, title: labelText(author.graphId ? `${name} (graph: ${author.graphId})` : `${name} (${author.id})`) };
 }

@@ -4,7 +4,7 @@
  * across updates so the user's open/closed choice survives streaming.
  */
 import type { ToolResultView } from "../protocol/chatProtocol";
-import { el, icon, setIcon } from "./dom";
+import { el, icon, labelText, setIcon } from "./dom";
 
 export interface ToolCardData {
   name: string;
@@ -57,7 +57,7 @@ export class ToolCard {
 
   update(data: ToolCardData): void {
     const state: ToolCardState = data.result ? data.result.status : "pending";
-    const name = data.name || "tool";
+    const name = labelText(data.name || "") || "tool";
     this.element.dataset.state = state;
     this.element.classList.toggle("tool-card--pending", state === "pending");
     this.element.classList.toggle("tool-card--success", state === "success");
@@ -93,7 +93,10 @@ export function formatJson(text: string): { text: string; parsed: boolean } {
   try {
     const value: unknown = JSON.parse(trimmed);
     if (typeof value !== "object" || value === null) return { text, parsed: true };
-    return { text: JSON.stringify(value, null, 2), parsed: true };
+    const pretty = JSON.stringify(value, null, 2);
+    // Indentation grows with the square of the depth (18 KB nested 3,000 deep prints as 18 MB): past a
+    // sane growth, the text is shown as it came.
+    return { text: pretty.length > trimmed.length * 8 + 65_536 ? text : pretty, parsed: true };
   } catch {
     return { text, parsed: false };
   }

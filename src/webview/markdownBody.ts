@@ -1,0 +1,115 @@
+/**
+ * The rendered markdown of one AI message, kept up to date as its text grows token by token.
+ *
+ * A streamed reply only ever grows at its end, and markdown settles block by block: once a later
+ * top-level block has started on a complete line, nothing appended can change how an earlier one
+ * renders. So the text is split (by markdown-it's own block parser, which knows fences, lists, tables
+ * and indented code) into settled blocks, each rendered and sanitised once, and the blocks from the last
+ * one on, the only ones rendered again on each update. An update costs the length of that last block,
+ * not of the whole reply, and always produces the DOM one render of the whole text would.
+ *
+ * The one thing in markdown that reaches across blocks is a link reference definition (`[id]: url`
+ * makes `[text][id]` anywhere a link); a text that defines one is always rendered whole.
+ */
+import { renderMarkdown, topLevelBlocks } from "./markdown";
+
+export class MarkdownBody {
+  /** The text shown, normalised as markdown-it normalises it. */
+  private source = "";
+  private rendered = false;
+  /** The container holds settled blocks (`settled` characters of `source`) followed by `tail`. */
+  private incremental = false;
+  private settled = 0;
+  /** Nodes rendered from the text after the settled blocks: replaced on every update. */
+  private tail: ChildNode[] = [];
+  /** The text defines link references: every update renders it whole. */
+  private whole = false;
+
+  constructor(private readonly container: HTMLElement) {}
+
+  /** Shows `text`; when it extends the text shown, only its unsettled end is rendered again. */
+  render(text: string): void {
+    const source = normalize(text);
+    if (this.rendered && source === this.source) return;
+    if (this.rendered && !this.whole && source.startsWith(this.source)) this.grow(source);
+    else this.renderWhole(source);
+  }
+
+  private renderWhole(source: string): void {
+    // A text that does not extend the one shown starts over; one that does keeps its references.
+    if (!this.rendered || !source.startsWith(this.source)) this.whole = false;
+    // Nothing to parse or sanitise for an empty text (a reply that is only tool calls).
+    if (source === "") this.container.replaceChildren();
+    else this.container.replaceChildren(renderMarkdown(source));
+    this.source = source;
+    this.rendered = true;
+    this.incremental = false;
+    this.settled = 0;
+    this.tail = [];
+  }
+
+  private grow(source: string): void {
+    if (!this.incremental) {
+      // Built by a whole render: its nodes are not split into blocks. Start over once, block by block.
+      this.container.replaceChildren();
+      this.incremental = true;
+      this.settled = 0;
+      this.tail = [];
+    }
+    const rest = source.slice(this.settled);
+    if (rest.includes("]:") && topLevelBlocks(rest).definesReferences) {
+      this.whole = true;
+      this.renderWhole(source);
+      return;
+    }
+    // Only complete lines decide where blocks start: the line still being written could yet turn the
+    // lines above it into something else (a table's delimiter row, a setext underline).
+    const complete = rest.slice(0, rest.lastIndexOf("\n") + 1);
+    let cut = 0;
+    if (complete !== "") {
+      const starts = topLevelBlocks(complete).startLines;
+      if (starts.length >= 2) cut = lineOffset(complete, starts[starts.length - 1]);
+    }
+    const next = renderMarkdown(rest.slice(cut));
+    const nextTail = Array.from(next.childNodes);
+    // The newline after the last block is usually the same text as before: keep that node.
+    const previous = this.tail.filter((node) => node.parentNode === this.container);
+    const last = previous[previous.length - 1];
+    const kept = sameText(last, next.lastChild) ? last : undefined;
+    if (kept) {
+      next.lastChild!.remove();
+      nextTail[nextTail.length - 1] = kept;
+    }
+    if (cut > 0) {
+      next.prepend(renderMarkdown(rest.slice(0, cut)));
+      this.settled += cut;
+    }
+    const first = previous[0];
+    for (const node of previous.slice(1)) if (node !== kept) node.remove();
+    if (first && first !== kept) first.replaceWith(next);
+    else if (kept) kept.before(next);
+    else this.container.append(next);
+    this.tail = nextTail;
+    this.source = source;
+  }
+}
+
+function sameText(a: Node | null | undefined, b: Node | null | undefined): boolean {
+  return a?.nodeType === Node.TEXT_NODE && b?.nodeType === Node.TEXT_NODE && a.nodeValue === b.nodeValue;
+}
+
+/** markdown-it's input normalisation: `\n` line ends, NUL as U+FFFD. */
+function normalize(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD");
+}
+
+/** Offset of the start of line `line` (0-based) in `text`. */
+function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let i = 0; i < line; i++) {
+    const end = text.indexOf("\n", offset);
+    if (end < 0) return text.length;
+    offset = end + 1;
+  }
+  return offset;
+}
