@@ -47,8 +47,9 @@ export async function openInPanel(ctx: BenchContext, threadId: string, beforeLoa
     resolveRendered = resolve;
     rejectRendered = reject;
   });
+  // The list is windowed: the thread is on screen once its last message is rendered (older ones load on scroll).
   const stop = ctx.webview.onFrame((frame) => {
-    if (expected && frame.articles === expected.count && frame.lastMessageId === expected.lastId) {
+    if (expected && frame.articles > 0 && frame.lastMessageId === expected.lastId) {
       expected = undefined;
       resolveRendered(frame.end);
     }
