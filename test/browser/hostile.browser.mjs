@@ -28,6 +28,7 @@ import { tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "../../scripts/workbench/browser.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const CHROMIUM = "/usr/bin/chromium";
@@ -257,18 +258,7 @@ const xdg = mkdtempSync(join(tmpdir(), "hostile-xdg-"));
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: CHROMIUM,
   headless: true,
-  args: [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-default-apps",
-    "--disable-extensions",
-  ],
+  args: ["--headless", ...CHROMIUM_ARGS],
   env: { ...process.env, XDG_CONFIG_HOME: join(xdg, "config"), XDG_CACHE_HOME: join(xdg, "cache") },
   viewport: VIEWPORT,
 });
@@ -451,16 +441,7 @@ try {
   await open("/panel.html");
   const pick = (id) => HOSTILE_VECTORS.find((vector) => vector.id === id)?.payload ?? id;
   const author = { id: "asst-1", name: "Researcher", graphId: "research_graph" };
-  const showcase = [
-    "fake-assistant-label",
-    "fake-error-banner",
-    "style-attr-overlay",
-    "md-link-title-spoof",
-    "bidi-rlo-filename",
-    "script-plain",
-    "md-link-js",
-    "long-line-100k",
-  ];
+  const showcase = ["style-attr-overlay", "fake-error-banner", "md-link-title-spoof", "script-plain", "fake-assistant-label"];
   await mainPage.evaluate(
     ({ messages, title, evilName, action }) => {
       const send = (data) => window.dispatchEvent(new MessageEvent("message", { data }));
@@ -475,7 +456,7 @@ try {
         run: { phase: "idle" },
         loading: false,
         messages,
-        error: { message: messages[1].content, actions: [{ id: "retry", label: "Retry" }] },
+        error: { message: title, actions: [{ id: "retry", label: "Retry" }] },
         interrupt: { id: "i", assistantId: "asst-1", valueJson: "{}", request: { action, description: title, argsJson: '{"path": "/"}', allow: { accept: true, edit: true, respond: true, ignore: true } } },
       });
       send({ type: "attribution", authors: { "m-1": { id: "asst-evil", name: evilName, graphId: evilName } } });
@@ -486,7 +467,7 @@ try {
         ...showcase.map((id, index) => ({ id: `m-${index}`, role: "ai", content: pick(id), toolCalls: [], author })),
         { id: "m-tools", role: "ai", content: "", author, toolCalls: [{ id: "c", name: pick("bidi-rlo-reversed-name"), args: pick("json-proto"), result: { content: pick("img-onerror"), status: "error" } }] },
       ],
-      title: pick("bidi-rlo-unterminated"),
+      title: pick("bidi-rlo-filename"),
       evilName: pick("bidi-rlo-reversed-name"),
       action: pick("bidi-trojan-source"),
     },
