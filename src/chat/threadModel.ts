@@ -4,6 +4,8 @@
  */
 import type { AssistantRef, ChatMessageView, HostToWebview, ToolCallDelta, ToolResultView } from "../protocol/chatProtocol";
 
+const MAX_TOOL_CALLS = 1000;
+
 export class ThreadModel {
   private list: ChatMessageView[] = [];
   private readonly byId = new Map<string, ChatMessageView>();
@@ -53,6 +55,8 @@ export class ThreadModel {
     if (!message) return undefined;
     message.content += textDelta;
     for (const delta of toolCalls ?? []) {
+      // An index is untrusted stream data: a huge one would allocate that many empty calls.
+      if (!Number.isInteger(delta.index) || delta.index < 0 || delta.index >= MAX_TOOL_CALLS) continue;
       let call = message.toolCalls[delta.index];
       if (!call) {
         call = { id: delta.id ?? `${id}-call-${delta.index}`, name: delta.name ?? "tool", args: "" };

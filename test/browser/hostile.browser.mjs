@@ -5,7 +5,8 @@
  *
  * A local server on 127.0.0.1 serves the page `src/chat/chatPanelHtml.ts` builds, with its real CSP
  * ('self' standing in for the webview's cspSource), the codicon and chat stylesheets, `dist/webview.js`
- * and a stand-in for `acquireVsCodeApi` in a nonce'd inline script. Every vector goes into every
+ * and a stand-in for `acquireVsCodeApi` in a nonce'd inline script; one more stylesheet carries the
+ * theme variables VS Code would give the page, so fonts and layout match. Every vector goes into every
  * untrusted slot (test/fixtures/hostile/scenario.ts), every event is fired at every element, links and
  * buttons are clicked (also with real mouse input), and the run fails on any execution, dialog, request
  * beyond the page's own files, navigation, popup, page error, broken layout or label drawn out of order.
@@ -67,6 +68,11 @@ if (!existsSync(bundlePath)) fail("dist/webview.js is missing: run `node esbuild
 // ---- Bundles: the corpus and checks for Node and for the page, the real page builder ---------------------
 
 const scratch = mkdtempSync(join(tmpdir(), "hostile-browser-"));
+/** Temporary folders go however the run ends. */
+const temporary = [scratch];
+process.on("exit", () => {
+  for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
+});
 async function bundle(contents, format, name) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: root, loader: "ts", sourcefile: `${name}.ts` },
@@ -255,6 +261,7 @@ const OWN = new Set(["/panel.html", "/panel-no-csp.html", "/sanitizer.html", "/p
 
 const userDataDir = mkdtempSync(join(tmpdir(), "hostile-chromium-"));
 const xdg = mkdtempSync(join(tmpdir(), "hostile-xdg-"));
+temporary.push(userDataDir, xdg);
 const context = await chromium.launchPersistentContext(userDataDir, {
   executablePath: CHROMIUM,
   headless: true,
@@ -485,9 +492,6 @@ try {
 
 await context.close();
 server.close();
-rmSync(userDataDir, { recursive: true, force: true });
-rmSync(xdg, { recursive: true, force: true });
-rmSync(scratch, { recursive: true, force: true });
 
 // ---- Report ---------------------------------------------------------------------------------------------------
 
