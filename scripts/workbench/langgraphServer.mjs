@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { repoRoot } from "./paths.mjs";
 
 /**
- * @param {{ config?: string, port?: number, auth?: boolean, log?: boolean | ((line: string) => void), timeoutMs?: number }} [options]
+ * @param {{ config?: string, port?: number, auth?: boolean, log?: boolean | ((line: string) => void), logLevel?: string, timeoutMs?: number }} [options]
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
 export async function startLangGraphServer(options = {}) {
@@ -18,7 +18,7 @@ export async function startLangGraphServer(options = {}) {
     cwd: repoRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? "error" },
+    env: { ...process.env, LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? "error" },
   });
   const echo = typeof options.log === "function" ? options.log : options.log ? (line) => console.log(`[langgraph] ${line}`) : undefined;
   const output = [];

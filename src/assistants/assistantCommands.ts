@@ -113,14 +113,18 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
     await vscode.window.showTextDocument(document, { preview: false });
   };
 
-  /** After a create, the "new" tab is replaced by the assistant's own, so a second save updates it. */
-  const documents = new AssistantDocuments(connection, assistants, (assistantId, created) => {
+  /**
+   * After a create from an editor, the "new" tab is replaced by the assistant's own, so a second save
+   * updates it. A save that came from no editor (another extension, a script) opens nothing.
+   */
+  const documents = new AssistantDocuments(connection, assistants, (assistantId, created, uri) => {
     refreshView();
     void vscode.window.showInformationMessage(created ? "Assistant created." : "Assistant saved.");
     if (!created) return;
     setTimeout(async () => {
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      const stale = tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === ASSISTANT_SCHEME && t.input.uri.path.startsWith("/new/"));
+      const stale = tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+      if (stale.length === 0) return;
       await vscode.window.tabGroups.close(stale);
       await openDocument(assistantUri(assistantId));
     }, 0);

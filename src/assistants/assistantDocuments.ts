@@ -21,11 +21,13 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
   private readonly drafts = new Map<string, Uint8Array>();
+  /** Stable per document: an editor whose file looks newer than what it read refuses to save. */
+  private readonly mtimes = new Map<string, number>();
 
   constructor(
     private readonly connection: DeploymentConnection,
     private readonly directory: AssistantDirectory,
-    private readonly onSaved: (assistantId: string, created: boolean) => void,
+    private readonly onSaved: (assistantId: string, created: boolean, uri: vscode.Uri) => void,
   ) {}
 
   watch(): vscode.Disposable {
@@ -35,7 +37,10 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
   stat(uri: vscode.Uri): vscode.FileStat {
     // "/" and "/new" are folders: writing a file checks its parent first.
     const type = uri.path === "/" || uri.path === "/new" ? vscode.FileType.Directory : vscode.FileType.File;
-    return { type, ctime: 0, mtime: Date.now(), size: this.drafts.get(uri.toString())?.length ?? 0 };
+    const key = uri.toString();
+    let mtime = this.mtimes.get(key);
+    if (mtime === undefined) this.mtimes.set(key, (mtime = Date.now()));
+    return { type, ctime: 0, mtime, size: this.drafts.get(key)?.length ?? 0 };
   }
 
   readDirectory(): [string, vscode.FileType][] {
@@ -74,16 +79,17 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
       if (target.kind === "new") {
         const created = await client.assistants.create({ graphId: target.graphId, ...draft });
         this.directory.invalidate();
-        this.onSaved(created.assistant_id, true);
+        this.onSaved(created.assistant_id, true, uri);
       } else {
         await client.assistants.update(target.assistantId, draft);
         this.directory.invalidate();
-        this.onSaved(target.assistantId, false);
+        this.onSaved(target.assistantId, false, uri);
       }
     } catch (error) {
       throw vscode.FileSystemError.Unavailable(this.connection.describe(error, { operation: "save the assistant" }).message);
     }
     this.drafts.set(uri.toString(), content);
+    this.mtimes.set(uri.toString(), Date.now());
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
+import type { LangGraphThreadsApi } from "../../src/extension";
 
 const EXTENSION_ID = "langgraph-threads.langgraph-threads";
 
@@ -20,6 +21,16 @@ describe("extension activation in a real VS Code", () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((command) => !registered.has(command));
     assert.deepEqual(missing, [], "contributed commands that are not registered");
+  });
+
+  it("activation made no request to the deployment (the server's own request log is empty)", async () => {
+    const requestLog = process.env.LANGGRAPH_TEST_REQUEST_LOG;
+    assert.ok(requestLog, "LANGGRAPH_TEST_REQUEST_LOG is not set: run the tests through test/vscode/run.mjs");
+    const api = await vscode.extensions.getExtension<LangGraphThreadsApi>(EXTENSION_ID)!.activate();
+    // The log is written as the server's output arrives: give a request that was made time to show.
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(readFileSync(requestLog, "utf8"), "", "requests the server received");
+    assert.equal(api.parts.connection.state.kind, "unchecked");
   });
 
   it("reads the deployment URL from the langgraph.deploymentUrl setting", () => {

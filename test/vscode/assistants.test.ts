@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { Client } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
@@ -24,14 +25,38 @@ describe("assistants as editable documents in a real VS Code", () => {
     assert.deepEqual(created.config.configurable, { model_name: "openai" });
   });
 
+  it("saving from the Create Assistant editor replaces its tab with the new assistant's own document", async () => {
+    await vscode.commands.executeCommand("langgraph.assistants.create", { kind: "graph", graphId: "echo" });
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.path, "/new/echo.json", "Create Assistant opened the new document");
+    const body = { name: "Edited in an editor", config: { configurable: { persona: "Editor" } }, context: {}, metadata: {} };
+    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
+    assert.ok(await editor.edit((edit) => edit.replace(whole, JSON.stringify(body, null, 2))));
+    assert.ok(await editor.document.save(), "the save reached the server");
+    const created = (await client.assistants.search({ graphId: "echo", limit: 100 })).find((a) => a.name === "Edited in an editor");
+    assert.ok(created, "the assistant exists on the server");
+    const tabPaths = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText && t.input.uri.scheme === "langgraph-assistant" ? [t.input.uri.path] : []));
+    for (const start = Date.now(); !tabPaths().includes(`/${created.assistant_id}.json`); ) {
+      assert.ok(Date.now() - start < 20_000, `tabs: ${tabPaths().join(", ")}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.ok(!tabPaths().includes("/new/echo.json"), "the new-assistant tab is closed");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
   it("an invalid document is refused before any request, saying what to fix", async () => {
     const before = (await client.assistants.search({ limit: 100 })).length;
+    const creates = () => readFileSync(process.env.LANGGRAPH_TEST_REQUEST_LOG!, "utf8").match(/^POST \/assistants$/gm)?.length ?? 0;
+    const createsBefore = creates();
+    assert.ok(createsBefore > 0, "the request log shows the create of the test before");
     const uri = vscode.Uri.from({ scheme: "langgraph-assistant", path: "/new/echo.json" });
     await assert.rejects(
       Promise.resolve(vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('{"name": "", "config": {}}'))),
       /"name" must be a non-empty string/,
     );
     assert.equal((await client.assistants.search({ limit: 100 })).length, before);
+    assert.equal(creates(), createsBefore, "no create request reached the server");
   });
 
   it("editing an assistant's document updates it as a new version", async () => {
@@ -64,9 +89,14 @@ describe("assistants as editable documents in a real VS Code", () => {
 
     const echo = (await client.assistants.search({ graphId: "echo" })).find((a) => a.metadata?.created_by === "system")!;
     const panel = api.parts.chats.open(undefined, { assistantId: echo.assistant_id });
-    await new Promise((r) => setTimeout(r, 200));
+    // Switch Assistant acts on the focused panel: wait until VS Code reports the new one focused.
+    for (const start = Date.now(); api.parts.chats.active !== panel; ) {
+      assert.ok(Date.now() - start < 20_000, "the new chat panel never became the active one");
+      await new Promise((r) => setTimeout(r, 50));
+    }
     await panel.session.send("first, to echo");
     await vscode.commands.executeCommand("langgraph.switchAssistant", seed.assistant_id);
+    assert.equal(panel.session.selectedAssistantId, seed.assistant_id, "Switch Assistant set the panel's assistant");
     await panel.session.send("second, to the seed agent");
 
     const runs = await client.runs.list(panel.session.threadId!);

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
+import { readFileSync } from "node:fs";
 import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
 import type { ThreadNode } from "../../src/threads/threadTreeItems";
@@ -34,10 +35,6 @@ describe("the extension in a real VS Code extension host", () => {
     client = new Client({ apiUrl: url(), apiKey: null });
   });
 
-  it("activation made no request to the deployment", () => {
-    assert.equal(api.parts.connection.state.kind, "unchecked");
-  });
-
   it("the Threads tree lists the server's threads, newest first", async () => {
     for (const title of titles) ids.push((await client.threads.create({ metadata: { title } })).thread_id);
     const { threads } = api.parts;
@@ -51,6 +48,8 @@ describe("the extension in a real VS Code extension host", () => {
     assert.equal(item.contextValue, "thread.idle");
     assert.equal(item.command?.command, "langgraph.threads.open");
     assert.equal(api.parts.connection.state.kind, "connected");
+    const requests = readFileSync(process.env.LANGGRAPH_TEST_REQUEST_LOG!, "utf8");
+    assert.match(requests, /^POST \/threads\/search$/m, "the tree's listing reached the server");
   });
 
   it("pages the tree with a Load more item that appends the next page", async () => {

@@ -4,12 +4,16 @@
  * code-server serves the workbench, headless Chromium opens it with the extension loaded from this
  * folder (development path) and `extensionTestsPath` set; the mocha output and the exit code come back
  * through the smoke-test driver hooks. A real LangGraph server with the example graphs runs beside it;
- * its URL is in `langgraph.deploymentUrl` and, for the tests, in `LANGGRAPH_TEST_URL`.
+ * its URL is in `langgraph.deploymentUrl` and, for the tests, in `LANGGRAPH_TEST_URL`; every request it
+ * receives is appended to the file named by `LANGGRAPH_TEST_REQUEST_LOG`, so a test can prove what the
+ * extension did (or did not) ask the deployment.
  *
  *   node test/vscode/run.mjs [--grep TEXT] [--no-build] [--timeout SECONDS] [--verbose]
  *                            [--extension-path DIR]   (default: this repository)
  */
 import { spawnSync } from "node:child_process";
+import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchChromium, openWorkbenchPage } from "../../scripts/workbench/browser.mjs";
@@ -83,7 +87,19 @@ async function runTests() {
   const { tests, extensionTestsPath } = await buildInHostTests();
   say(`bundled ${tests.length} test file(s) (${elapsed()})`);
 
-  const langgraph = await startLangGraphServer({ log: values.verbose });
+  const logDir = mkdtempSync(join(tmpdir(), "lgt-requests-"));
+  cleanups.push(async () => rmSync(logDir, { recursive: true, force: true }));
+  const requestLog = join(logDir, "requests.log");
+  writeFileSync(requestLog, "");
+  const langgraph = await startLangGraphServer({
+    logLevel: "info",
+    log: (line) => {
+      // The server logs "<-- METHOD /path" when a request arrives (with colour codes).
+      const request = /<-- (\S+ \S+)/.exec(line.replace(/\u001b\[[0-9;]*m/g, ""));
+      if (request) appendFileSync(requestLog, `${request[1]}\n`);
+      else if (values.verbose) console.log(`[langgraph] ${line}`);
+    },
+  });
   cleanups.push(langgraph.stop);
   say(`LangGraph server at ${langgraph.url} (${elapsed()})`);
 
@@ -92,6 +108,7 @@ async function runTests() {
     settings: { "langgraph.deploymentUrl": langgraph.url },
     env: {
       LANGGRAPH_TEST_URL: langgraph.url,
+      LANGGRAPH_TEST_REQUEST_LOG: requestLog,
       VSCODE_TEST_COLOR: process.stdout.isTTY ? "1" : "0",
       VSCODE_TEST_OUTPUT_PREFIX: OUTPUT_PREFIX,
       ...(values.grep ? { VSCODE_TEST_GREP: values.grep } : {}),
