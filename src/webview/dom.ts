@@ -15,6 +15,22 @@ export function labelText(text: string): string {
   return text.replace(DISGUISING_CHARACTERS, "");
 }
 
+/** Explicit bidi embeddings, overrides and isolates: they can make text read in another order than stored. */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
+
+/** Multi-line prose from an agent (an approval request's description) without reordering controls. */
+export function proseText(text: string): string {
+  return text.replace(BIDI_CONTROLS, "");
+}
+
+/**
+ * JSON with its bidi controls written as `\uXXXX` escapes: the same JSON value (they can only stand in
+ * strings), shown in the order it is stored, so arguments under review cannot be disguised.
+ */
+export function jsonText(json: string): string {
+  return json.replace(BIDI_CONTROLS, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 export interface ElementOptions {
   className?: string;
   text?: string;

@@ -8,7 +8,7 @@
  * Everything in an interrupt comes from the agent: it only ever goes in through `textContent`.
  */
 import type { AssistantOption, HumanResponse, InterruptView, RunView, WebviewToHost } from "../protocol/chatProtocol";
-import { el, icon, labelText } from "./dom";
+import { el, icon, jsonText, labelText, proseText } from "./dom";
 
 export type InterruptDecision = HumanResponse["type"];
 
@@ -129,10 +129,10 @@ export class InterruptCard {
 
   private buildRequest(request: NonNullable<InterruptView["request"]>): HTMLElement[] {
     const allow = request.allow ?? { accept: false, edit: false, respond: false, ignore: false };
-    const argsJson = typeof request.argsJson === "string" ? request.argsJson : "";
+    const argsJson = jsonText(typeof request.argsJson === "string" ? request.argsJson : "");
     const parts: HTMLElement[] = [];
 
-    const description = typeof request.description === "string" ? request.description.trim() : "";
+    const description = typeof request.description === "string" ? proseText(request.description).trim() : "";
     if (description) parts.push(el("div", { className: "interrupt-description", text: description }));
     parts.push(
       el(
@@ -250,7 +250,7 @@ export class InterruptCard {
   // ---- Any other interrupt --------------------------------------------------------------------
 
   private buildGeneric(interrupt: InterruptView): HTMLElement[] {
-    const valueJson = typeof interrupt.valueJson === "string" ? interrupt.valueJson : "";
+    const valueJson = jsonText(typeof interrupt.valueJson === "string" ? interrupt.valueJson : "");
     const reply = textarea("interrupt-input interrupt-reply", "Reply (text or JSON)", "Reply as text or JSON (Ctrl+Enter to resume)");
     const error = errorLine();
     const resume = actionButton("Resume", "Resume the run with this reply (Ctrl+Enter)", "debug-continue", true);

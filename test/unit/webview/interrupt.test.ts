@@ -163,6 +163,23 @@ describe("chat webview bundle: interrupt card", () => {
     ]);
   });
 
+  it("cannot be disguised by bidi controls: the description drops them, the arguments show them escaped and round-trip", () => {
+    // Rendered as stored, "\u202Emoc.live@ada" reads "ada@evil.com" reversed; "\u2066" isolates hide order too.
+    const args = { to: "\u202Emoc.live@ada", note: "pay \u20661000\u2069 now" };
+    page.apply(snapshot({ interrupt: hitl({ description: "Send to \u202Eeht draobA\u202C the board", argsJson: JSON.stringify(args, null, 2) }) }));
+    const shown = shownCard(page);
+    assert.equal(shown.querySelector(".interrupt-description")?.textContent, "Send to eht draobA the board");
+    const argsText = shown.querySelector(".interrupt-args code")?.textContent ?? "";
+    assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(argsText), "no reordering control is rendered");
+    assert.match(argsText, /"to": "\\u202emoc\.live@ada"/);
+    assert.deepEqual(JSON.parse(argsText), args, "the escaped text is the same JSON value");
+
+    page.posted.length = 0;
+    click(page, decision(page, "edit"));
+    click(page, actionButton(page, "submit-edit"));
+    assert.deepEqual(resumes(page), [{ type: "resume", response: { type: "edit", args }, assistantId: "asst-2" }], "an unchanged edit resumes with the original value");
+  });
+
   it("Edit with invalid JSON shows an inline error and posts nothing", () => {
     page.apply(snapshot({ interrupt: hitl() }));
     page.posted.length = 0;
