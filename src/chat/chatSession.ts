@@ -4,28 +4,20 @@
  * Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
 import { randomUUID } from "node:crypto";
-import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
+import type { Client } from "@langchain/langgraph-sdk";
 import type { AssistantDirectory } from "../assistants/assistantDirectory";
 import { toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
-import type {
-  AssistantOption,
-  BranchPosition,
-  ChatMessageView,
-  ErrorView,
-  HostToWebview,
-  InterruptView,
-  RunView,
-  ThreadHeader,
-  ToolCallDelta,
-} from "../protocol/chatProtocol";
-import { branchHead, branchesOf, forkPoint, toCheckpointMessages, type CheckpointMessages } from "./branches";
+import type { AssistantOption, ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
 import type { RunOutcome } from "../graph/runPath";
-import { pendingInterrupt } from "./interrupts";
-import { authorshipFromHistory, toMessageView, toMessageViews } from "./messageViews";
 import { getThreadSummary } from "../threads/threadSummary";
+import { BranchNavigator } from "./branchNavigator";
+import { pendingInterrupt } from "./interrupts";
+import { toMessageViews } from "./messageViews";
 import { runConfigFor } from "./runConfig";
+import { RunFollower, STREAM_MODES, type FollowState, type StreamPart } from "./runFollower";
+import { applyMessageEvent } from "./streamedMessages";
 import { ThreadModel } from "./threadModel";
-import { messagesOfValues, roleOf, textOf, type WireMessage } from "./wireMessages";
+import { messagesOfValues } from "./wireMessages";
 
 export interface ChatSessionDeps {
   client(): Promise<Client>;
@@ -50,11 +42,8 @@ export interface ChatSessionDeps {
   onThreadChanged?(thread: ThreadHeader): void;
 }
 
-const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
 /** Errors after which the run is probably still going and worth rejoining. */
 const REJOINABLE = new Set(["streamDropped", "unreachable", "timeout", "server"]);
-const REJOIN_ATTEMPTS = 3;
-const REJOIN_BACKOFF_MS = 300;
 
 interface RunRequest {
   assistantId: string;
@@ -70,42 +59,7 @@ interface RunRequest {
   multitaskStrategy?: MultitaskStrategy;
 }
 
-interface FollowState {
-  assistantId?: string;
-  runId?: string;
-  lastEventId?: string;
-  human?: ChatMessageView;
-  /** Message ids already complete in the loaded state: a replay must not append to them. */
-  skip?: Set<string>;
-  abort: AbortController;
-  /** Stopped by the user. */
-  stopped?: boolean;
-  /** Interrupted or rolled back by a newer message: its end is expected, not an error. */
-  superseded?: boolean;
-}
-
 export type MultitaskStrategy = "enqueue" | "interrupt" | "rollback" | "reject";
-
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A reply may think for a while between tokens; a minute of silence is a dead connection. */
-const DEFAULT_STREAM_IDLE_MS = 60_000;
-
-type StreamPart = { event: string; data: unknown; id?: string };
-
-async function* withEach<T>(source: AsyncIterable<T>, onEach: () => void): AsyncGenerator<T> {
-  for await (const item of source) {
-    onEach();
-    yield item;
-  }
-}
-
-/**
- * Checkpoints are read a page at a time (each holds the whole state, so a long thread's history is
- * heavy), and older pages only while some shown reply still has no author.
- */
-const HISTORY_PAGE = 30;
-const HISTORY_MAX_PAGES = 6;
 
 export class ChatSession {
   readonly model = new ThreadModel();
@@ -121,12 +75,9 @@ export class ChatSession {
   private disposed = false;
   private assistantOptionsCache: AssistantOption[] = [];
   private pending: InterruptView | undefined;
-  /** Checkpoint history (newest first) behind attribution and branches. */
-  private history: CheckpointMessages[] = [];
-  /** History is behind the thread after runs ("stale"), or must be re-read because a run forked it. */
-  private historyStale: false | "stale" | "forked" = false;
-  /** Set while the user looks at a branch other than the thread's head: the next run continues it. */
-  private viewCheckpoint: string | undefined;
+  /** Checkpoint history behind attribution and branches. */
+  private readonly branches = new BranchNavigator();
+  private readonly follower: RunFollower;
   /** A reply whose stream was lost and could not be rejoined yet: Retry rejoins it. */
   private pendingRejoin: FollowState | undefined;
 
@@ -137,6 +88,15 @@ export class ChatSession {
   ) {
     this.header = { threadId, title: title ?? (threadId ? shortId(threadId) : "New Thread") };
     this.selected = deps.lastAssistant(threadId);
+    this.follower = new RunFollower({
+      onPart: (follow, part) => this.applyPart(follow, part),
+      onRejoin: (follow) => {
+        if (follow === this.current) this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
+      },
+      isRejoinable: (error) => this.isRejoinable(error, "rejoin the reply"),
+      isDisposed: () => this.disposed,
+      idleTimeoutMs: deps.streamIdleTimeoutMs,
+    });
   }
 
   get threadId(): string | undefined {
@@ -218,24 +178,10 @@ export class ChatSession {
     if (!threadId) return;
     try {
       const client = await this.deps.client();
-      let history = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE });
-      let complete = history.length < HISTORY_PAGE;
-      let authorship = authorshipFromHistory(history, complete);
-      const unattributed = () => this.model.messages.some((m) => m.role === "ai" && !m.author && !authorship.has(m.id));
-      for (let page = 1; !complete && page < HISTORY_MAX_PAGES && unattributed(); page++) {
-        const oldest = history[history.length - 1]?.checkpoint?.checkpoint_id;
-        if (!oldest) break;
-        // This server takes the checkpoint id itself for `before`.
-        const older = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE, before: oldest as unknown as Config });
-        history = history.concat(older);
-        complete = older.length < HISTORY_PAGE;
-        authorship = authorshipFromHistory(history, complete);
-      }
-      const authors = new Map([...authorship].map(([id, a]) => [id, this.deps.assistants.ref(a.assistantId)]));
-      const update = this.model.setAuthors(authors);
+      const unattributed = (attributed: ReadonlySet<string>) => this.model.messages.some((m) => m.role === "ai" && !m.author && !attributed.has(m.id));
+      const authorship = await this.branches.load(client, threadId, unattributed);
+      const update = this.model.setAuthors(new Map([...authorship].map(([id, assistantId]) => [id, this.deps.assistants.ref(assistantId)])));
       if (update) this.post(update);
-      this.history = toCheckpointMessages(history);
-      this.historyStale = false;
       this.postBranches();
     } catch (error) {
       // A nicety on top of a loaded thread: log, do not block the panel.
@@ -247,17 +193,11 @@ export class ChatSession {
   async switchBranch(messageId: string, direction: -1 | 1): Promise<void> {
     if (this.current) return;
     await this.freshHistory();
-    const shown = this.model.messages.map((m) => m.id);
-    const position = shown.indexOf(messageId);
-    const info = branchesOf(this.history, shown).get(messageId);
-    const target = info?.options[info.index + direction];
-    if (position < 0 || !target) return;
-    const head = branchHead(this.history, shown, position, target);
+    const head = this.branches.sibling(this.model.messages.map((m) => m.id), messageId, direction);
     if (!head) return;
     const known = new Map(this.model.messages.map((m) => [m.id, m]));
     this.model.reset(toMessageViews(head.messages, (id) => ({ author: known.get(id)?.author })));
-    // The newest checkpoint is the thread's own head: only other branches need an explicit checkpoint.
-    this.viewCheckpoint = head.checkpointId === this.history[0]?.checkpointId ? undefined : head.checkpointId;
+    this.branches.view(head.checkpointId);
     this.post(this.snapshot());
     await this.loadHistory();
   }
@@ -271,7 +211,7 @@ export class ChatSession {
       const state = await client.threads.getState(threadId, checkpointId);
       const known = new Map(this.model.messages.map((m) => [m.id, m]));
       this.model.reset(toMessageViews(messagesOfValues(state.values), (id) => ({ author: known.get(id)?.author })));
-      this.viewCheckpoint = checkpointId === this.history[0]?.checkpointId ? undefined : checkpointId;
+      this.branches.view(checkpointId);
       this.post(this.snapshot());
       await this.loadHistory();
     } catch (error) {
@@ -285,7 +225,7 @@ export class ChatSession {
     const position = this.model.messages.findIndex((m) => m.id === messageId);
     if (!body || position < 0 || this.current || !assistantId) return;
     await this.freshHistory();
-    const checkpointId = forkPoint(this.history, this.model.messages.map((m) => m.id), position, false);
+    const checkpointId = this.branches.forkPoint(this.model.messages.map((m) => m.id), position, false);
     if (!checkpointId && position > 0) {
       this.setError({ kind: "notFound", message: "This message is older than the history the panel loaded; it cannot be edited.", actions: [], detail: "no fork point" });
       return;
@@ -301,7 +241,7 @@ export class ChatSession {
     const position = this.model.messages.findIndex((m) => m.id === messageId);
     if (position < 0 || this.current || !assistantId) return;
     await this.freshHistory();
-    const checkpointId = forkPoint(this.history, this.model.messages.map((m) => m.id), position, true);
+    const checkpointId = this.branches.forkPoint(this.model.messages.map((m) => m.id), position, true);
     if (!checkpointId) {
       this.setError({ kind: "notFound", message: "No checkpoint before this reply was found to regenerate from.", actions: [], detail: "no fork point" });
       return;
@@ -311,7 +251,7 @@ export class ChatSession {
   }
 
   private async freshHistory(): Promise<void> {
-    if (this.historyStale) await this.loadHistory();
+    if (this.branches.stale) await this.loadHistory();
   }
 
   private truncate(position: number): void {
@@ -320,14 +260,7 @@ export class ChatSession {
   }
 
   private postBranches(): void {
-    const branches = branchesOf(this.history, this.model.messages.map((m) => m.id));
-    const positions: Record<string, BranchPosition> = {};
-    for (const message of this.model.messages) {
-      const info = branches.get(message.id);
-      message.branch = info ? { index: info.index, count: info.count } : undefined;
-      if (message.branch) positions[message.id] = message.branch;
-    }
-    this.post({ type: "branches", branches: positions });
+    this.post({ type: "branches", branches: this.branches.positions(this.model.messages) });
   }
 
   async refreshAssistants(): Promise<void> {
@@ -403,7 +336,7 @@ export class ChatSession {
       this.current = follow;
       this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
       try {
-        await this.rejoin(follow, await this.deps.client());
+        await this.follower.rejoin(follow, await this.deps.client(), this.header.threadId);
       } catch (error) {
         if (!follow.stopped) this.setError(this.deps.describe(error, { operation: "follow the queued reply" }));
       } finally {
@@ -431,17 +364,15 @@ export class ChatSession {
     this.lastFailedSend = undefined;
     const follow: FollowState = { assistantId, human, abort: new AbortController() };
     this.current = follow;
-    // A run continues the branch on screen; afterwards the thread's head is that branch.
-    const forkFrom = request.checkpointId ?? this.viewCheckpoint;
-    if (forkFrom) this.historyStale = "forked";
-    this.viewCheckpoint = undefined;
+    // A run continues the branch on screen.
+    const forkFrom = this.branches.startRun(request.checkpointId);
     this.setRun({ phase: "starting", assistantId });
     try {
       const client = await this.deps.client();
       const threadId = await this.ensureThread(client, human?.content ?? "New thread");
       const assistant = await this.deps.assistants.get(assistantId);
       const config = await runConfigFor(client, threadId, assistant);
-      await this.followAttempt(follow, (signal) =>
+      await this.follower.attempt(follow, (signal) =>
         client.runs.stream(threadId, assistantId, {
           input: request.input,
           command: request.command,
@@ -489,7 +420,7 @@ export class ChatSession {
     this.current = follow;
     this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
     try {
-      await this.rejoin(follow, client);
+      await this.follower.rejoin(follow, client, threadId);
     } catch (error) {
       if (!follow.stopped) this.setError(this.deps.describe(error, { operation: "rejoin the running reply" }));
     } finally {
@@ -505,55 +436,24 @@ export class ChatSession {
     if (follow === this.current) this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
   }
 
-  /**
-   * One connection to a run's stream, watched: if no event arrives for the idle timeout, the connection
-   * is abandoned as stalled (the run goes on; the caller rejoins it).
-   */
-  private async followAttempt(follow: FollowState, open: (signal: AbortSignal) => AsyncIterable<StreamPart>): Promise<void> {
-    const attempt = new AbortController();
-    const stopAttempt = () => attempt.abort();
-    follow.abort.signal.addEventListener("abort", stopAttempt);
-    const idleMs = this.deps.streamIdleTimeoutMs ?? DEFAULT_STREAM_IDLE_MS;
-    let stalled = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const arm = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        stalled = true;
-        attempt.abort();
-      }, idleMs);
-    };
-    try {
-      arm();
-      await this.follow(withEach(open(attempt.signal), arm), follow);
-    } catch (error) {
-      if (!stalled) throw error;
-      const stall = new Error(`No data for ${Math.round(idleMs / 1000)} s`);
-      stall.name = "StreamStalledError";
-      throw stall;
-    } finally {
-      clearTimeout(timer);
-      follow.abort.signal.removeEventListener("abort", stopAttempt);
+  /** One event of the followed run: the graph views hear all; the panel applies message chunks. */
+  private applyPart(follow: FollowState, part: StreamPart): void {
+    if (follow.assistantId && this.header.threadId) this.deps.onRunEvent?.(follow.assistantId, this.header.threadId, part);
+    if (part.event === "metadata") {
+      const runId = stringOf((part.data as { run_id?: unknown })?.run_id);
+      if (runId) this.runCreated(follow, runId);
     }
+    if (follow.human?.pending) {
+      follow.human.pending = false;
+      this.post(this.model.upsert(follow.human));
+    }
+    if (part.event !== "messages") return;
+    const context = { skip: follow.skip, assistantId: this.runView.assistantId, runId: this.runView.runId, ref: (id: string) => this.deps.assistants.ref(id) };
+    for (const update of applyMessageEvent(this.model, part.data, context)) this.post(update);
   }
 
-  /** Applies a run's events; remembers the last event id so a rejoin neither repeats nor loses tokens. */
-  private async follow(stream: AsyncIterable<StreamPart>, follow: FollowState): Promise<void> {
-    for await (const part of stream) {
-      if (this.disposed) return;
-      if (part.id !== undefined) follow.lastEventId = part.id;
-      if (follow.assistantId && this.header.threadId) this.deps.onRunEvent?.(follow.assistantId, this.header.threadId, part);
-      if (part.event === "metadata") {
-        const runId = stringOf((part.data as { run_id?: unknown })?.run_id);
-        if (runId) this.runCreated(follow, runId);
-      }
-      if (follow.human?.pending) {
-        follow.human.pending = false;
-        this.post(this.model.upsert(follow.human));
-      }
-      if (part.event === "messages") this.applyMessageEvent(part.data, follow.skip);
-      else if (part.event === "error") throw streamError(part.data);
-    }
+  private isRejoinable(error: unknown, operation: string): boolean {
+    return REJOINABLE.has(this.deps.describe(error, { operation }).kind);
   }
 
   private async recover(error: unknown, follow: FollowState, request: RunRequest): Promise<void> {
@@ -571,41 +471,17 @@ export class ChatSession {
       this.setError(this.deps.describe(error, { operation: request.command ? "resume the run" : "send the message", subject: `Thread ${shortId(this.header.threadId)}` }));
       return;
     }
-    const mapped = this.deps.describe(error, { operation: "finish the reply" });
-    if (!REJOINABLE.has(mapped.kind)) {
-      this.setError(mapped);
+    if (!this.isRejoinable(error, "finish the reply")) {
+      this.setError(this.deps.describe(error, { operation: "finish the reply" }));
       return;
     }
     try {
-      await this.rejoin(follow, await this.deps.client());
+      await this.follower.rejoin(follow, await this.deps.client(), this.header.threadId);
     } catch (rejoinError) {
       if (follow.stopped || follow.superseded) return;
       this.pendingRejoin = follow;
       this.setError(this.deps.describe(rejoinError, { operation: "reconnect to the reply" }));
     }
-  }
-
-  /** Rejoins the run's stream from the last event seen, a few times with backoff. */
-  private async rejoin(follow: FollowState, client: Client): Promise<void> {
-    const threadId = this.header.threadId;
-    if (!threadId || !follow.runId) return;
-    let lastError: unknown;
-    for (let attempt = 0; attempt < REJOIN_ATTEMPTS; attempt++) {
-      if (attempt > 0) await delay(REJOIN_BACKOFF_MS * 2 ** (attempt - 1));
-      if (follow.stopped || follow.superseded || this.disposed) return;
-      if (follow === this.current) this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
-      try {
-        const runId = follow.runId;
-        await this.followAttempt(follow, (signal) =>
-          client.runs.joinStream(threadId, runId, { lastEventId: follow.lastEventId ?? "-1", streamMode: STREAM_MODES, signal }),
-        );
-        return;
-      } catch (error) {
-        lastError = error;
-        if (!REJOINABLE.has(this.deps.describe(error, { operation: "rejoin the reply" }).kind)) throw error;
-      }
-    }
-    throw lastError;
   }
 
   private finishRun(follow: FollowState): void {
@@ -685,45 +561,12 @@ export class ChatSession {
       this.setInterrupt(pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)));
       // History is the costly read of a long thread: after a plain run the stream already said who wrote
       // what and no branch appeared, so it waits until an edit, regenerate or branch switch needs it.
-      const needsHistory = this.historyStale === "forked" || views.some((v) => v.role === "ai" && !v.author);
+      const needsHistory = this.branches.mustReload || views.some((v) => v.role === "ai" && !v.author);
       if (needsHistory) await this.loadHistory();
-      else this.historyStale = "stale";
+      else this.branches.markStale();
     } catch (error) {
       this.setError(this.deps.describe(error, { operation: "refresh the thread", subject: `Thread ${shortId(threadId)}` }));
     }
-  }
-
-  private applyMessageEvent(data: unknown, skip?: Set<string>): void {
-    if (!Array.isArray(data)) return;
-    const [chunk, metadata] = data as [WireMessage, Record<string, unknown> | undefined];
-    const role = roleOf(chunk);
-    if (!role || !chunk.id || skip?.has(chunk.id)) return;
-    const assistantId = stringOf(metadata?.assistant_id) ?? this.runView.assistantId;
-    const runId = stringOf(metadata?.run_id) ?? this.runView.runId;
-
-    if (role === "tool" && chunk.tool_call_id && this.model.hasToolCall(chunk.tool_call_id)) {
-      const update = this.model.toolResult(chunk.tool_call_id, {
-        content: textOf(chunk.content),
-        status: chunk.status === "error" ? "error" : "success",
-      });
-      if (update) this.post(update);
-      return;
-    }
-    if (!this.model.get(chunk.id)) {
-      const author = role === "ai" && assistantId ? this.deps.assistants.ref(assistantId) : undefined;
-      const view = toMessageView(chunk, chunk.id, author, runId);
-      if (chunk.tool_call_chunks?.length) view.toolCalls = [];
-      this.post(this.model.upsert(view));
-      const deltas = toolCallDeltas(chunk);
-      if (deltas.length) {
-        const update = this.model.appendDelta(chunk.id, "", deltas);
-        if (update) this.post(update);
-      }
-      return;
-    }
-    if (role !== "ai") return;
-    const update = this.model.appendDelta(chunk.id, textOf(chunk.content), toolCallDeltas(chunk));
-    if (update) this.post(update);
   }
 
   private async ensureThread(client: Client, firstMessage: string): Promise<string> {
@@ -778,15 +621,6 @@ export class ChatSession {
   }
 }
 
-function toolCallDeltas(chunk: WireMessage): ToolCallDelta[] {
-  return (chunk.tool_call_chunks ?? []).map((c, i) => ({
-    index: typeof c.index === "number" ? c.index : i,
-    id: c.id ?? undefined,
-    name: c.name ?? undefined,
-    argsDelta: c.args ?? "",
-  }));
-}
-
 function sameView(a: ChatMessageView, b: ChatMessageView | undefined): boolean {
   if (!b) return false;
   return (
@@ -804,13 +638,6 @@ function sameJson(a: string, b: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-function streamError(data: unknown): Error {
-  const body = (data ?? {}) as { error?: unknown; message?: unknown };
-  const error = new Error(String(body.message ?? body.error ?? "The run failed"));
-  error.name = String(body.error ?? "RunError");
-  return error;
 }
 
 export function titleOf(metadata: unknown): string | undefined {

@@ -1,0 +1,59 @@
+/**
+ * Applies one streamed `messages` event (a message chunk and its metadata) to the thread model and
+ * returns what the webview must hear about it.
+ */
+import type { AssistantRef, HostToWebview, ToolCallDelta } from "../protocol/chatProtocol";
+import { toMessageView } from "./messageViews";
+import type { ThreadModel } from "./threadModel";
+import { roleOf, textOf, type WireMessage } from "./wireMessages";
+
+export interface StreamContext {
+  /** Message ids already complete in the loaded state: a replay must not append to them. */
+  skip?: Set<string>;
+  /** Of the run being followed, when the event's metadata does not say. */
+  assistantId?: string;
+  runId?: string;
+  ref(assistantId: string): AssistantRef;
+}
+
+export function applyMessageEvent(model: ThreadModel, data: unknown, context: StreamContext): HostToWebview[] {
+  if (!Array.isArray(data)) return [];
+  const [chunk, metadata] = data as [WireMessage, Record<string, unknown> | undefined];
+  const role = roleOf(chunk);
+  if (!role || !chunk.id || context.skip?.has(chunk.id)) return [];
+  const assistantId = stringOf(metadata?.assistant_id) ?? context.assistantId;
+  const runId = stringOf(metadata?.run_id) ?? context.runId;
+  const updates: HostToWebview[] = [];
+  const push = (update: HostToWebview | undefined) => update && updates.push(update);
+
+  if (role === "tool" && chunk.tool_call_id && model.hasToolCall(chunk.tool_call_id)) {
+    push(model.toolResult(chunk.tool_call_id, { content: textOf(chunk.content), status: chunk.status === "error" ? "error" : "success" }));
+    return updates;
+  }
+  if (!model.get(chunk.id)) {
+    const author = role === "ai" && assistantId ? context.ref(assistantId) : undefined;
+    const view = toMessageView(chunk, chunk.id, author, runId);
+    // Streamed calls arrive as chunks below; the first chunk's parsed calls would be counted twice.
+    if (chunk.tool_call_chunks?.length) view.toolCalls = [];
+    push(model.upsert(view));
+    const deltas = toolCallDeltas(chunk);
+    if (deltas.length) push(model.appendDelta(chunk.id, "", deltas));
+    return updates;
+  }
+  if (role !== "ai") return updates;
+  push(model.appendDelta(chunk.id, textOf(chunk.content), toolCallDeltas(chunk)));
+  return updates;
+}
+
+function toolCallDeltas(chunk: WireMessage): ToolCallDelta[] {
+  return (chunk.tool_call_chunks ?? []).map((c, i) => ({
+    index: typeof c.index === "number" ? c.index : i,
+    id: c.id ?? undefined,
+    name: c.name ?? undefined,
+    argsDelta: c.args ?? "",
+  }));
+}
+
+function stringOf(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
