@@ -315,7 +315,7 @@ export class ChatSession {
     try {
       const client = await this.deps.client();
       const threadId = await this.ensureThread(client, request.human?.content ?? "");
-      const config = await runConfigFor(client, threadId, await this.deps.assistants.get(request.assistantId));
+      const config = await runConfigFor(client, threadId, this.deps.assistants.get(request.assistantId));
       const run = await client.runs.create(threadId, request.assistantId, {
         input: request.input,
         config,
@@ -370,8 +370,7 @@ export class ChatSession {
     try {
       const client = await this.deps.client();
       const threadId = await this.ensureThread(client, human?.content ?? "New thread");
-      const assistant = await this.deps.assistants.get(assistantId);
-      const config = await runConfigFor(client, threadId, assistant);
+      const config = await runConfigFor(client, threadId, this.deps.assistants.get(assistantId));
       await this.follower.attempt(follow, (signal) =>
         client.runs.stream(threadId, assistantId, {
           input: request.input,

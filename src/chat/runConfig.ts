@@ -19,7 +19,8 @@ export function mergeRunConfig(assistantConfig: Config | undefined, threadConfig
   return { ...(assistantConfig ?? {}), configurable: { ...cleared, ...own } };
 }
 
-export async function runConfigFor(client: Client, threadId: string, assistant: Assistant | undefined): Promise<Config> {
-  const thread = await getThreadSummary(client, threadId);
-  return mergeRunConfig(assistant?.config, thread?.config as Config | undefined);
+/** Read fresh before every run: another client may have run another assistant on the thread since. */
+export async function runConfigFor(client: Client, threadId: string, assistant: Assistant | undefined | Promise<Assistant | undefined>): Promise<Config> {
+  const [thread, resolved] = await Promise.all([getThreadSummary(client, threadId), assistant]);
+  return mergeRunConfig(resolved?.config, thread?.config as Config | undefined);
 }

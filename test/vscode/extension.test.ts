@@ -99,22 +99,30 @@ describe("the extension in a real VS Code extension host", () => {
     assert.deepEqual(replies.map((r) => r.author?.name), ["Pirate", "echo"]);
   });
 
-  it("a settings change rebuilds the client", async () => {
+  it("a settings change rebuilds the client and reloads the open views against the new deployment", async () => {
     const config = vscode.workspace.getConfiguration("langgraph");
+    const { threads } = api.parts;
+    const threadIds = async () => (await threads.getChildren()).flatMap((n) => (n.kind === "thread" ? [n.threadId] : []));
+    threads.refresh();
+    assert.ok((await threadIds()).includes(ids[0]), "the tree lists the test server's threads first");
     let rebuilt = 0;
-    const subscription = api.parts.connection.onDidChangeClient(() => rebuilt++);
+    let treeChanges = 0;
+    const subscriptions = [api.parts.connection.onDidChangeClient(() => rebuilt++), threads.onDidChangeTreeData(() => treeChanges++)];
     try {
       await config.update("deploymentUrl", "http://127.0.0.1:9", vscode.ConfigurationTarget.Global);
       await until(() => api.parts.connection.url === "http://127.0.0.1:9", "the new URL");
-      const state = await api.parts.connection.check();
-      assert.equal(state.kind, "failed");
-      assert.equal(state.kind === "failed" && state.error.kind, "unreachable");
+      assert.ok(treeChanges > 0, "the Threads view was told to reload");
+      assert.deepEqual(await threadIds(), [], "the reloaded tree asks the new (unreachable) deployment, not a cache");
+      const state = api.parts.connection.state;
+      assert.equal(state.kind === "failed" && state.error.kind, "unreachable", "the tree's reload found the server unreachable");
+      assert.deepEqual(await api.assistantTree.getChildren(), [], "the Assistants view asks the new deployment too");
     } finally {
       await config.update("deploymentUrl", url(), vscode.ConfigurationTarget.Global);
-      subscription.dispose();
+      subscriptions.forEach((s) => s.dispose());
     }
     await until(() => api.parts.connection.url === url(), "the URL restored");
     assert.ok(rebuilt >= 2);
-    assert.equal((await api.parts.connection.check()).kind, "connected");
+    assert.ok((await threadIds()).includes(ids[0]), "back on the test server, its threads are listed again");
+    assert.equal(api.parts.connection.state.kind, "connected");
   });
 });
