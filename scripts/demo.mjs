@@ -15,17 +15,13 @@
  *                       hand-off thread, save a screenshot to test-results/demo.png, stop everything
  *                       and exit (non-zero when something did not show)
  */
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Client } from "@langchain/langgraph-sdk";
 import { launchChromium, openWorkbenchPage } from "./workbench/browser.mjs";
-import { startCodeServer } from "./workbench/codeServer.mjs";
-import { startLangGraphServer } from "./workbench/langgraphServer.mjs";
+import { cleanupStack } from "./workbench/cleanupStack.mjs";
+import { startDemoWorkbench } from "./workbench/demoWorkbench.mjs";
 import { repoRoot } from "./workbench/paths.mjs";
-import { setup } from "./workbench/setup.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -36,81 +32,30 @@ const { values } = parseArgs({
 });
 const say = (message) => console.log(`[demo] ${message}`);
 
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) await step().catch((error) => console.error(`[demo] cleanup: ${error?.message ?? error}`));
-  })();
-  return cleaning;
-}
+const cleanups = cleanupStack("demo");
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, async () => {
     stopping = true;
     say("stopping…");
-    await cleanup();
+    await cleanups.run();
     process.exit(0);
   });
 }
 
-/** The VSIX: `npm run package` when the project has it, else vsce straight away. */
-function packVsix(scratch) {
-  if (values.vsix) return values.vsix;
-  const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
-  const out = join(repoRoot, "langgraph-threads.vsix");
-  say("packing the VSIX…");
-  const steps = manifest.scripts?.package
-    ? [["npm", ["run", "--silent", "package"]]]
-    : [
-        [process.execPath, [join(repoRoot, "esbuild.mjs"), "--production"]],
-        ["npx", ["--no-install", "vsce", "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "-o", join(scratch, "langgraph-threads.vsix")]],
-      ];
-  for (const [command, args] of steps) {
-    const result = spawnSync(command, args, { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
-    if (result.status !== 0) throw new Error(`\`${command} ${args.join(" ")}\` failed`);
-  }
-  const vsix = manifest.scripts?.package ? out : join(scratch, "langgraph-threads.vsix");
-  if (!existsSync(vsix)) throw new Error(`no VSIX at ${vsix}`);
-  return vsix;
-}
-
-/** A few threads that show what the extension does, made by the example assistants themselves. */
-async function seedThreads(url) {
-  const client = new Client({ apiUrl: url, apiKey: null });
-  const human = (content) => ({ messages: [{ role: "human", content }] });
-  const thread = (title) => client.threads.create({ metadata: { title } });
-
-  const critic = await client.assistants.create({
-    graphId: "echo",
-    name: "Critic",
-    description: "The echo agent speaking as a critic (configurable.persona).",
-    config: { configurable: { persona: "Critic" } },
-  });
-
-  const handoff = await thread("Weekend in Lisbon: plan, then critique");
-  await client.runs.wait(handoff.thread_id, "echo", { input: human("Plan a weekend in Lisbon with two museum visits.") });
-  await client.runs.wait(handoff.thread_id, critic.assistant_id, {
-    input: human("Now review that plan: what would you change?"),
-    config: critic.config,
-  });
-
-  const weather = await thread("Weather check in Porto");
-  await client.runs.wait(weather.thread_id, "tools", { input: human("What is the weather in Porto today?") });
-
-  const approval = await thread("Release notes email (waiting for approval)");
-  await client.runs.wait(approval.thread_id, "approval", { input: human("the 0.1.0 release notes to the team") });
-
-  const failed = await thread("A run that failed");
-  try {
-    await client.runs.wait(failed.thread_id, "echo", { input: human("Please /fail this one."), raiseError: true });
-  } catch {
-    // Expected: the echo agent fails on "/fail", which leaves the thread in the error state.
-  }
-
-  const threads = await client.threads.search({ limit: 10, select: ["thread_id", "status", "metadata"] });
-  for (const { status, metadata } of threads) say(`  thread "${metadata?.title}" (${status})`);
-}
+/** Threads that show what the extension does: a hand-off between two assistants, a tool call, an approval left waiting, a failed run. */
+const THREADS = [
+  {
+    title: "Weekend in Lisbon: plan, then critique",
+    runs: [
+      { assistant: "echo", says: "Plan a weekend in Lisbon with two museum visits." },
+      { assistant: "Critic", says: "Now review that plan: what would you change?" },
+    ],
+  },
+  { title: "Weather check in Porto", runs: [{ assistant: "tools", says: "What is the weather in Porto today?" }] },
+  { title: "Release notes email (waiting for approval)", runs: [{ assistant: "approval", says: "the 0.1.0 release notes to the team" }] },
+  { title: "A run that failed", runs: [{ assistant: "echo", says: "Please /fail this one.", fails: true }] },
+];
 
 async function headlessCheck(server) {
   const screenshot = join(repoRoot, "test-results", "demo.png");
@@ -145,26 +90,15 @@ async function headlessCheck(server) {
 }
 
 async function main() {
-  await setup();
-  const scratch = mkdtempSync(join(tmpdir(), "langgraph-demo-"));
-  cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
-  const vsix = packVsix(scratch);
-
-  const langgraph = await startLangGraphServer();
-  cleanups.push(langgraph.stop);
-  say(`LangGraph server at ${langgraph.url}; seeding threads…`);
-  await seedThreads(langgraph.url);
-
-  // The workspace: a copy of the example agents, with their langgraph.json.
-  const workspace = join(scratch, "langgraph-agents");
-  cpSync(join(repoRoot, "test", "fixtures", "agents"), workspace, { recursive: true });
-  const server = await startCodeServer({
+  const { server, workspace } = await startDemoWorkbench({
+    name: "demo",
+    say,
+    cleanups,
+    threads: THREADS,
+    vsix: values.vsix,
+    vsixInRepo: true,
     port: values.port ? Number(values.port) : undefined,
-    vsix,
-    workspace,
-    settings: { "langgraph.deploymentUrl": langgraph.url },
   });
-  cleanups.push(server.stop);
 
   if (values["headless-check"]) return headlessCheck(server);
 
@@ -185,5 +119,5 @@ try {
   console.error(`[demo] ${error instanceof Error ? error.message : error}`);
   code = 1;
 }
-await cleanup();
+await cleanups.run();
 process.exit(code);

@@ -10,17 +10,13 @@
  *
  *   node scripts/screenshots.mjs [--vsix FILE] [--out DIR]
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { Client } from "@langchain/langgraph-sdk";
 import { launchChromium, openWorkbenchPage } from "./workbench/browser.mjs";
-import { startCodeServer } from "./workbench/codeServer.mjs";
-import { startLangGraphServer } from "./workbench/langgraphServer.mjs";
+import { cleanupStack } from "./workbench/cleanupStack.mjs";
+import { startDemoWorkbench } from "./workbench/demoWorkbench.mjs";
 import { repoRoot } from "./workbench/paths.mjs";
-import { setup } from "./workbench/setup.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -32,76 +28,30 @@ const say = (message) => console.log(`[screenshots] ${message}`);
 const VIEWPORT = { width: 1280, height: 800 };
 const CHAT_TITLE = "Weekend in Lisbon: plan, critique, weather";
 
-const cleanups = [];
-let cleaning;
-function cleanup() {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) await step().catch((error) => console.error(`[screenshots] cleanup: ${error?.message ?? error}`));
-  })();
-  return cleaning;
-}
+const cleanups = cleanupStack("screenshots");
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, async () => {
-    await cleanup();
+    await cleanups.run();
     process.exit(130);
   });
 }
 
-function packVsix(scratch) {
-  if (values.vsix) return resolve(values.vsix);
-  const vsix = join(scratch, "langgraph-threads.vsix");
-  say("packing the VSIX…");
-  const result = spawnSync("npm", ["run", "--silent", "package", "--", "--out", vsix], { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
-  if (result.status !== 0 || !existsSync(vsix)) throw new Error("`npm run package` failed");
-  return vsix;
-}
-
-/** Threads made by the example assistants themselves, oldest first (the tree shows the newest on top). */
-async function seedThreads(url) {
-  const client = new Client({ apiUrl: url, apiKey: null });
-  const human = (content) => ({ messages: [{ role: "human", content }] });
-  const thread = (title) => client.threads.create({ metadata: { title } });
-  const pause = () => new Promise((resolvePause) => setTimeout(resolvePause, 50));
-
-  const critic = await client.assistants.create({
-    graphId: "echo",
-    name: "Critic",
-    description: "The echo agent speaking as a critic (configurable.persona).",
-    config: { configurable: { persona: "Critic" } },
-  });
-
-  const failed = await thread("Import the Q3 sales report");
-  try {
-    await client.runs.wait(failed.thread_id, "echo", { input: human("Please /fail this one."), raiseError: true });
-  } catch {
-    // Expected: the echo agent fails on "/fail", which leaves the thread in the error state.
-  }
-  await pause();
-
-  const standup = await thread("Stand-up notes for Monday");
-  await client.runs.wait(standup.thread_id, "echo", { input: human("Summarise: shipped the tree view, next up is the chat panel.") });
-  await pause();
-
-  const weather = await thread("Weather check in Porto");
-  await client.runs.wait(weather.thread_id, "tools", { input: human("What is the weather in Porto today?") });
-  await pause();
-
-  const approval = await thread("Release notes email (waiting for approval)");
-  await client.runs.wait(approval.thread_id, "approval", { input: human("the 0.1.0 release notes to the team") });
-  await pause();
-
-  // The thread of chat.png: three assistants, one after the other, on the same conversation.
-  const chat = await thread(CHAT_TITLE);
-  await client.runs.wait(chat.thread_id, "echo", { input: human("Plan a weekend in Lisbon.") });
-  await client.runs.wait(chat.thread_id, critic.assistant_id, {
-    input: human("Review that plan."),
-    config: critic.config,
-  });
-  await client.runs.wait(chat.thread_id, "tools", { input: human("And the weather in Lisbon?") });
-
-  const threads = await client.threads.search({ limit: 10, select: ["thread_id", "status", "metadata"] });
-  for (const { status, metadata } of threads) say(`  thread "${metadata?.title}" (${status})`);
-}
+/** Threads for the side bar, oldest first (the tree shows the newest on top); the last one is chat.png's. */
+const THREADS = [
+  { title: "Import the Q3 sales report", runs: [{ assistant: "echo", says: "Please /fail this one.", fails: true }] },
+  { title: "Stand-up notes for Monday", runs: [{ assistant: "echo", says: "Summarise: shipped the tree view, next up is the chat panel." }] },
+  { title: "Weather check in Porto", runs: [{ assistant: "tools", says: "What is the weather in Porto today?" }] },
+  { title: "Release notes email (waiting for approval)", runs: [{ assistant: "approval", says: "the 0.1.0 release notes to the team" }] },
+  // Three assistants, one after the other, on the same conversation.
+  {
+    title: CHAT_TITLE,
+    runs: [
+      { assistant: "echo", says: "Plan a weekend in Lisbon." },
+      { assistant: "Critic", says: "Review that plan." },
+      { assistant: "tools", says: "And the weather in Lisbon?" },
+    ],
+  },
+];
 
 /** Drags the sash between the side bar and the editor so the threads' titles fit. */
 async function widenSideBar(page, width) {
@@ -121,27 +71,16 @@ async function settle(page) {
 }
 
 async function main() {
-  await setup();
-  const scratch = mkdtempSync(join(tmpdir(), "langgraph-screenshots-"));
-  cleanups.push(async () => rmSync(scratch, { recursive: true, force: true }));
-  const vsix = packVsix(scratch);
-
-  const langgraph = await startLangGraphServer();
-  cleanups.push(langgraph.stop);
-  say(`LangGraph server at ${langgraph.url}; seeding threads…`);
-  await seedThreads(langgraph.url);
-
-  const workspace = join(scratch, "langgraph-agents");
-  const server = await startCodeServer({
-    vsix,
-    workspace,
-    copyWorkspaceFrom: join(repoRoot, "test", "fixtures", "agents"),
-    settings: {
-      "langgraph.deploymentUrl": langgraph.url,
-      "workbench.colorTheme": "Default Dark Modern",
-    },
+  const { server } = await startDemoWorkbench({
+    name: "screenshots",
+    say,
+    cleanups,
+    threads: THREADS,
+    // Apart, so that the tree's order is the order above.
+    seedGapMs: 50,
+    vsix: values.vsix,
+    settings: { "workbench.colorTheme": "Default Dark Modern" },
   });
-  cleanups.push(server.stop);
 
   const browser = await launchChromium();
   cleanups.push(() => browser.close());
@@ -204,5 +143,5 @@ try {
   console.error(`[screenshots] ${error instanceof Error ? error.message : error}`);
   code = 1;
 }
-await cleanup();
+await cleanups.run();
 process.exit(code);

@@ -7,7 +7,7 @@ import type * as vscode from "vscode";
 
 export interface WebviewPageOptions {
   title: string;
-  /** Stylesheet path segments under the extension, after the codicons. */
+  /** The page's own stylesheet: path segments under the extension, after the codicons and media/base.css. */
   stylesheet: string[];
   /** Script path segments under the extension. */
   script: string[];
@@ -29,6 +29,8 @@ export function webviewPage(webview: vscode.Webview, uriOf: (...path: string[]) 
     "base-uri 'none'",
   ].join("; ");
   const codicons = webview.asWebviewUri(uriOf("dist", "codicons", "codicon.css"));
+  // The rules every page shares come first, so the page's own stylesheet can refine them.
+  const baseStyles = webview.asWebviewUri(uriOf("media", "base.css"));
   const styles = webview.asWebviewUri(uriOf(...options.stylesheet));
   const script = webview.asWebviewUri(uriOf(...options.script));
   return `<!DOCTYPE html>
@@ -38,6 +40,7 @@ export function webviewPage(webview: vscode.Webview, uriOf: (...path: string[]) 
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${codicons}">
+<link rel="stylesheet" href="${baseStyles}">
 <link rel="stylesheet" href="${styles}">
 <title>${options.title}</title>
 </head>

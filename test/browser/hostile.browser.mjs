@@ -4,7 +4,7 @@
  * Chromium, driven by playwright-core.
  *
  * A local server on 127.0.0.1 serves the page `src/chat/chatPanelHtml.ts` builds, with its real CSP
- * ('self' standing in for the webview's cspSource), the codicon and chat stylesheets, `dist/webview.js`
+ * ('self' standing in for the webview's cspSource), the codicon, base and chat stylesheets, `dist/webview.js`
  * and a stand-in for `acquireVsCodeApi` in a nonce'd inline script; one more stylesheet carries the
  * theme variables VS Code would give the page, so fonts and layout match. Every vector goes into every
  * untrusted slot (test/fixtures/hostile/scenario.ts), every event is fired at every element, links and
@@ -215,6 +215,7 @@ const FILES = {
   "/dist/webview.js": join(root, "dist/webview.js"),
   "/dist/codicons/codicon.css": join(root, "dist/codicons/codicon.css"),
   "/dist/codicons/codicon.ttf": join(root, "dist/codicons/codicon.ttf"),
+  "/media/base.css": join(root, "media/base.css"),
   "/media/chat.css": join(root, "media/chat.css"),
 };
 const TYPES = { ".js": "text/javascript", ".css": "text/css", ".ttf": "font/ttf", ".html": "text/html" };

@@ -6,11 +6,12 @@
  *
  *   node test/e2e/run.mjs [--vsix FILE] [--grep TEXT] [FILES…]
  */
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { packVsix } from "../../scripts/workbench/packVsix.mjs";
 import { repoRoot } from "../../scripts/workbench/paths.mjs";
 import { setup } from "../../scripts/workbench/setup.mjs";
 
@@ -28,22 +29,13 @@ await setup();
 const scratch = mkdtempSync(join(tmpdir(), "langgraph-e2e-"));
 let vsix = values.vsix;
 if (!vsix) {
-  vsix = join(scratch, "langgraph-threads.vsix");
-  const manifest = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8"));
-  const steps = manifest.scripts?.package
-    ? [["npm", ["run", "--silent", "package", "--", "--out", vsix]]]
-    : [
-        [process.execPath, [join(repoRoot, "esbuild.mjs"), "--production"]],
-        ["npx", ["--no-install", "vsce", "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "-o", vsix]],
-      ];
   say("packing the VSIX…");
-  for (const [command, args] of steps) {
-    const result = spawnSync(command, args, { cwd: repoRoot, stdio: ["ignore", "ignore", "inherit"] });
-    if (result.status !== 0 || !existsSync(vsix)) {
-      console.error(`[test:e2e] packing the VSIX failed (\`${command} ${args.join(" ")}\`)`);
-      rmSync(scratch, { recursive: true, force: true });
-      process.exit(1);
-    }
+  try {
+    vsix = packVsix(join(scratch, "langgraph-threads.vsix"));
+  } catch (error) {
+    console.error(`[test:e2e] ${error instanceof Error ? error.message : error}`);
+    rmSync(scratch, { recursive: true, force: true });
+    process.exit(1);
   }
 }
 

@@ -4,10 +4,11 @@
  * recording stand-in for `acquireVsCodeApi`. jsdom does no layout, so the drawing area's size is given.
  */
 import * as esbuild from "esbuild";
-import { JSDOM, VirtualConsole, type DOMWindow } from "jsdom";
+import type { DOMWindow } from "jsdom";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { GraphPersistedState, GraphWebviewToHost, HostToGraphWebview } from "../../../src/graph/graphProtocol";
+import { loadBundle } from "../jsdomBundle";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 export const GRAPH_BUNDLE = path.join(repoRoot, "dist/graphWebview.js");
@@ -53,33 +54,13 @@ export interface GraphPage {
 
 export async function openGraphPage(options: { width?: number; height?: number; state?: GraphPersistedState } = {}): Promise<GraphPage> {
   const code = await graphWebviewBundle();
-  const errors: string[] = [];
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.on("jsdomError", (error) => errors.push(String(error.stack ?? error)));
-  virtualConsole.on("error", (...args: unknown[]) => errors.push(args.map(String).join(" ")));
-  const page = { posted: [], state: options.state, errors } as unknown as GraphPage;
+  const page = { posted: [], state: options.state } as unknown as GraphPage;
   const width = options.width ?? 0;
   const height = options.height ?? 0;
-
-  const dom = new JSDOM(`<!DOCTYPE html><html><head><title>graph</title></head><body><div id="app"></div></body></html>`, {
-    url: "https://webview.test/index.html",
-    runScripts: "dangerously",
+  const { window, errors } = loadBundle(code, page, {
+    title: "graph",
     pretendToBeVisual: true,
-    virtualConsole,
     beforeParse(window) {
-      const w = window as unknown as Record<string, unknown>;
-      let acquired = false;
-      w.acquireVsCodeApi = () => {
-        if (acquired) throw new Error("acquireVsCodeApi called twice");
-        acquired = true;
-        return {
-          postMessage: (message: GraphWebviewToHost) => page.posted.push(JSON.parse(JSON.stringify(message))),
-          getState: () => page.state,
-          setState: (state: GraphPersistedState) => {
-            page.state = JSON.parse(JSON.stringify(state));
-          },
-        };
-      };
       // The drawing area's size: jsdom lays nothing out.
       for (const [name, value] of [
         ["clientWidth", width],
@@ -94,14 +75,11 @@ export async function openGraphPage(options: { width?: number; height?: number; 
       }
     },
   });
-  const { window } = dom;
-  const script = window.document.createElement("script");
-  script.textContent = code;
-  window.document.body.appendChild(script);
 
   Object.assign(page, {
     window,
     document: window.document,
+    errors,
     send(...messages: HostToGraphWebview[]) {
       for (const message of messages) window.dispatchEvent(new window.MessageEvent("message", { data: JSON.parse(JSON.stringify(message)) }));
     },

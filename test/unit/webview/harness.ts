@@ -3,26 +3,17 @@
  * does) once per process and loads it into a fresh jsdom page per test, with a recording stand-in for
  * `acquireVsCodeApi` and a manual `requestAnimationFrame` so tests decide when frames happen.
  */
-import * as esbuild from "esbuild";
-import { JSDOM, VirtualConsole, type DOMWindow } from "jsdom";
+import assert from "node:assert/strict";
+import type { DOMWindow } from "jsdom";
 import path from "node:path";
-import type { HostToWebview, WebviewPersistedState, WebviewToHost } from "../../../src/protocol/chatProtocol";
+import type { ChatMessageView, HostToWebview, WebviewPersistedState, WebviewToHost } from "../../../src/protocol/chatProtocol";
+import { buildBrowserBundle, loadBundle } from "../jsdomBundle";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 let bundle: Promise<string> | undefined;
 
 export function webviewBundle(): Promise<string> {
-  bundle ??= esbuild
-    .build({
-      entryPoints: [path.join(repoRoot, "src/webview/main.ts")],
-      bundle: true,
-      write: false,
-      platform: "browser",
-      format: "iife",
-      target: "es2022",
-      logLevel: "silent",
-    })
-    .then((result) => result.outputFiles[0].text);
+  bundle ??= buildBrowserBundle({ entryPoints: [path.join(repoRoot, "src/webview/main.ts")] });
   return bundle;
 }
 
@@ -50,55 +41,26 @@ export interface Page {
 
 export async function openPage(options: { state?: WebviewPersistedState } = {}): Promise<Page> {
   const code = await webviewBundle();
-  const errors: string[] = [];
-  const virtualConsole = new VirtualConsole();
-  virtualConsole.on("jsdomError", (error) => errors.push(String(error.stack ?? error)));
-  virtualConsole.on("error", (...args: unknown[]) => errors.push(args.map(String).join(" ")));
   const frames = new Map<number, () => void>();
   let nextFrame = 1;
-  const page: Page = {
-    posted: [],
-    state: options.state,
-    errors,
-  } as unknown as Page;
-
-  const dom = new JSDOM(
-    `<!DOCTYPE html><html><head><title>chat</title></head><body><div id="app"></div></body></html>`,
-    {
-      url: "https://webview.test/index.html",
-      runScripts: "dangerously",
-      virtualConsole,
-      beforeParse(window) {
-        const w = window as unknown as Record<string, unknown>;
-        let acquired = false;
-        w.acquireVsCodeApi = () => {
-          if (acquired) throw new Error("acquireVsCodeApi called twice");
-          acquired = true;
-          return {
-            postMessage: (message: WebviewToHost) => page.posted.push(JSON.parse(JSON.stringify(message))),
-            getState: () => page.state,
-            setState: (state: WebviewPersistedState) => {
-              page.state = JSON.parse(JSON.stringify(state));
-            },
-          };
-        };
-        w.requestAnimationFrame = (callback: (time: number) => void) => {
-          const id = nextFrame++;
-          frames.set(id, () => callback(16 * id));
-          return id;
-        };
-        w.cancelAnimationFrame = (id: number) => frames.delete(id);
-      },
+  const page = { posted: [], state: options.state } as unknown as Page;
+  const { window, errors } = loadBundle(code, page, {
+    title: "chat",
+    beforeParse(window) {
+      const w = window as unknown as Record<string, unknown>;
+      w.requestAnimationFrame = (callback: (time: number) => void) => {
+        const id = nextFrame++;
+        frames.set(id, () => callback(16 * id));
+        return id;
+      };
+      w.cancelAnimationFrame = (id: number) => frames.delete(id);
     },
-  );
-  const { window } = dom;
-  const script = window.document.createElement("script");
-  script.textContent = code;
-  window.document.body.appendChild(script);
+  });
 
   Object.assign(page, {
     window,
     document: window.document,
+    errors,
     send(message: HostToWebview) {
       window.dispatchEvent(new window.MessageEvent("message", { data: message }));
     },
@@ -124,6 +86,34 @@ export async function openPage(options: { state?: WebviewPersistedState } = {}):
   return page;
 }
 
+/**
+ * For a `describe`: a fresh page for each test, closed after it; a test fails if its page logged an error.
+ * With `snapshot`, each page first shows that snapshot (overrides of `snapshot()`) and forgets what it
+ * posted until then. Returns the current test's page.
+ */
+export function usePage(setup: { snapshot?: Parameters<typeof snapshot>[0] } = {}): () => Page {
+  let current: Page | undefined;
+  beforeEach(async () => {
+    current = await openPage();
+    if (setup.snapshot) {
+      // A copy per test: the page receives the message objects themselves.
+      current.apply(snapshot(structuredClone(setup.snapshot)));
+      current.posted.length = 0;
+    }
+  });
+  afterEach(() => {
+    const page = current;
+    current = undefined;
+    if (!page) return;
+    assert.deepEqual(page.errors, []);
+    page.close();
+  });
+  return () => {
+    if (!current) throw new Error("usePage(): there is a page only while a test runs");
+    return current;
+  };
+}
+
 export function snapshot(overrides: Partial<Extract<HostToWebview, { type: "snapshot" }>> = {}): HostToWebview {
   return {
     type: "snapshot",
@@ -139,6 +129,25 @@ export function snapshot(overrides: Partial<Extract<HostToWebview, { type: "snap
     ...overrides,
   };
 }
+
+/** A human message of the thread. */
+export const human = (id: string, content: string, extra: Partial<ChatMessageView> = {}): ChatMessageView => ({
+  id,
+  role: "human",
+  content,
+  toolCalls: [],
+  ...extra,
+});
+
+/** An AI message of the thread, answered by the snapshot's first assistant unless `extra` says otherwise. */
+export const ai = (id: string, content: string, extra: Partial<ChatMessageView> = {}): ChatMessageView => ({
+  id,
+  role: "ai",
+  content,
+  toolCalls: [],
+  author: { id: "asst-1", name: "Researcher", graphId: "research_graph" },
+  ...extra,
+});
 
 export function keydown(page: Page, target: Element, init: KeyboardEventInit): boolean {
   const event = new page.window.KeyboardEvent("keydown", { bubbles: true, cancelable: true, ...init });

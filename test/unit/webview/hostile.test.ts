@@ -6,7 +6,6 @@
  */
 import assert from "node:assert/strict";
 import path from "node:path";
-import * as esbuild from "esbuild";
 import { JSDOM, VirtualConsole } from "jsdom";
 import {
   contentProblems,
@@ -24,6 +23,7 @@ import {
   type PageWindow,
 } from "../../fixtures/hostile/scenario";
 import { HOSTILE_VECTORS, PWNED_FLAG } from "../../fixtures/hostile/vectors";
+import { buildBrowserBundle } from "../jsdomBundle";
 import { openPage, type Page } from "./harness";
 
 const repoRoot = path.resolve(__dirname, "../../..");
@@ -241,19 +241,13 @@ describe("sanitiser alone: raw hostile HTML through sanitizeHtml (the second lay
   this.timeout(120_000);
 
   it("keeps nothing that runs, loads or navigates, whatever the first layer let through", async () => {
-    const built = await esbuild.build({
+    const probe = await buildBrowserBundle({
       stdin: {
         contents: `import { sanitizeHtml } from "./src/webview/markdown";\n(window as unknown as { __sanitize: unknown }).__sanitize = sanitizeHtml;`,
         resolveDir: repoRoot,
         loader: "ts",
         sourcefile: "sanitizer-probe.ts",
       },
-      bundle: true,
-      write: false,
-      platform: "browser",
-      format: "iife",
-      target: "es2022",
-      logLevel: "silent",
     });
     const errors: string[] = [];
     const virtualConsole = new VirtualConsole();
@@ -270,7 +264,7 @@ describe("sanitiser alone: raw hostile HTML through sanitizeHtml (the second lay
       const window = dom.window as unknown as PageWindow;
       trapApis(window);
       const script = window.document.createElement("script");
-      script.textContent = built.outputFiles[0].text;
+      script.textContent = probe;
       window.document.body.append(script);
       const sanitize = (window as unknown as { __sanitize: (html: string) => DocumentFragment }).__sanitize;
       const app = window.document.getElementById("app")!;

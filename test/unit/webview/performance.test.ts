@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import type { ChatMessageView } from "../../../src/protocol/chatProtocol";
-import { click, openPage, snapshot, typeInto, type Page } from "./harness";
+import { click, openPage, snapshot, typeInto, usePage, type Page } from "./harness";
 
 const author = { id: "asst-1", name: "Researcher", graphId: "research_graph" };
 const human = (id: string, content: string): ChatMessageView => ({ id, role: "human", content, toolCalls: [] });
@@ -46,106 +46,99 @@ const text = (element: Element | null | undefined) => (element?.textContent ?? "
 
 describe("chat webview bundle: long threads", function () {
   this.timeout(60_000);
-  let page: Page;
-  beforeEach(async () => {
-    page = await openPage();
-  });
-  afterEach(() => {
-    assert.deepEqual(page.errors, []);
-    page.close();
-  });
+  const page = usePage();
 
-  const scroller = () => page.$(".message-scroller");
-  const scroll = () => scroller().dispatchEvent(new page.window.Event("scroll"));
-  const loadEarlier = () => page.$("button.load-earlier");
+  const scroller = () => page().$(".message-scroller");
+  const scroll = () => scroller().dispatchEvent(new (page().window.Event)("scroll"));
+  const loadEarlier = () => page().$("button.load-earlier");
 
   it("renders only the end of a 2,000-message snapshot", () => {
     const messages = conversation(2000);
-    page.apply(snapshot({ messages }));
-    const first = renderedIds(page);
+    page().apply(snapshot({ messages }));
+    const first = renderedIds(page());
     assert.ok(first.length > 0 && first.length <= 30, `${first.length} messages in the snapshot's frame`);
     assert.equal(first.at(-1), "m1999", "the last message is rendered in the snapshot's frame");
-    settle(page);
-    const ids = renderedIds(page);
+    settle(page());
+    const ids = renderedIds(page());
     assert.ok(ids.length > 0 && ids.length <= 60, `${ids.length} messages in the DOM`);
-    assert.equal(page.$$("article.message").length, ids.length, "no message outside the log");
+    assert.equal(page().$$("article.message").length, ids.length, "no message outside the log");
     assert.deepEqual(ids, messages.slice(-ids.length).map((m) => m.id), "the end of the conversation, in order");
-    assert.equal(text(page.$("[data-message-id=m1997] .message-body strong")), "sunny");
+    assert.equal(text(page().$("[data-message-id=m1997] .message-body strong")), "sunny");
 
     const button = loadEarlier();
-    assert.equal(page.$(".message-history").hidden, false);
+    assert.equal(page().$(".message-history").hidden, false);
     assert.equal(button.tagName, "BUTTON");
     assert.equal(button.getAttribute("type"), "button");
     assert.match(text(button), /Load earlier messages/);
     assert.match(text(button), new RegExp(`${2000 - ids.length}`), "says how many are left");
-    assert.ok(page.$("[role=log]").compareDocumentPosition(button) & page.window.Node.DOCUMENT_POSITION_PRECEDING, "above the log");
+    assert.ok(page().$("[role=log]").compareDocumentPosition(button) & page().window.Node.DOCUMENT_POSITION_PRECEDING, "above the log");
   });
 
   /** Scrolls to the top `times` times (or until everything is shown), checking each chunk that comes in. */
   function scrollUp(messages: ChatMessageView[], times = Infinity): number {
-    let previous = renderedIds(page);
+    let previous = renderedIds(page());
     let steps = 0;
     while (previous.length < messages.length && steps < times) {
-      const firstBefore = page.$(`[data-message-id=${previous[0]}]`);
+      const firstBefore = page().$(`[data-message-id=${previous[0]}]`);
       scroll();
-      assert.equal(page.frame(), 1);
-      const ids = renderedIds(page);
+      assert.equal(page().frame(), 1);
+      const ids = renderedIds(page());
       assert.ok(ids.length > previous.length, "more messages after scrolling to the top");
       assert.ok(ids.length - previous.length <= 60, "a chunk at a time");
       assert.equal(new Set(ids).size, ids.length, "no duplicates");
       assert.deepEqual(ids, messages.slice(-ids.length).map((m) => m.id), "earlier messages go in above, in order");
-      assert.equal(page.$(`[data-message-id=${previous[0]}]`), firstBefore, "rendered messages are kept, not rebuilt");
+      assert.equal(page().$(`[data-message-id=${previous[0]}]`), firstBefore, "rendered messages are kept, not rebuilt");
       previous = ids;
       steps++;
-      page.frame(); // the live region speaks again
+      page().frame(); // the live region speaks again
     }
     return steps;
   }
 
   it("renders earlier messages of a 2,000-message snapshot when scrolled near the top, in order and without duplicates", () => {
     const messages = conversation(2000);
-    page.apply(snapshot({ messages }));
-    settle(page);
+    page().apply(snapshot({ messages }));
+    settle(page());
     assert.equal(scrollUp(messages, 5), 5);
-    assert.ok(renderedIds(page).length < 200);
+    assert.ok(renderedIds(page()).length < 200);
   });
 
   it("renders earlier messages down to the first one", () => {
     const messages = conversation(500);
-    page.apply(snapshot({ messages }));
-    settle(page);
+    page().apply(snapshot({ messages }));
+    settle(page());
     const steps = scrollUp(messages);
     assert.ok(steps >= 10, `${steps} chunks`);
-    assert.equal(page.$(".message-history").hidden, true, "no button once everything is shown");
+    assert.equal(page().$(".message-history").hidden, true, "no button once everything is shown");
     scroll();
-    assert.equal(page.frame(), 0, "nothing left to load");
-    assert.equal(text(page.$("[data-message-id=m0] .message-body")), "Question 0: what is the weather on day 0?");
+    assert.equal(page().frame(), 0, "nothing left to load");
+    assert.equal(text(page().$("[data-message-id=m0] .message-body")), "Question 0: what is the weather on day 0?");
   });
 
   it("loads earlier messages from the keyboard-reachable button", () => {
     const messages = conversation(100);
-    page.apply(snapshot({ messages }));
-    settle(page);
+    page().apply(snapshot({ messages }));
+    settle(page());
     const button = loadEarlier() as HTMLButtonElement;
     button.focus();
     let clicks = 0;
-    while (!page.$(".message-history").hidden) {
-      click(page, button);
-      page.frame();
+    while (!page().$(".message-history").hidden) {
+      click(page(), button);
+      page().frame();
       clicks++;
       assert.ok(clicks < 10);
     }
-    assert.deepEqual(renderedIds(page), messages.map((m) => m.id));
-    assert.equal(page.document.activeElement, scroller(), "focus stays in the conversation when the button goes");
+    assert.deepEqual(renderedIds(page()), messages.map((m) => m.id));
+    assert.equal(page().document.activeElement, scroller(), "focus stays in the conversation when the button goes");
   });
 
   it("keeps what the user reads in place when earlier messages go in, and quiets the live region meanwhile", () => {
-    page.apply(snapshot({ messages: conversation(500) }));
-    settle(page);
+    page().apply(snapshot({ messages: conversation(500) }));
+    settle(page());
     // Lay the page out: every message 100px tall, a 500px viewport.
     const MESSAGE_PX = 100;
     const element = scroller();
-    const log = page.$("[role=log]");
+    const log = page().$("[role=log]");
     let scrollTop = 0;
     Object.defineProperty(element, "clientHeight", { configurable: true, get: () => 500 });
     Object.defineProperty(element, "scrollHeight", { configurable: true, get: () => log.children.length * MESSAGE_PX });
@@ -157,36 +150,36 @@ describe("chat webview bundle: long threads", function () {
       },
     });
     const top = (article: Element) => Array.prototype.indexOf.call(log.children, article) * MESSAGE_PX - scrollTop;
-    page.window.HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
+    page().window.HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
       const y = this.matches("article.message") ? top(this) : 0;
       return { top: y, y, bottom: y + MESSAGE_PX, left: 0, right: 0, x: 0, width: 0, height: MESSAGE_PX, toJSON: () => ({}) } as DOMRect;
     };
 
     scrollTop = 150;
-    const reading = page.$(`[data-message-id=${renderedIds(page)[2]}]`);
+    const reading = page().$(`[data-message-id=${renderedIds(page())[2]}]`);
     const before = top(reading);
     scroll();
-    page.frame();
-    const added = renderedIds(page).length - 40;
+    page().frame();
+    const added = renderedIds(page()).length - 40;
     assert.ok(added > 0);
     assert.equal(top(reading), before, "the message the user was reading did not move");
     assert.equal(scrollTop, 150 + added * MESSAGE_PX);
     assert.equal(log.getAttribute("aria-live"), "off", "old messages are not announced");
-    page.frame();
+    page().frame();
     assert.equal(log.getAttribute("aria-live"), "polite");
 
     // Scrolled up: new content does not pull the user down.
-    const last = renderedIds(page).at(-1)!;
+    const last = renderedIds(page()).at(-1)!;
     const position = scrollTop;
-    page.apply({ type: "messageDelta", id: last, textDelta: " More." });
+    page().apply({ type: "messageDelta", id: last, textDelta: " More." });
     assert.equal(scrollTop, position);
-    page.apply({ type: "messageUpsert", message: human("new", "another question") });
+    page().apply({ type: "messageUpsert", message: human("new", "another question") });
     assert.equal(scrollTop, position);
     // Back at the bottom: it follows again.
     scrollTop = 1e9;
     scroll();
-    page.frame();
-    page.apply({ type: "messageUpsert", message: ai("reply", "an answer") });
+    page().frame();
+    page().apply({ type: "messageUpsert", message: ai("reply", "an answer") });
     assert.equal(scrollTop, element.scrollHeight - 500, "scrolled to the end");
   });
 
@@ -194,85 +187,85 @@ describe("chat webview bundle: long threads", function () {
     const messages = conversation(300);
     messages[10] = ai("m10", "", { toolCalls: [{ id: "call-10", name: "search", args: "{}" }] });
     messages[20] = ai("m20", "Hello", { author: undefined });
-    page.apply(snapshot({ messages, run: { phase: "streaming", runId: "r" } }));
-    settle(page);
-    const window = renderedIds(page);
+    page().apply(snapshot({ messages, run: { phase: "streaming", runId: "r" } }));
+    settle(page());
+    const window = renderedIds(page());
     assert.ok(!window.includes("m10") && !window.includes("m20"));
 
-    page.send({ type: "messageDelta", id: "m20", textDelta: " **world**" });
-    page.send({ type: "messageDelta", id: "m10", textDelta: "", toolCalls: [{ index: 0, argsDelta: "" }, { index: 1, id: "call-10b", name: "fetch", argsDelta: '{"u":1}' }] });
-    page.send({ type: "toolResult", toolCallId: "call-10", result: { content: "found it", status: "success" } });
-    page.send({ type: "attribution", authors: { m20: { id: "asst-2", name: "Writer", graphId: "writer_graph" } } });
-    page.send({ type: "branches", branches: { m21: { index: 1, count: 3 } } });
-    page.send({ type: "messageUpsert", message: human("m30", "rewritten question") });
-    assert.equal(page.pendingFrames(), 0, "nothing to draw: none of them is on screen");
-    page.apply({ type: "messageRemove", id: "m40" });
-    assert.deepEqual(renderedIds(page), window, "the window is unchanged; no message was added at the end");
+    page().send({ type: "messageDelta", id: "m20", textDelta: " **world**" });
+    page().send({ type: "messageDelta", id: "m10", textDelta: "", toolCalls: [{ index: 0, argsDelta: "" }, { index: 1, id: "call-10b", name: "fetch", argsDelta: '{"u":1}' }] });
+    page().send({ type: "toolResult", toolCallId: "call-10", result: { content: "found it", status: "success" } });
+    page().send({ type: "attribution", authors: { m20: { id: "asst-2", name: "Writer", graphId: "writer_graph" } } });
+    page().send({ type: "branches", branches: { m21: { index: 1, count: 3 } } });
+    page().send({ type: "messageUpsert", message: human("m30", "rewritten question") });
+    assert.equal(page().pendingFrames(), 0, "nothing to draw: none of them is on screen");
+    page().apply({ type: "messageRemove", id: "m40" });
+    assert.deepEqual(renderedIds(page()), window, "the window is unchanged; no message was added at the end");
 
-    page.apply({ type: "run", run: { phase: "idle" } });
-    while (!renderedIds(page).includes("m10")) {
-      click(page, loadEarlier());
-      page.frame();
+    page().apply({ type: "run", run: { phase: "idle" } });
+    while (!renderedIds(page()).includes("m10")) {
+      click(page(), loadEarlier());
+      page().frame();
     }
-    const ids = renderedIds(page);
+    const ids = renderedIds(page());
     assert.equal(new Set(ids).size, ids.length);
     assert.deepEqual(ids, messages.filter((m) => m.id !== "m40").slice(-ids.length).map((m) => m.id));
-    assert.equal(page.$$("[data-message-id=m40]").length, 0);
+    assert.equal(page().$$("[data-message-id=m40]").length, 0);
 
-    const m20 = page.$("[data-message-id=m20]");
+    const m20 = page().$("[data-message-id=m20]");
     assert.equal(text(m20.querySelector(".message-body")), "Hello world");
     assert.equal(text(m20.querySelector(".message-body strong")), "world");
     assert.equal(text(m20.querySelector(".message-author")), "Writer");
-    const cards = page.$$("[data-message-id=m10] details.tool-card");
+    const cards = page().$$("[data-message-id=m10] details.tool-card");
     assert.equal(cards.length, 2);
     assert.equal(text(cards[0].querySelector(".tool-result pre")), "found it");
     assert.equal(text(cards[1].querySelector(".tool-name")), "fetch");
-    assert.equal(text(page.$("[data-message-id=m21] .branch-position")), "2/3");
-    assert.equal(text(page.$("[data-message-id=m30] .message-body")), "rewritten question");
-    assert.equal((page.$("[data-message-id=m20] button.message-regenerate") as HTMLButtonElement).disabled, false);
+    assert.equal(text(page().$("[data-message-id=m21] .branch-position")), "2/3");
+    assert.equal(text(page().$("[data-message-id=m30] .message-body")), "rewritten question");
+    assert.equal((page().$("[data-message-id=m20] button.message-regenerate") as HTMLButtonElement).disabled, false);
   });
 
   it("renders a message that arrives after the window as the newest", () => {
-    page.apply(snapshot({ messages: conversation(200) }));
-    page.apply({ type: "messageDelta", id: "fresh", textDelta: "Streaming **now**" });
-    assert.equal(renderedIds(page).at(-1), "fresh");
-    assert.equal(text(page.$("[data-message-id=fresh] .message-body strong")), "now");
+    page().apply(snapshot({ messages: conversation(200) }));
+    page().apply({ type: "messageDelta", id: "fresh", textDelta: "Streaming **now**" });
+    assert.equal(renderedIds(page()).at(-1), "fresh");
+    assert.equal(text(page().$("[data-message-id=fresh] .message-body strong")), "now");
   });
 
   it("removes a message without moving the ones after it (an open editor keeps its focus)", () => {
     const messages = conversation(30);
-    page.apply(snapshot({ messages }));
-    settle(page);
-    click(page, page.$("[data-message-id=m27] button.message-edit"));
-    const input = page.$("[data-message-id=m27] textarea.message-edit-input");
-    assert.equal(page.document.activeElement, input);
-    const observer = new page.window.MutationObserver(() => undefined);
-    observer.observe(page.$("[role=log]"), { childList: true });
-    page.apply({ type: "messageRemove", id: "m25" });
+    page().apply(snapshot({ messages }));
+    settle(page());
+    click(page(), page().$("[data-message-id=m27] button.message-edit"));
+    const input = page().$("[data-message-id=m27] textarea.message-edit-input");
+    assert.equal(page().document.activeElement, input);
+    const observer = new (page().window.MutationObserver)(() => undefined);
+    observer.observe(page().$("[role=log]"), { childList: true });
+    page().apply({ type: "messageRemove", id: "m25" });
     const records = observer.takeRecords();
     observer.disconnect();
     assert.deepEqual(records.flatMap((record) => [...record.removedNodes].map((node) => (node as HTMLElement).dataset.messageId)), ["m25"]);
     assert.deepEqual(records.flatMap((record) => [...record.addedNodes]), []);
-    assert.equal(page.document.activeElement, input);
+    assert.equal(page().document.activeElement, input);
   });
 
   it("keeps an open editor on screen when a snapshot would leave its message out of the window", () => {
     const messages = conversation(200);
-    page.apply(snapshot({ messages }));
-    settle(page);
-    while (!renderedIds(page).includes("m123")) {
-      click(page, loadEarlier());
-      settle(page);
+    page().apply(snapshot({ messages }));
+    settle(page());
+    while (!renderedIds(page()).includes("m123")) {
+      click(page(), loadEarlier());
+      settle(page());
     }
-    click(page, page.$("[data-message-id=m123] button.message-edit"));
-    typeInto(page, page.$("[data-message-id=m123] textarea.message-edit-input") as HTMLTextAreaElement, "edited question");
+    click(page(), page().$("[data-message-id=m123] button.message-edit"));
+    typeInto(page(), page().$("[data-message-id=m123] textarea.message-edit-input") as HTMLTextAreaElement, "edited question");
 
-    page.apply(snapshot({ messages }));
-    const ids = renderedIds(page);
+    page().apply(snapshot({ messages }));
+    const ids = renderedIds(page());
     assert.equal(ids[0], "m123", "the window reaches back to the message being edited");
     assert.deepEqual(ids, messages.slice(123).map((m) => m.id));
-    settle(page);
-    assert.equal((page.$("[data-message-id=m123] textarea.message-edit-input") as HTMLTextAreaElement).value, "edited question");
+    settle(page());
+    assert.equal((page().$("[data-message-id=m123] textarea.message-edit-input") as HTMLTextAreaElement).value, "edited question");
   });
 });
 
@@ -315,7 +308,7 @@ function chunk(textToSplit: string, sizes: () => number): string[] {
 describe("chat webview bundle: long streamed replies", function () {
   // Hundreds of frames, each compared with a one-shot render in jsdom.
   this.timeout(180_000);
-  let page: Page;
+  const page = usePage();
   let reference: Page;
   before(async () => {
     reference = await openPage();
@@ -323,13 +316,6 @@ describe("chat webview bundle: long streamed replies", function () {
   after(() => {
     assert.deepEqual(reference.errors, []);
     reference.close();
-  });
-  beforeEach(async () => {
-    page = await openPage();
-  });
-  afterEach(() => {
-    assert.deepEqual(page.errors, []);
-    page.close();
   });
 
   /** The body a message with `content` gets when it is rendered whole, from a snapshot. */
@@ -339,8 +325,8 @@ describe("chat webview bundle: long streamed replies", function () {
   }
 
   function startStream(): HTMLElement {
-    page.apply(snapshot({ messages: [human("h", "go"), ai("s", "")], run: { phase: "streaming", runId: "r" } }));
-    return page.$("[data-message-id=s] .message-body");
+    page().apply(snapshot({ messages: [human("h", "go"), ai("s", "")], run: { phase: "streaming", runId: "r" } }));
+    return page().$("[data-message-id=s] .message-body");
   }
 
   it("renders every frame of a streamed reply exactly as a one-shot render of the text so far", () => {
@@ -357,8 +343,8 @@ describe("chat webview bundle: long streamed replies", function () {
         let content = "";
         chunks.forEach((piece, at) => {
           content += piece;
-          page.send({ type: "messageDelta", id: "s", textDelta: piece });
-          page.frame();
+          page().send({ type: "messageDelta", id: "s", textDelta: piece });
+          page().frame();
           assert.equal(body.innerHTML, oneShot(content), `corpus ${index}, ${strategy}, after chunk ${at} (${JSON.stringify(content.slice(-40))})`);
         });
         assert.equal(content, doc);
@@ -378,7 +364,7 @@ describe("chat webview bundle: long streamed replies", function () {
     }
     tokens.length = 2000;
     const body = startStream();
-    const observer = new page.window.MutationObserver(() => undefined);
+    const observer = new (page().window.MutationObserver)(() => undefined);
     observer.observe(body, { childList: true, subtree: true, characterData: true, attributes: true });
     const replacedPerFrame: number[] = [];
     const addedPerFrame: number[] = [];
@@ -388,9 +374,9 @@ describe("chat webview bundle: long streamed replies", function () {
       const settledBefore = Array.from(body.children).slice(0, -1);
       for (const token of tokens.slice(at, at + 3)) {
         content += token;
-        page.send({ type: "messageDelta", id: "s", textDelta: token });
+        page().send({ type: "messageDelta", id: "s", textDelta: token });
       }
-      page.frame();
+      page().frame();
       const records = observer.takeRecords();
       replacedPerFrame.push(records.reduce((sum, record) => sum + record.removedNodes.length, 0));
       addedPerFrame.push(records.reduce((sum, record) => sum + record.addedNodes.length, 0));
@@ -407,7 +393,7 @@ describe("chat webview bundle: long streamed replies", function () {
 
     // The final message from the host carries the same text: nothing to redo.
     observer.observe(body, { childList: true, subtree: true, characterData: true, attributes: true });
-    page.apply({ type: "messageUpsert", message: ai("s", content) });
+    page().apply({ type: "messageUpsert", message: ai("s", content) });
     assert.equal(observer.takeRecords().length, 0, "the final upsert re-renders nothing");
     observer.disconnect();
   });

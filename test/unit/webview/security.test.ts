@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { ChatMessageView } from "../../../src/protocol/chatProtocol";
-import { click, openPage, snapshot, type Page } from "./harness";
+import { click, snapshot, usePage, type Page } from "./harness";
 
 /** Each payload would set `window.__pwned` if any of it ever ran. */
 const PAYLOADS = [
@@ -51,21 +51,14 @@ function assertClean(root: Element): void {
 }
 
 describe("chat webview bundle: untrusted content", () => {
-  let page: Page;
-  beforeEach(async () => {
-    page = await openPage();
-  });
-  afterEach(() => {
-    assert.deepEqual(page.errors, []);
-    page.close();
-  });
+  const page = usePage();
 
   it("would notice a payload that ran (control for the checks below)", () => {
-    const probe = page.document.createElement("div");
+    const probe = page().document.createElement("div");
     probe.innerHTML = `<img src=x onerror="window.__pwned = 'control'">`;
-    page.$("#app").append(probe);
-    fireEverything(page);
-    assert.equal(pwned(page), "control");
+    page().$("#app").append(probe);
+    fireEverything(page());
+    assert.equal(pwned(page()), "control");
   });
 
   it("never runs or keeps script, handlers, iframes, styles or unsafe links from agent markdown", () => {
@@ -76,38 +69,38 @@ describe("chat webview bundle: untrusted content", () => {
       toolCalls: [],
       author: { id: "a", name: "Researcher" },
     };
-    page.apply(snapshot({ messages: [message] }));
-    page.send({ type: "messageDelta", id: "evil", textDelta: "\n\n" + PAYLOADS.join("") });
-    page.frame();
-    const body = page.$("[data-message-id=evil] .message-body");
+    page().apply(snapshot({ messages: [message] }));
+    page().send({ type: "messageDelta", id: "evil", textDelta: "\n\n" + PAYLOADS.join("") });
+    page().frame();
+    const body = page().$("[data-message-id=evil] .message-body");
     assertClean(body);
     assert.match(body.textContent ?? "", /tracker/, "an image renders as its alt text");
-    for (const link of body.querySelectorAll("a")) click(page, link);
-    fireEverything(page);
-    assert.equal(pwned(page), undefined);
-    for (const message of page.posted.filter((m) => m.type === "openLink")) {
+    for (const link of body.querySelectorAll("a")) click(page(), link);
+    fireEverything(page());
+    assert.equal(pwned(page()), undefined);
+    for (const message of page().posted.filter((m) => m.type === "openLink")) {
       assert.ok(!/^\s*(javascript|data|vbscript):/i.test((message as { href: string }).href));
     }
   });
 
   it("shows raw HTML in agent markdown as literal text", () => {
     const messages: ChatMessageView[] = PAYLOADS.map((content, index) => ({ id: `p${index}`, role: "ai", content, toolCalls: [] }));
-    page.apply(snapshot({ messages }));
+    page().apply(snapshot({ messages }));
     PAYLOADS.forEach((payload, index) => {
-      const body = page.$(`[data-message-id=p${index}] .message-body`);
+      const body = page().$(`[data-message-id=p${index}] .message-body`);
       assert.equal(body.textContent?.trim(), payload);
       assert.equal(body.querySelectorAll("*").length, 1, "a single paragraph, nothing parsed out of it");
     });
     const link = { id: "l", role: "ai" as const, content: "[md link](javascript:window.__pwned='md')", toolCalls: [] };
-    page.apply({ type: "messageUpsert", message: link });
-    assert.equal(page.$("[data-message-id=l] .message-body").querySelector("a"), null);
-    fireEverything(page);
-    assert.equal(pwned(page), undefined);
+    page().apply({ type: "messageUpsert", message: link });
+    assert.equal(page().$("[data-message-id=l] .message-body").querySelector("a"), null);
+    fireEverything(page());
+    assert.equal(pwned(page()), undefined);
   });
 
   it("treats tool names, arguments, results, titles, assistant names and errors as text", () => {
     const evil = `<img src=x onerror="window.__pwned = 'field'">`;
-    page.apply(
+    page().apply(
       snapshot({
         thread: { threadId: "t", title: evil, status: evil },
         assistants: [{ id: "a", name: evil, graphId: evil }],
@@ -126,13 +119,13 @@ describe("chat webview bundle: untrusted content", () => {
         error: { message: evil, actions: [{ id: "retry", label: evil }] },
       }),
     );
-    assertClean(page.$("#app .message-log"));
-    assert.equal(page.$("#app").querySelector("img, script"), null);
-    assert.equal(page.$(".thread-title").textContent, evil);
-    assert.equal(page.$("[data-message-id=m] .tool-name").textContent, evil);
-    assert.equal(page.$("[data-message-id=m] .message-author").textContent, evil);
-    assert.equal(page.$(".error-message").textContent, evil);
-    fireEverything(page);
-    assert.equal(pwned(page), undefined);
+    assertClean(page().$("#app .message-log"));
+    assert.equal(page().$("#app").querySelector("img, script"), null);
+    assert.equal(page().$(".thread-title").textContent, evil);
+    assert.equal(page().$("[data-message-id=m] .tool-name").textContent, evil);
+    assert.equal(page().$("[data-message-id=m] .message-author").textContent, evil);
+    assert.equal(page().$(".error-message").textContent, evil);
+    fireEverything(page());
+    assert.equal(pwned(page()), undefined);
   });
 });
