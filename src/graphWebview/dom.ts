@@ -3,25 +3,16 @@
  * `setAttribute`: nothing here parses markup, so node names and state from the server are safe to pass.
  */
 
+import { el } from "../webview/dom";
+
+export { el };
+
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
 export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}, text?: string): SVGElementTagNameMap[K] {
   const element = document.createElementNS(SVG_NS, tag);
   for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
   if (text !== undefined) element.textContent = text;
-  return element;
-}
-
-export function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  options: { className?: string; text?: string; attrs?: Record<string, string> } = {},
-  ...children: (Node | string)[]
-): HTMLElementTagNameMap[K] {
-  const element = document.createElement(tag);
-  if (options.className) element.className = options.className;
-  if (options.attrs) for (const [name, value] of Object.entries(options.attrs)) element.setAttribute(name, value);
-  if (options.text !== undefined) element.textContent = options.text;
-  if (children.length) element.append(...children);
   return element;
 }
 

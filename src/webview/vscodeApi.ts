@@ -1,33 +1,11 @@
-/**
- * The one seam between the webview and VS Code. Everything else receives a `HostApi`, so tests can
- * hand in a recorder instead of the real `acquireVsCodeApi()`.
- */
+/** The chat page's seam to VS Code (see `WebviewHostApi`). */
+import { acquireWebviewHostApi, type WebviewHostApi } from "../common/webviewHostApi";
 import type { WebviewPersistedState, WebviewToHost } from "../protocol/chatProtocol";
 
-export interface HostApi {
-  postMessage(message: WebviewToHost): void;
-  getState(): WebviewPersistedState | undefined;
-  setState(state: WebviewPersistedState): void;
-}
+export type HostApi = WebviewHostApi<WebviewToHost, WebviewPersistedState>;
 
-interface RawVsCodeApi {
-  postMessage(message: unknown): void;
-  getState(): unknown;
-  setState(state: unknown): unknown;
-}
-
-declare function acquireVsCodeApi(): RawVsCodeApi;
-
-/** May only be called once per page load (a VS Code rule). */
 export function acquireHostApi(): HostApi {
-  const raw = acquireVsCodeApi();
-  return {
-    postMessage: (message) => raw.postMessage(message),
-    getState: () => readPersistedState(raw.getState()),
-    setState: (state) => {
-      raw.setState(state);
-    },
-  };
+  return acquireWebviewHostApi(readPersistedState);
 }
 
 /** Saved state comes back from an older page: only trust the fields it should have. */
