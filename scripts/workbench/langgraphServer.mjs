@@ -3,11 +3,15 @@
  * process on a free port, and stops it with its process group.
  */
 import { spawn } from "node:child_process";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "./paths.mjs";
 
 /**
- * @param {{ config?: string, port?: number, auth?: boolean, log?: boolean | ((line: string) => void), logLevel?: string, timeoutMs?: number }} [options]
+ * With `requestLog`, every request the server receives is appended to that file as "METHOD /path", so a
+ * test can prove what a client did (or did not) ask.
+ *
+ * @param {{ config?: string, port?: number, auth?: boolean, log?: boolean | ((line: string) => void), requestLog?: string, timeoutMs?: number }} [options]
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
 export async function startLangGraphServer(options = {}) {
@@ -18,9 +22,18 @@ export async function startLangGraphServer(options = {}) {
     cwd: repoRoot,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, LOG_LEVEL: options.logLevel ?? process.env.LOG_LEVEL ?? "error" },
+    env: { ...process.env, LOG_LEVEL: options.requestLog ? "info" : (process.env.LOG_LEVEL ?? "error") },
   });
-  const echo = typeof options.log === "function" ? options.log : options.log ? (line) => console.log(`[langgraph] ${line}`) : undefined;
+  const print = typeof options.log === "function" ? options.log : options.log ? (line) => console.log(`[langgraph] ${line}`) : undefined;
+  if (options.requestLog) writeFileSync(options.requestLog, "");
+  const echo = options.requestLog
+    ? (line) => {
+        // At "info" the server logs "<-- METHOD /path" as a request arrives (with colour codes).
+        const request = /<-- (\S+ \S+)/.exec(line.replace(/\u001b\[[0-9;]*m/g, ""));
+        if (request) appendFileSync(options.requestLog, `${request[1]}\n`);
+        else print?.(line);
+      }
+    : print;
   const output = [];
   let exited = false;
   const exitPromise = new Promise((resolveExit) =>

@@ -109,25 +109,34 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
 
   const openDocument = async (uri: vscode.Uri) => {
     const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.languages.setTextDocumentLanguage(document, "json");
-    await vscode.window.showTextDocument(document, { preview: false });
+    // Changing the language reopens the document: only when VS Code did not already take it for JSON.
+    const json = document.languageId === "json" ? document : await vscode.languages.setTextDocumentLanguage(document, "json");
+    await vscode.window.showTextDocument(json, { preview: false });
   };
 
   /**
    * After a create from an editor, the "new" tab is replaced by the assistant's own, so a second save
-   * updates it. A save that came from no editor (another extension, a script) opens nothing.
+   * updates it; only once VS Code has finished that save, since closing a tab mid-save fails the save.
+   * A save that came from no editor (another extension, a script) opens nothing.
    */
   const documents = new AssistantDocuments(connection, assistants, (assistantId, created, uri) => {
     refreshView();
     void vscode.window.showInformationMessage(created ? "Assistant created." : "Assistant saved.");
     if (!created) return;
-    setTimeout(async () => {
+    const editing = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!editing) return;
+    const replace = async () => {
+      saved.dispose();
+      clearTimeout(fallback);
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      const stale = tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
-      if (stale.length === 0) return;
-      await vscode.window.tabGroups.close(stale);
+      await vscode.window.tabGroups.close(tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
       await openDocument(assistantUri(assistantId));
-    }, 0);
+    };
+    const saved = vscode.workspace.onDidSaveTextDocument((document) => {
+      if (document === editing) void replace();
+    });
+    // Saved through the file system API while the document was open: no save event follows.
+    const fallback = setTimeout(() => void replace(), 5000);
   });
 
   const createAssistant = async (node?: AssistantNode) => {

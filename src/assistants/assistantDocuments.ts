@@ -20,8 +20,11 @@ export function newAssistantUri(graphId: string): vscode.Uri {
 export class AssistantDocuments implements vscode.FileSystemProvider {
   private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
   readonly onDidChangeFile = this.changed.event;
-  private readonly drafts = new Map<string, Uint8Array>();
-  /** Stable per document: an editor whose file looks newer than what it read refuses to save. */
+  /**
+   * Stable per document until it is saved here: an editor whose file looks changed since it read it
+   * (mtime or size differ) refuses to save. The size is always 0 for the same reason, since a read
+   * fetches the assistant afresh and may differ from what the last stat saw.
+   */
   private readonly mtimes = new Map<string, number>();
 
   constructor(
@@ -40,7 +43,7 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
     const key = uri.toString();
     let mtime = this.mtimes.get(key);
     if (mtime === undefined) this.mtimes.set(key, (mtime = Date.now()));
-    return { type, ctime: 0, mtime, size: this.drafts.get(key)?.length ?? 0 };
+    return { type, ctime: 0, mtime, size: 0 };
   }
 
   readDirectory(): [string, vscode.FileType][] {
@@ -61,7 +64,6 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
       text = formatDraft(draftOf(await client.assistants.get(target.assistantId)));
     }
     const bytes = new TextEncoder().encode(text);
-    this.drafts.set(uri.toString(), bytes);
     return bytes;
   }
 
@@ -88,7 +90,6 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
     } catch (error) {
       throw vscode.FileSystemError.Unavailable(this.connection.describe(error, { operation: "save the assistant" }).message);
     }
-    this.drafts.set(uri.toString(), content);
     this.mtimes.set(uri.toString(), Date.now());
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }

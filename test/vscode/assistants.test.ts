@@ -32,9 +32,13 @@ describe("assistants as editable documents in a real VS Code", () => {
     const body = { name: "Edited in an editor", config: { configurable: { persona: "Editor" } }, context: {}, metadata: {} };
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     assert.ok(await editor.edit((edit) => edit.replace(whole, JSON.stringify(body, null, 2))));
-    assert.ok(await editor.document.save(), "the save reached the server");
-    const created = (await client.assistants.search({ graphId: "echo", limit: 100 })).find((a) => a.name === "Edited in an editor");
-    assert.ok(created, "the assistant exists on the server");
+    const saved = await editor.document.save();
+    let created;
+    for (const start = Date.now(); !created; ) {
+      created = (await client.assistants.search({ graphId: "echo", limit: 100 })).find((a) => a.name === "Edited in an editor");
+      assert.ok(created || Date.now() - start < 10_000, `the assistant never reached the server (save returned ${saved})`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     const tabPaths = () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText && t.input.uri.scheme === "langgraph-assistant" ? [t.input.uri.path] : []));
     for (const start = Date.now(); !tabPaths().includes(`/${created.assistant_id}.json`); ) {

@@ -12,7 +12,7 @@
  *                            [--extension-path DIR]   (default: this repository)
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
@@ -90,16 +90,7 @@ async function runTests() {
   const logDir = mkdtempSync(join(tmpdir(), "lgt-requests-"));
   cleanups.push(async () => rmSync(logDir, { recursive: true, force: true }));
   const requestLog = join(logDir, "requests.log");
-  writeFileSync(requestLog, "");
-  const langgraph = await startLangGraphServer({
-    logLevel: "info",
-    log: (line) => {
-      // The server logs "<-- METHOD /path" when a request arrives (with colour codes).
-      const request = /<-- (\S+ \S+)/.exec(line.replace(/\u001b\[[0-9;]*m/g, ""));
-      if (request) appendFileSync(requestLog, `${request[1]}\n`);
-      else if (values.verbose) console.log(`[langgraph] ${line}`);
-    },
-  });
+  const langgraph = await startLangGraphServer({ log: values.verbose, requestLog });
   cleanups.push(langgraph.stop);
   say(`LangGraph server at ${langgraph.url} (${elapsed()})`);
 

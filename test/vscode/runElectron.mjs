@@ -3,7 +3,8 @@
  * The same in-host tests as `run.mjs`, in desktop VS Code (Electron) through `@vscode/test-electron`.
  * For machines that can download VS Code (it fetches a build on first use); on Linux without a display,
  * run it under `xvfb-run -a`. A real LangGraph server with the example graphs runs beside it; its URL is in
- * `langgraph.deploymentUrl` and, for the tests, in `LANGGRAPH_TEST_URL`.
+ * `langgraph.deploymentUrl` and, for the tests, in `LANGGRAPH_TEST_URL` (its request log in
+ * `LANGGRAPH_TEST_REQUEST_LOG`).
  *
  *   node test/vscode/runElectron.mjs [--grep TEXT] [--no-build] [--vscode-version stable|insiders|1.91.0]
  */
@@ -54,7 +55,8 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 try {
-  langgraph = await startLangGraphServer();
+  const requestLog = join(root, "requests.log");
+  langgraph = await startLangGraphServer({ requestLog });
   console.log(`[test:electron] LangGraph server at ${langgraph.url}`);
   writeFileSync(
     join(userDataDir, "User", "settings.json"),
@@ -67,6 +69,7 @@ try {
     launchArgs: [workspace, `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`, "--disable-extensions"],
     extensionTestsEnv: {
       LANGGRAPH_TEST_URL: langgraph.url,
+      LANGGRAPH_TEST_REQUEST_LOG: requestLog,
       ...(values.grep ? { VSCODE_TEST_GREP: values.grep } : {}),
     },
   });
