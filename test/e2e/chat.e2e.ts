@@ -1,8 +1,8 @@
 /**
  * The Threads tree and the chat panel driven through the UI of a real VS Code workbench: the seeded
  * threads newest first, a chat with two assistants (one picked in the composer, one through the
- * command palette), the panel restored after a window reload, Stop while a reply streams, and renaming
- * and deleting threads from the tree.
+ * command palette), the panel restored after a window reload, Stop while a reply streams, renaming
+ * and deleting threads from the tree, and approving an interrupted run from its card.
  *
  * One workbench serves the whole file: the steps run in order and build on each other.
  */
@@ -18,6 +18,7 @@ const TITLES = {
   weather: "Weather check in Porto",
   notes: "Release notes draft",
   scratch: "Scratch thread",
+  approval: "Ship the release notes",
   chat: "Two assistants, one thread",
 };
 const RENAMED = "Release notes (final)";
@@ -93,6 +94,7 @@ describe("chat and threads through the workbench UI", function () {
       const thread = await client.threads.create({ metadata: { title: TITLES[key] } });
       threadIds[key] = thread.thread_id;
       if (key === "weather") await client.runs.wait(thread.thread_id, "tools", { input: human("What is the weather in Porto today?") });
+      else if (key === "approval") await client.runs.wait(thread.thread_id, "approval", { input: human(TITLES.approval) });
       else if (key !== "chat") await client.runs.wait(thread.thread_id, "echo", { input: human(`Notes for ${TITLES[key]}`) });
       await sleep(50);
     }
@@ -297,5 +299,31 @@ describe("chat and threads through the workbench UI", function () {
     assert.ok(!titles.includes(TITLES.scratch));
     assert.ok(titles.includes(RENAMED) && titles.includes(TITLES.lisbon), titles.join(", "));
     await workbench!.screenshot("chat-7d-deleted");
+  });
+
+  it("8. opens an interrupted thread onto its approval card; Approve resumes the run to its end", async function () {
+    const { page } = workbench!;
+    assert.equal((await client.threads.get(threadIds.approval)).status, "interrupted", "seeded as interrupted");
+    await workbench!.openLangGraphContainer();
+    await threadRow(page, TITLES.approval).click();
+    await page.locator(".tabs-container .tab.active", { hasText: TITLES.approval }).waitFor({ state: "visible", timeout: 30_000 });
+    const card = chat().locator(".interrupt-card");
+    await card.waitFor({ state: "visible", timeout: 30_000 });
+    assert.equal((await card.locator(".interrupt-description").textContent())?.trim(), `Approve: send "${TITLES.approval}"?`);
+    assert.equal((await card.locator(".interrupt-action-name").textContent())?.trim(), "send_message");
+    await workbench!.screenshot("chat-8a-approval-card");
+
+    await card.locator('button[data-decision="accept"]').click();
+    const done = aiMessages().filter({ hasText: `Approved. Done: send "${TITLES.approval}".` });
+    await done.first().waitFor({ state: "visible", timeout: 30_000 });
+    await card.waitFor({ state: "hidden", timeout: 30_000 });
+    const status = await until(async () => {
+      const thread = await client.threads.get(threadIds.approval);
+      return thread.status === "busy" ? undefined : thread.status;
+    }, "the resumed run to end");
+    assert.equal(status, "idle", "the run resumed and finished on the server");
+    const runs = await client.runs.list(threadIds.approval);
+    assert.equal(runs.length, 2, "one run interrupted, one resumed it: nothing ran twice");
+    await workbench!.screenshot("chat-8b-approved");
   });
 });
