@@ -3,10 +3,13 @@
  * text) and its output still goes through DOMPurify with a short allow-list, so neither layer alone has
  * to be perfect. Images are never loaded: they render as their alt text.
  */
-import createDOMPurify, { type Config, type DOMPurify } from "dompurify";
 import MarkdownIt from "markdown-it";
 import { decorateCodeBlocks } from "./codeBlocks";
 import { highlightCode } from "./highlight";
+import { sanitizeHtml } from "./sanitize";
+
+/** The sanitiser, here too for the tests that check it on its own. */
+export { sanitizeHtml };
 
 const markdown = new MarkdownIt({
   html: false,
@@ -34,62 +37,30 @@ for (const rule of ["th_open", "td_open"] as const) {
   };
 }
 
-const ALLOWED_TAGS = [
-  "a", "blockquote", "br", "code", "del", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "kbd", "li",
-  "ol", "p", "pre", "s", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
-];
-const ALLOWED_ATTR = ["href", "title", "class", "start"];
-/** http(s), mailto and VS Code's own schemes, plus scheme-less (relative) links; everything else goes. */
-const ALLOWED_URI_REGEXP = /^(?:(?:https?|mailto|vscode|vscode-insiders):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i;
-/** Classes that markdown-it, highlight.js and this module produce; anything else an agent smuggles in is dropped. */
-const ALLOWED_CLASS = /^(?:hljs(?:-[a-z0-9_]+)*|[a-z]+_|language-[\w#+.-]{1,40}|md-[a-z-]+)$/;
-
-const SANITIZE_CONFIG: Config = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR,
-  ALLOWED_URI_REGEXP,
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  FORBID_TAGS: ["style", "script", "iframe", "svg", "math", "img", "form", "input", "object", "embed", "link", "meta", "base"],
-  FORBID_ATTR: ["style", "target", "srcset", "src", "action", "formaction"],
-  KEEP_CONTENT: true,
-};
-
-let purifier: DOMPurify | undefined;
-
-function getPurifier(): DOMPurify {
-  if (purifier) return purifier;
-  const instance = createDOMPurify(window);
-  instance.addHook("uponSanitizeAttribute", (_node, event) => {
-    if (event.attrName !== "class") return;
-    const kept = event.attrValue.split(/\s+/).filter((name) => ALLOWED_CLASS.test(name));
-    event.attrValue = kept.join(" ");
-    if (kept.length === 0) event.keepAttr = false;
-  });
-  instance.addHook("afterSanitizeAttributes", (node) => {
-    if (node.nodeName !== "A") return;
-    node.removeAttribute("target");
-    // The tooltip shows where the link really goes: a title from the content could name another place.
-    const href = node.getAttribute("href");
-    if (href) node.setAttribute("title", href);
-    else node.removeAttribute("title");
-  });
-  purifier = instance;
-  return instance;
-}
-
-/** Sanitises HTML into a fragment of the page's document (the second layer; exported for tests). */
-export function sanitizeHtml(html: string): DocumentFragment {
-  const fragment = getPurifier().sanitize(html, { ...SANITIZE_CONFIG, RETURN_DOM_FRAGMENT: true });
-  return document.adoptNode(fragment);
-}
-
 /** Renders agent markdown into a sanitised fragment with code-block toolbars added. */
 export function renderMarkdown(source: string): DocumentFragment {
   const fragment = sanitizeHtml(markdown.render(source));
   decorateCodeBlocks(fragment);
   return fragment;
+}
+
+/**
+ * One line of letters, digits, spaces and a few inert punctuation marks, not starting with a space (an
+ * indent) or a list marker: markdown-it's block rules see a paragraph, and its inline rules find nothing
+ * to start at (no backslash, backtick, `*`, `_`, `~`, `[`, `!`, `<`, `&`; a `:` starts a link only in
+ * `://`, and there is no `/`), so it renders as `<p>` and the text itself.
+ */
+const PLAIN_PARAGRAPH = /^(?![ -]|\d+[.)])[\p{L}\p{M}\p{N} ,.;:?'"()-]+$/u;
+
+/**
+ * The text of the one paragraph `source` renders as, when markdown gives it no markup at all (no
+ * syntax and no link linkify would find); undefined otherwise. A streamed reply's growing last
+ * paragraph is mostly such text: it can be shown as a text node, with nothing to parse or sanitise.
+ */
+export function plainParagraph(source: string): string | undefined {
+  if (!PLAIN_PARAGRAPH.test(source) || markdown.linkify.test(source)) return undefined;
+  // markdown-it trims the paragraph's content; only spaces can end it here.
+  return source.trimEnd();
 }
 
 /**

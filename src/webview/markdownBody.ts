@@ -10,8 +10,13 @@
  *
  * The one thing in markdown that reaches across blocks is a link reference definition (`[id]: url`
  * makes `[text][id]` anywhere a link); a text that defines one is always rendered whole.
+ *
+ * A last block that is one line of plain prose (`plainParagraph`) is shown as a `<p>` holding a text
+ * node, updated in place as the line grows: a long streamed paragraph costs a text update per frame, not
+ * a parse and a sanitiser pass of the whole paragraph. Text nodes carry no markup, and the DOM is the
+ * one markdown-it and DOMPurify make of the same line.
  */
-import { renderMarkdown, topLevelBlocks } from "./markdown";
+import { plainParagraph, renderMarkdown, topLevelBlocks } from "./markdown";
 
 export class MarkdownBody {
   /** The text shown, normalised as markdown-it normalises it. */
@@ -24,6 +29,8 @@ export class MarkdownBody {
   private tail: ChildNode[] = [];
   /** The text defines link references: every update renders it whole. */
   private whole = false;
+  /** The tail is one plain paragraph: this is its text node. */
+  private plainTail: Text | undefined;
 
   constructor(private readonly container: HTMLElement) {}
 
@@ -46,6 +53,7 @@ export class MarkdownBody {
     this.incremental = false;
     this.settled = 0;
     this.tail = [];
+    this.plainTail = undefined;
   }
 
   private grow(source: string): void {
@@ -55,6 +63,7 @@ export class MarkdownBody {
       this.incremental = true;
       this.settled = 0;
       this.tail = [];
+      this.plainTail = undefined;
     }
     const rest = source.slice(this.settled);
     if (rest.includes("]:") && topLevelBlocks(rest).definesReferences) {
@@ -70,7 +79,16 @@ export class MarkdownBody {
       const starts = topLevelBlocks(complete).startLines;
       if (starts.length >= 2) cut = lineOffset(complete, starts[starts.length - 1]);
     }
-    const next = renderMarkdown(rest.slice(cut));
+    const tailSource = rest.slice(cut);
+    const plain = plainParagraph(tailSource);
+    if (plain !== undefined && cut === 0 && this.plainTail) {
+      // The same paragraph, grown: only its text changes.
+      if (this.plainTail.data !== plain) this.plainTail.data = plain;
+      this.source = source;
+      return;
+    }
+    this.plainTail = plain === undefined ? undefined : document.createTextNode(plain);
+    const next = this.plainTail ? paragraphOf(this.plainTail) : renderMarkdown(tailSource);
     const nextTail = Array.from(next.childNodes);
     // The newline after the last block is usually the same text as before: keep that node.
     const previous = this.tail.filter((node) => node.parentNode === this.container);
@@ -92,6 +110,15 @@ export class MarkdownBody {
     this.tail = nextTail;
     this.source = source;
   }
+}
+
+/** What markdown-it renders a plain paragraph as: `<p>text</p>` and a newline. */
+function paragraphOf(text: Text): DocumentFragment {
+  const paragraph = document.createElement("p");
+  paragraph.append(text);
+  const fragment = document.createDocumentFragment();
+  fragment.append(paragraph, "\n");
+  return fragment;
 }
 
 function sameText(a: Node | null | undefined, b: Node | null | undefined): boolean {

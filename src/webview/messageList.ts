@@ -3,11 +3,12 @@
  * per animation frame, touching only the messages that changed (a streamed token re-renders the end of
  * its own message's markdown at most once per frame, however many tokens arrived).
  *
- * Only a window of the conversation has DOM: its end when a snapshot arrives (`CHUNK` messages in the
- * snapshot's frame, as many again above them in the next one), plus every message that arrives after
- * it. Scrolling near the top (or the "Load earlier messages" button) renders `CHUNK` more above, with
- * what the user was looking at kept in place. Every update by message id applies to the model whether
- * the message is rendered or not; a message renders from the model when it enters the window.
+ * Only a window of the conversation has DOM: its end when a snapshot arrives (about a screenful in the
+ * snapshot's frame, so the thread shows as soon as it can; the next frame fills the window up to
+ * `SNAPSHOT_WINDOW` messages), plus every message that arrives after it. Scrolling near the top (or the
+ * "Load earlier messages" button) renders `CHUNK` more above, with what the user was looking at kept in
+ * place. Every update by message id applies to the model whether the message is rendered or not; a
+ * message renders from the model when it enters the window.
  *
  * The list follows new content only while the user is at the bottom, as their last scroll left it (the
  * flush measures only after they opened or closed a tool card), and writes the scroll position after
@@ -50,8 +51,12 @@ export interface MessageListOptions {
 
 /** Within this many pixels of the bottom, new content keeps the list scrolled to the end. */
 const STICK_TO_BOTTOM_PX = 32;
-/** Messages rendered at a time: a snapshot's frame renders the last ones, more than a view shows. */
+/** Earlier messages rendered at a time when the user scrolls up. */
 const CHUNK = 20;
+/** Messages a snapshot's frame renders: about a screenful. Each costs markdown, sanitising and DOM. */
+const FIRST_SCREEN = 8;
+/** Messages a snapshot's window holds once its next frame ran: a margin above the screen to scroll into. */
+const SNAPSHOT_WINDOW = 2 * CHUNK;
 /** Scrolled within this many pixels of the top, earlier messages are rendered. */
 const LOAD_EARLIER_PX = 400;
 
@@ -71,9 +76,9 @@ export class MessageList {
   private order: string[] = [];
   /** The first `hidden` messages of `order` have no DOM (and no view). */
   private hidden = 0;
-  /** The next flush renders a chunk of earlier messages. */
-  private earlierRequested = false;
-  /** Set by a snapshot: after its frame, the next renders a chunk more, before the user scrolls up. */
+  /** Earlier messages the next flush renders (0: none). */
+  private earlierRequested = 0;
+  /** Set by a snapshot: after its frame, the next fills the window, before the user scrolls up. */
   private prefetch = false;
   /** Where the last scroll left the user: at the bottom, new content keeps them there. */
   private atBottom = true;
@@ -153,13 +158,13 @@ export class MessageList {
       this.entries.set(message.id, { message: copyMessage(message) });
       this.order.push(message.id);
     }
-    this.hidden = Math.max(0, this.order.length - CHUNK);
+    this.hidden = Math.max(0, this.order.length - FIRST_SCREEN);
     // A message being edited stays on screen (so does everything after it, as before the snapshot).
     for (const id of this.carriedEdits.keys()) {
       const index = this.order.indexOf(id);
       if (index >= 0 && index < this.hidden) this.hidden = index;
     }
-    this.earlierRequested = false;
+    this.earlierRequested = 0;
     this.prefetch = true;
     this.loading = loading;
     this.structureChanged = true;
@@ -270,10 +275,10 @@ export class MessageList {
     this.scheduler.schedule();
   }
 
-  /** Renders a chunk of earlier messages above the first one shown, on the next frame. */
-  loadEarlier(): void {
-    if (this.hidden === 0 || this.earlierRequested) return;
-    this.earlierRequested = true;
+  /** Renders `count` earlier messages above the first one shown, on the next frame. */
+  loadEarlier(count = CHUNK): void {
+    if (this.hidden === 0 || count <= this.earlierRequested) return;
+    this.earlierRequested = count;
     this.scheduler.schedule();
   }
 
@@ -306,12 +311,13 @@ export class MessageList {
     this.scrollToEnd = false;
     // Earlier messages go in above what the user is reading, which must not move.
     let anchor: { element: Element; top: number } | undefined;
-    if (this.earlierRequested) {
-      this.earlierRequested = false;
+    if (this.earlierRequested > 0) {
+      const count = this.earlierRequested;
+      this.earlierRequested = 0;
       if (this.hidden > 0) {
         const first = this.log.firstElementChild;
         if (first && !follow) anchor = { element: first, top: first.getBoundingClientRect().top };
-        this.hidden = Math.max(0, this.hidden - CHUNK);
+        this.hidden = Math.max(0, this.hidden - count);
         this.structureChanged = true;
         this.quietLog();
       }
@@ -325,7 +331,7 @@ export class MessageList {
     this.dirty.clear();
     if (this.prefetch && structureChanged) {
       this.prefetch = false;
-      this.loadEarlier();
+      this.loadEarlier(SNAPSHOT_WINDOW - (this.order.length - this.hidden));
     }
     // Scroll writes last, after every DOM write of the frame: one layout, not one per change.
     if (follow) {

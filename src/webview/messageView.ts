@@ -38,6 +38,12 @@ interface Editor {
   save: HTMLButtonElement;
 }
 
+interface BranchControls {
+  previous: HTMLButtonElement;
+  next: HTMLButtonElement;
+  position: HTMLElement;
+}
+
 const MAX_EDITOR_HEIGHT_PX = 320;
 
 export class MessageView {
@@ -51,9 +57,8 @@ export class MessageView {
   private readonly tools: HTMLElement;
   private readonly cards: ToolCard[] = [];
   private readonly switcher: HTMLElement;
-  private readonly previousButton: HTMLButtonElement;
-  private readonly nextButton: HTMLButtonElement;
-  private readonly branchPosition: HTMLElement;
+  /** The switcher's contents, built when the message first has siblings (most never do). */
+  private branchControls?: BranchControls;
   private readonly editButton?: HTMLButtonElement;
   private readonly regenerateButton?: HTMLButtonElement;
   private readonly messageId: string;
@@ -73,19 +78,8 @@ export class MessageView {
     this.body = el("div", { className: message.role === "ai" ? "message-body markdown" : "message-body plain" });
     this.tools = el("div", { className: "message-tools" });
 
-    this.previousButton = iconButton("chevron-left", "Previous version", "icon-button branch-button branch-previous");
-    this.nextButton = iconButton("chevron-right", "Next version", "icon-button branch-button branch-next");
-    this.branchPosition = el("span", { className: "branch-position", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
-    this.switcher = el(
-      "span",
-      { className: "branch-switcher", attrs: { role: "group", "aria-label": "Versions" } },
-      this.previousButton,
-      this.branchPosition,
-      this.nextButton,
-    );
+    this.switcher = el("span", { className: "branch-switcher", attrs: { role: "group", "aria-label": "Versions" } });
     this.switcher.hidden = true;
-    this.previousButton.addEventListener("click", () => this.switchBranch(-1));
-    this.nextButton.addEventListener("click", () => this.switchBranch(1));
     const actionBar = el("span", { className: "message-actions" }, this.switcher);
     if (message.role === "human") {
       this.editButton = iconButton("edit", "Edit", "icon-button message-action message-edit");
@@ -127,13 +121,24 @@ export class MessageView {
     const branch = this.branch;
     this.switcher.hidden = !branch;
     if (branch) {
-      this.branchPosition.textContent = `${branch.index + 1}/${branch.count}`;
-      this.branchPosition.title = `Version ${branch.index + 1} of ${branch.count}`;
-    } else {
-      this.branchPosition.textContent = "";
-      this.branchPosition.removeAttribute("title");
+      const { position } = (this.branchControls ??= this.buildBranchControls());
+      position.textContent = `${branch.index + 1}/${branch.count}`;
+      position.title = `Version ${branch.index + 1} of ${branch.count}`;
+    } else if (this.branchControls) {
+      this.branchControls.position.textContent = "";
+      this.branchControls.position.removeAttribute("title");
     }
     this.renderControls();
+  }
+
+  private buildBranchControls(): BranchControls {
+    const previous = iconButton("chevron-left", "Previous version", "icon-button branch-button branch-previous");
+    const next = iconButton("chevron-right", "Next version", "icon-button branch-button branch-next");
+    const position = el("span", { className: "branch-position", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
+    previous.addEventListener("click", () => this.switchBranch(-1));
+    next.addEventListener("click", () => this.switchBranch(1));
+    this.switcher.append(previous, position, next);
+    return { previous, next, position };
   }
 
   /** While a run is active nothing here can start another one. */
@@ -259,8 +264,10 @@ export class MessageView {
 
   private renderControls(): void {
     const branch = this.branch;
-    this.previousButton.disabled = this.busy || !branch || branch.index <= 0;
-    this.nextButton.disabled = this.busy || !branch || branch.index >= branch.count - 1;
+    if (this.branchControls) {
+      this.branchControls.previous.disabled = this.busy || !branch || branch.index <= 0;
+      this.branchControls.next.disabled = this.busy || !branch || branch.index >= branch.count - 1;
+    }
     if (this.editButton) {
       this.editButton.disabled = this.busy || this.pending;
       this.editButton.hidden = this.editor !== undefined;
