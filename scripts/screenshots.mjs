@@ -6,7 +6,8 @@
  *                            and the deployment's assistants;
  *   docs/images/graph.png    the graph view beside the chat panel, with the last run's path
  *   docs/images/chat.png     a chat panel where three assistants answered on one thread, each reply
- *                            labelled with its assistant, and a tool call opened as a card.
+ *                            labelled with its assistant, and a tool call opened as a card;
+ *   docs/images/approval.png a thread stopped at an interrupt, opened onto its approval card.
  *
  *   node scripts/screenshots.mjs [--vsix FILE] [--out DIR]
  */
@@ -27,6 +28,7 @@ const { values } = parseArgs({
 const say = (message) => console.log(`[screenshots] ${message}`);
 const VIEWPORT = { width: 1280, height: 800 };
 const CHAT_TITLE = "Weekend in Lisbon: plan, critique, weather";
+const APPROVAL_TITLE = "Release notes email (waiting for approval)";
 
 const cleanups = cleanupStack("screenshots");
 for (const signal of ["SIGINT", "SIGTERM"]) {
@@ -41,7 +43,7 @@ const THREADS = [
   { title: "Import the Q3 sales report", runs: [{ assistant: "echo", says: "Please /fail this one.", fails: true }] },
   { title: "Stand-up notes for Monday", runs: [{ assistant: "echo", says: "Summarise: shipped the tree view, next up is the chat panel." }] },
   { title: "Weather check in Porto", runs: [{ assistant: "tools", says: "What is the weather in Porto today?" }] },
-  { title: "Release notes email (waiting for approval)", runs: [{ assistant: "approval", says: "the 0.1.0 release notes to the team" }] },
+  { title: APPROVAL_TITLE, runs: [{ assistant: "approval", says: "the 0.1.0 release notes to the team" }] },
   // Three assistants, one after the other, on the same conversation.
   {
     title: CHAT_TITLE,
@@ -133,6 +135,22 @@ async function main() {
   const graphPng = join(values.out, "graph.png");
   await page.screenshot({ path: graphPng });
   say(`saved ${graphPng}`);
+
+  // The interrupted thread alone in the editor, opened onto its approval card.
+  await page.keyboard.press("F1");
+  const palette = page.locator(".quick-input-widget input");
+  await palette.fill(">View: Close All Editors");
+  await page.locator(".quick-input-widget .monaco-list-row", { hasText: "Close All Editors" }).first().waitFor({ state: "visible" });
+  await palette.press("Enter");
+  await page.locator("iframe.webview:visible").first().waitFor({ state: "detached", timeout: 30_000 });
+  await sideBar.locator(".monaco-list-row", { hasText: APPROVAL_TITLE }).first().click();
+  const approval = page.locator("iframe.webview:visible").first().contentFrame().locator("#active-frame").contentFrame();
+  await approval.locator(".interrupt-card .interrupt-description").waitFor({ state: "visible", timeout: 60_000 });
+  await approval.locator(":focus").evaluateAll((elements) => elements.forEach((element) => element.blur()));
+  await settle(page);
+  const approvalPng = join(values.out, "approval.png");
+  await page.screenshot({ path: approvalPng });
+  say(`saved ${approvalPng}`);
   return 0;
 }
 
