@@ -33,6 +33,7 @@ describe("assistants as editable documents in a real VS Code", () => {
     const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
     assert.ok(await editor.edit((edit) => edit.replace(whole, JSON.stringify(body, null, 2))));
     const saved = await editor.document.save();
+    assert.ok(saved, "VS Code reports the save as done");
     let created;
     for (const start = Date.now(); !created; ) {
       created = (await client.assistants.search({ graphId: "echo", limit: 100 })).find((a) => a.name === "Edited in an editor");
