@@ -7,11 +7,11 @@
  *   node scripts/langgraph-server.mjs [--config test/fixtures/agents/langgraph.json] [--port 0] [--auth]
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./workbench/freePort.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values } = parseArgs({
@@ -30,17 +30,6 @@ Object.assign(process.env, {
   LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
 });
 for (const name of ["LANGSMITH_API_KEY", "LANGCHAIN_API_KEY", "LANGGRAPH_API_KEY"]) delete process.env[name];
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 const configPath = resolve(values.config);
 const configDir = dirname(configPath);

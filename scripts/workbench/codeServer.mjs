@@ -9,9 +9,10 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { freePort } from "./freePort.mjs";
+import { onOutputLines } from "./outputLines.mjs";
 import { assertInstalled, codeServerEntry, node24Bin } from "./paths.mjs";
 
 /** User settings that stop every outside call the workbench would make, and keep the screen quiet. */
@@ -37,18 +38,6 @@ export const OFFLINE_SETTINGS = {
   // The empty secondary side bar (where chat would be) only takes room.
   "workbench.secondarySideBar.defaultVisibility": "hidden",
 };
-
-/** A port nobody listens on right now (the server binds it a moment later). */
-export function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 /** The environment of the server (and so of its extension hosts): no leaks from a VS Code around us. */
 function serverEnv(root, extra) {
@@ -146,19 +135,11 @@ export async function startCodeServer(options = {}) {
   const child = spawn(node24Bin, args, { env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
   const output = [];
   const echo = typeof options.log === "function" ? options.log : options.log ? (line) => console.log(`[code-server] ${line}`) : undefined;
-  for (const stream of [child.stdout, child.stderr]) {
-    let partial = "";
-    stream.setEncoding("utf8");
-    stream.on("data", (chunk) => {
-      const lines = (partial + chunk).split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) {
-        output.push(line);
-        if (output.length > 200) output.shift();
-        echo?.(line);
-      }
-    });
-  }
+  onOutputLines(child, (line) => {
+    output.push(line);
+    if (output.length > 200) output.shift();
+    echo?.(line);
+  });
   let exited = false;
   const exitPromise = new Promise((resolveExit) =>
     child.once("exit", (code, signal) => {

@@ -4,6 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { appendFileSync, writeFileSync } from "node:fs";
+import { onOutputLines } from "./outputLines.mjs";
 import { join } from "node:path";
 import { repoRoot } from "./paths.mjs";
 
@@ -75,15 +76,7 @@ export async function startLangGraphServer(options = {}) {
         echo?.(line);
       }
     };
-    for (const stream of [child.stdout, child.stderr]) {
-      let partial = "";
-      stream.setEncoding("utf8");
-      stream.on("data", (chunk) => {
-        const lines = (partial + chunk).split("\n");
-        partial = lines.pop() ?? "";
-        lines.forEach(onLine);
-      });
-    }
+    onOutputLines(child, onLine);
     exitPromise.then(() => {
       clearTimeout(timer);
       reject(new Error(`the LangGraph server exited before it was ready:\n${output.join("\n")}`));
