@@ -7,12 +7,11 @@
  */
 import assert from "node:assert/strict";
 import type { ChatMessageView } from "../../../src/protocol/chatProtocol";
-import { openPage, snapshot, usePage, type Page } from "./harness";
+import { renderedIds, snapshot, useOneShotRender, usePage } from "./harness";
 
 const human = (id: string, content: string): ChatMessageView => ({ id, role: "human", content, toolCalls: [] });
 const ai = (id: string, content: string): ChatMessageView => ({ id, role: "ai", content, toolCalls: [], author: { id: "asst-1", name: "Researcher" } });
 
-const renderedIds = (page: Page) => page.$$("[role=log] > article.message").map((element) => element.dataset.messageId!);
 
 describe("chat webview bundle: the first screen and streamed prose", function () {
   this.timeout(60_000);
@@ -41,19 +40,7 @@ describe("chat webview bundle: the first screen and streamed prose", function ()
   });
 
   describe("a streamed paragraph", () => {
-    let reference: Page;
-    before(async () => {
-      reference = await openPage();
-    });
-    after(() => {
-      assert.deepEqual(reference.errors, []);
-      reference.close();
-    });
-
-    function oneShot(content: string): string {
-      reference.apply(snapshot({ messages: [ai("r", content)] }));
-      return reference.$("[data-message-id=r] .message-body").innerHTML;
-    }
+    const oneShot = useOneShotRender();
 
     function stream(tokens: string[], check: (body: HTMLElement, content: string) => void): string {
       page().apply(snapshot({ messages: [human("h", "go"), ai("s", "")], run: { phase: "streaming", runId: "r" } }));

@@ -114,6 +114,28 @@ export function usePage(setup: { snapshot?: Parameters<typeof snapshot>[0] } = {
   };
 }
 
+/** The ids of the messages the windowed list has in the DOM, top to bottom. */
+export const renderedIds = (page: Page): string[] => page.$$("[role=log] > article.message").map((element) => element.dataset.messageId!);
+
+/**
+ * A second page open for the whole describe block; the returned function gives the body a message with
+ * `content` gets when it is rendered whole from a snapshot (what every streamed frame must equal).
+ */
+export function useOneShotRender(): (content: string) => string {
+  let reference: Page;
+  before(async () => {
+    reference = await openPage();
+  });
+  after(() => {
+    assert.deepEqual(reference.errors, []);
+    reference.close();
+  });
+  return (content) => {
+    reference.apply(snapshot({ messages: [ai("r", content)] }));
+    return reference.$("[data-message-id=r] .message-body").innerHTML;
+  };
+}
+
 export function snapshot(overrides: Partial<Extract<HostToWebview, { type: "snapshot" }>> = {}): HostToWebview {
   return {
     type: "snapshot",

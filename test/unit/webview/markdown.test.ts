@@ -3,33 +3,14 @@
  * sanitiser directly with raw HTML (the layer behind markdown-it's `html: false`).
  */
 import assert from "node:assert/strict";
-import { JSDOM } from "jsdom";
+import { useGlobalWindow } from "./globalWindow";
 import { renderMarkdown, sanitizeHtml } from "../../../src/webview/markdown";
 
-const GLOBALS = ["window", "document"] as const;
-
 describe("webview markdown module", () => {
-  let dom: JSDOM;
-  const saved = new Map<string, PropertyDescriptor | undefined>();
-
-  before(() => {
-    dom = new JSDOM(`<!DOCTYPE html><body><div id="out"></div></body>`, { runScripts: "dangerously" });
-    for (const name of GLOBALS) {
-      saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
-      Object.defineProperty(globalThis, name, { value: dom.window[name], configurable: true, writable: true });
-    }
-  });
-  after(() => {
-    for (const name of GLOBALS) {
-      const descriptor = saved.get(name);
-      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
-      else delete (globalThis as Record<string, unknown>)[name];
-    }
-    dom.window.close();
-  });
+  const page = useGlobalWindow();
 
   function mount(fragment: DocumentFragment): HTMLElement {
-    const out = dom.window.document.getElementById("out")!;
+    const out = page().window.document.getElementById("out")!;
     out.replaceChildren(fragment);
     return out;
   }
@@ -86,8 +67,8 @@ describe("webview markdown module", () => {
     }
     assert.equal(out.querySelector("p.hljs-string")?.className, "hljs-string", "only known classes kept");
     for (const element of out.querySelectorAll("*")) {
-      for (const type of ["load", "error", "click", "focus"]) element.dispatchEvent(new dom.window.Event(type));
+      for (const type of ["load", "error", "click", "focus"]) element.dispatchEvent(new (page().window.Event)(type));
     }
-    assert.equal((dom.window as unknown as { __pwned?: unknown }).__pwned, undefined);
+    assert.equal((page().window as unknown as { __pwned?: unknown }).__pwned, undefined);
   });
 });

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import type { ChatMessageView } from "../../../src/protocol/chatProtocol";
-import { click, openPage, snapshot, typeInto, usePage, type Page } from "./harness";
+import { click, renderedIds, snapshot, typeInto, useOneShotRender, usePage, type Page } from "./harness";
 
 const author = { id: "asst-1", name: "Researcher", graphId: "research_graph" };
 const human = (id: string, content: string): ChatMessageView => ({ id, role: "human", content, toolCalls: [] });
@@ -41,7 +41,6 @@ function settle(page: Page): void {
   }
 }
 
-const renderedIds = (page: Page) => page.$$("[role=log] > article.message").map((element) => element.dataset.messageId!);
 const text = (element: Element | null | undefined) => (element?.textContent ?? "").trim();
 
 describe("chat webview bundle: long threads", function () {
@@ -309,20 +308,7 @@ describe("chat webview bundle: long streamed replies", function () {
   // Hundreds of frames, each compared with a one-shot render in jsdom.
   this.timeout(180_000);
   const page = usePage();
-  let reference: Page;
-  before(async () => {
-    reference = await openPage();
-  });
-  after(() => {
-    assert.deepEqual(reference.errors, []);
-    reference.close();
-  });
-
-  /** The body a message with `content` gets when it is rendered whole, from a snapshot. */
-  function oneShot(content: string): string {
-    reference.apply(snapshot({ messages: [ai("r", content)] }));
-    return reference.$("[data-message-id=r] .message-body").innerHTML;
-  }
+  const oneShot = useOneShotRender();
 
   function startStream(): HTMLElement {
     page().apply(snapshot({ messages: [human("h", "go"), ai("s", "")], run: { phase: "streaming", runId: "r" } }));

@@ -5,10 +5,8 @@
  * checked here against the real renderer on hand-picked and generated lines.
  */
 import assert from "node:assert/strict";
-import { JSDOM } from "jsdom";
+import { useGlobalWindow } from "./globalWindow";
 import { plainParagraph, renderMarkdown, sanitizeHtml } from "../../../src/webview/markdown";
-
-const GLOBALS = ["window", "document", "Node"] as const;
 
 /** A seeded generator, so a failing line can be reproduced. */
 function random(seed: number): () => number {
@@ -20,34 +18,17 @@ function random(seed: number): () => number {
 }
 
 describe("webview plain paragraphs and the sanitiser", () => {
-  let dom: JSDOM;
-  const saved = new Map<string, PropertyDescriptor | undefined>();
-
-  before(() => {
-    dom = new JSDOM(`<!DOCTYPE html><body><div id="out"></div></body>`, { runScripts: "dangerously" });
-    for (const name of GLOBALS) {
-      saved.set(name, Object.getOwnPropertyDescriptor(globalThis, name));
-      Object.defineProperty(globalThis, name, { value: dom.window[name], configurable: true, writable: true });
-    }
-  });
-  after(() => {
-    for (const name of GLOBALS) {
-      const descriptor = saved.get(name);
-      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
-      else delete (globalThis as Record<string, unknown>)[name];
-    }
-    dom.window.close();
-  });
+  const page = useGlobalWindow();
 
   function rendered(source: string): string {
-    const out = dom.window.document.getElementById("out")!;
+    const out = page().window.document.getElementById("out")!;
     out.replaceChildren(renderMarkdown(source));
     return out.innerHTML;
   }
 
   function asParagraph(text: string): string {
-    const out = dom.window.document.getElementById("out")!;
-    const paragraph = dom.window.document.createElement("p");
+    const out = page().window.document.getElementById("out")!;
+    const paragraph = page().window.document.createElement("p");
     paragraph.textContent = text;
     out.replaceChildren(paragraph, "\n");
     return out.innerHTML;
@@ -90,20 +71,20 @@ describe("webview plain paragraphs and the sanitiser", () => {
     const first = sanitizeHtml(`<p>one <a href="https://example.com" onclick="x()">link`);
     const second = sanitizeHtml(`two<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">`);
     for (const fragment of [first, second]) {
-      assert.equal(fragment.ownerDocument, dom.window.document);
-      for (const node of fragment.querySelectorAll("*")) assert.equal(node.ownerDocument, dom.window.document);
+      assert.equal(fragment.ownerDocument, page().window.document);
+      for (const node of fragment.querySelectorAll("*")) assert.equal(node.ownerDocument, page().window.document);
     }
-    const out = dom.window.document.getElementById("out")!;
+    const out = page().window.document.getElementById("out")!;
     out.replaceChildren(first);
     assert.equal(out.innerHTML, `<p>one <a href="https://example.com" title="https://example.com">link</a></p>`);
     out.replaceChildren(second);
     assert.equal(out.innerHTML, "two");
-    assert.equal((dom.window as unknown as { __pwned?: unknown }).__pwned, undefined);
+    assert.equal((page().window as unknown as { __pwned?: unknown }).__pwned, undefined);
   });
 
   it("sanitises content that mimics or clobbers the element it is parsed into", () => {
     const html = `</span><span class="evil md-x" onclick="x()">a</span><form name="attributes"><input name="removeChild"></form><span>b`;
-    const out = dom.window.document.getElementById("out")!;
+    const out = page().window.document.getElementById("out")!;
     out.replaceChildren(sanitizeHtml(html));
     assert.equal(out.querySelector("form, input, [onclick]"), null);
     assert.equal(out.querySelector("span")?.className, "md-x");
