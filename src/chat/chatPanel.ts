@@ -5,7 +5,6 @@
 import * as vscode from "vscode";
 import { isWebviewToHost, type HostToWebview, type WebviewToHost } from "../protocol/chatProtocol";
 import { chatPanelHtml } from "./chatPanelHtml";
-import { DeltaBatcher } from "./deltaBatcher";
 import type { ChatSession } from "./chatSession";
 
 export const CHAT_VIEW_TYPE = "langgraph.chat";
@@ -22,7 +21,6 @@ export class ChatPanel implements vscode.Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   private ready = false;
-  private readonly outgoing = new DeltaBatcher((message) => void this.panel.webview.postMessage(message));
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -50,11 +48,13 @@ export class ChatPanel implements vscode.Disposable {
     );
   }
 
-  /** Called by the session for every change; dropped while the webview is not there to receive it. */
+  /**
+   * Called by the session for every change (its token deltas already merged per burst); dropped while
+   * the webview is not there to receive it.
+   */
   post(message: HostToWebview): void {
     if (message.type === "thread" || message.type === "snapshot") this.updateTitle();
-    if (this.ready && this.panel.visible) this.outgoing.push(message);
-    else this.outgoing.discard();
+    if (this.ready && this.panel.visible) void this.panel.webview.postMessage(message);
   }
 
   reveal(): void {
@@ -62,7 +62,6 @@ export class ChatPanel implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.outgoing.discard();
     this.session.dispose();
     for (const d of this.disposables) d.dispose();
     this.disposables.length = 0;
@@ -80,8 +79,8 @@ export class ChatPanel implements vscode.Disposable {
     switch (message.type) {
       case "ready":
         this.ready = true;
-        this.outgoing.discard();
-        this.outgoing.push(this.session.snapshot());
+        // snapshot() first posts the session's pending deltas, so none arrives after the snapshot.
+        void this.panel.webview.postMessage(this.session.snapshot());
         return;
       case "send":
         return this.session.send(message.text, message.assistantId);

@@ -11,6 +11,7 @@ import type { AssistantOption, ChatMessageView, ErrorView, HostToWebview, Interr
 import type { RunOutcome } from "../graph/runPath";
 import { getThreadSummary } from "../threads/threadSummary";
 import { BranchNavigator } from "./branchNavigator";
+import { DeltaBatcher } from "./deltaBatcher";
 import { pendingInterrupt } from "./interrupts";
 import { toMessageViews } from "./messageViews";
 import { runConfigFor } from "./runConfig";
@@ -80,6 +81,8 @@ export class ChatSession {
   private readonly follower: RunFollower;
   /** A reply whose stream was lost and could not be rejoined yet: Retry rejoins it. */
   private pendingRejoin: FollowState | undefined;
+  /** Everything posted goes through it, so a burst of tokens crosses to the webview as a few deltas. */
+  private readonly outgoing: DeltaBatcher;
 
   constructor(
     private readonly deps: ChatSessionDeps,
@@ -88,6 +91,7 @@ export class ChatSession {
   ) {
     this.header = { threadId, title: title ?? (threadId ? shortId(threadId) : "New Thread") };
     this.selected = deps.lastAssistant(threadId);
+    this.outgoing = new DeltaBatcher((message) => this.deps.post(message));
     this.follower = new RunFollower({
       onPart: (follow, part) => this.applyPart(follow, part),
       onRejoin: (follow) => {
@@ -120,6 +124,8 @@ export class ChatSession {
   }
 
   snapshot(): HostToWebview {
+    // Deltas still pending are in the model already: post them first, never after the snapshot.
+    this.outgoing.flush();
     return {
       type: "snapshot",
       thread: this.header,
@@ -529,6 +535,7 @@ export class ChatSession {
 
   dispose(): void {
     this.disposed = true;
+    this.outgoing.discard();
     this.current?.abort.abort();
     for (const queued of this.queue) queued.abort.abort();
   }
@@ -616,7 +623,7 @@ export class ChatSession {
   }
 
   private post(message: HostToWebview): void {
-    if (!this.disposed) this.deps.post(message);
+    if (!this.disposed) this.outgoing.push(message);
   }
 }
 

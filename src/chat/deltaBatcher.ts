@@ -1,7 +1,12 @@
 /**
  * Merges consecutive token deltas of one message before they cross to the webview: a burst of tokens
- * (a server often sends many per network read) becomes one message, not one postMessage per token.
- * Order is kept: any other message first flushes what is pending.
+ * (a server often sends hundreds per network read, all parsed in one task) becomes a few messages, not
+ * one postMessage per token, each of which the webview has to receive and dispatch between its frames.
+ *
+ * A merged delta leaves when the task that produced it ends (nothing is added to its tokens' latency
+ * when the host keeps up), or as soon as its oldest token has waited `maxAgeMs` (a long burst still
+ * streams, in slices; kept well under a frame, since a token held past the webview's frame waits a
+ * whole one more). Order is kept: any other message first flushes what is pending.
  */
 import type { HostToWebview } from "../protocol/chatProtocol";
 
@@ -9,11 +14,13 @@ type Delta = Extract<HostToWebview, { type: "messageDelta" }>;
 
 export class DeltaBatcher {
   private pending: Delta | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the pending delta's first token arrived. */
+  private since = 0;
+  private immediate: ReturnType<typeof setImmediate> | undefined;
 
   constructor(
     private readonly send: (message: HostToWebview) => void,
-    private readonly windowMs = 8,
+    private readonly maxAgeMs = 0.5,
   ) {}
 
   push(message: HostToWebview): void {
@@ -27,23 +34,28 @@ export class DeltaBatcher {
       if (message.toolCalls?.length) this.pending.toolCalls = [...(this.pending.toolCalls ?? []), ...message.toolCalls];
     } else {
       this.flush();
-      this.pending = { ...message, toolCalls: message.toolCalls ? [...message.toolCalls] : undefined };
+      const { toolCalls, ...delta } = message;
+      this.pending = toolCalls ? { ...delta, toolCalls: [...toolCalls] } : delta;
+      this.since = performance.now();
     }
-    this.timer ??= setTimeout(() => this.flush(), this.windowMs);
+    if (performance.now() - this.since >= this.maxAgeMs) this.flush();
+    // One end-of-task check, kept across flushes: finding nothing pending costs less than cancelling.
+    else this.immediate ??= setImmediate(() => {
+      this.immediate = undefined;
+      this.flush();
+    });
   }
 
   flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
     const pending = this.pending;
     this.pending = undefined;
     if (pending) this.send(pending);
   }
 
-  /** Drops what is pending: the webview is gone and will get a snapshot when it is back. */
+  /** Drops what is pending: nobody will read it (the session is gone). */
   discard(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    if (this.immediate) clearImmediate(this.immediate);
+    this.immediate = undefined;
     this.pending = undefined;
   }
 }

@@ -45,13 +45,24 @@ export class MarkdownBody {
   private renderWhole(source: string): void {
     // A text that does not extend the one shown starts over; one that does keeps its references.
     if (!this.rendered || !source.startsWith(this.source)) this.whole = false;
+    this.source = source;
+    this.rendered = true;
+    this.settled = 0;
+    // A first render of plain prose (a reply's first tokens) needs no parse or sanitiser pass, and is
+    // already the block-by-block state `grow` continues from.
+    const plain = this.whole ? undefined : plainParagraph(source);
+    if (plain !== undefined) {
+      this.plainTail = document.createTextNode(plain);
+      const paragraph = paragraphOf(this.plainTail);
+      this.tail = Array.from(paragraph.childNodes);
+      this.container.replaceChildren(paragraph);
+      this.incremental = true;
+      return;
+    }
     // Nothing to parse or sanitise for an empty text (a reply that is only tool calls).
     if (source === "") this.container.replaceChildren();
     else this.container.replaceChildren(renderMarkdown(source));
-    this.source = source;
-    this.rendered = true;
     this.incremental = false;
-    this.settled = 0;
     this.tail = [];
     this.plainTail = undefined;
   }

@@ -405,8 +405,7 @@ export class MessageList {
 
   private updateHistory(): void {
     this.history.hidden = this.hidden === 0;
-    const label = `Load earlier messages (${this.hidden} more)`;
-    if (this.loadEarlierButton.textContent !== label) this.loadEarlierButton.textContent = label;
+    setText(this.loadEarlierButton, `Load earlier messages (${this.hidden} more)`);
   }
 
   /**
@@ -436,8 +435,9 @@ export class MessageList {
     const empty = this.order.length === 0;
     this.emptyState.hidden = !empty;
     this.emptyState.classList.toggle("empty-state--loading", this.loading);
-    this.emptyTitle.textContent = this.loading ? "Loading thread…" : "New conversation";
-    this.emptyHint.textContent = this.loading ? "" : "Pick an assistant below and send a message to start.";
+    // Runs on every structural change: write only what changed (a text write replaces the node).
+    setText(this.emptyTitle, this.loading ? "Loading thread…" : "New conversation");
+    setText(this.emptyHint, this.loading ? "" : "Pick an assistant below and send a message to start.");
   }
 
   private isNearBottom(): boolean {
@@ -455,6 +455,10 @@ export class MessageList {
       }
     }
   }
+}
+
+function setText(element: HTMLElement, text: string): void {
+  if (element.textContent !== text) element.textContent = text;
 }
 
 function copyMessage(message: ChatMessageView): ChatMessageView {
