@@ -135,8 +135,12 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
     const saved = vscode.workspace.onDidSaveTextDocument((document) => {
       if (document === editing) void replace();
     });
-    // Saved through the file system API while the document was open: no save event follows.
-    const fallback = setTimeout(() => void replace(), 5000);
+    // Saved through the file system API while the document was open: no save event follows. Unsaved
+    // edits in that tab are the user's: it stays.
+    const fallback = setTimeout(() => {
+      if (editing.isDirty) saved.dispose();
+      else void replace();
+    }, 5000);
   });
 
   const createAssistant = async (node?: AssistantNode) => {

@@ -18,7 +18,7 @@ import { runConfigFor } from "./runConfig";
 import { RunFollower, STREAM_MODES, type FollowState, type StreamPart } from "./runFollower";
 import { applyMessageEvent } from "./streamedMessages";
 import { ThreadModel } from "./threadModel";
-import { messagesOfValues } from "./wireMessages";
+import { messagesOfValues, stringOf } from "./wireMessages";
 
 export interface ChatSessionDeps {
   client(): Promise<Client>;
@@ -83,6 +83,7 @@ export class ChatSession {
   private pendingRejoin: FollowState | undefined;
   /** Everything posted goes through it, so a burst of tokens crosses to the webview as a few deltas. */
   private readonly outgoing: DeltaBatcher;
+  private readonly assistantRef = (id: string) => this.deps.assistants.ref(id);
 
   constructor(
     private readonly deps: ChatSessionDeps,
@@ -453,7 +454,7 @@ export class ChatSession {
       this.post(this.model.upsert(follow.human));
     }
     if (part.event !== "messages") return;
-    const context = { skip: follow.skip, assistantId: this.runView.assistantId, runId: this.runView.runId, ref: (id: string) => this.deps.assistants.ref(id) };
+    const context = { skip: follow.skip, assistantId: this.runView.assistantId, runId: this.runView.runId, ref: this.assistantRef };
     for (const update of applyMessageEvent(this.model, part.data, context)) this.post(update);
   }
 
@@ -649,10 +650,6 @@ function sameJson(a: string, b: string | undefined): boolean {
 export function titleOf(metadata: unknown): string | undefined {
   const title = (metadata as { title?: unknown } | null)?.title;
   return typeof title === "string" && title.trim() ? title.trim() : undefined;
-}
-
-function stringOf(value: unknown): string | undefined {
-  return typeof value === "string" && value ? value : undefined;
 }
 
 export function shortId(id: string | undefined): string {

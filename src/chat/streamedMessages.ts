@@ -5,7 +5,7 @@
 import type { AssistantRef, HostToWebview, ToolCallDelta } from "../protocol/chatProtocol";
 import { toMessageView } from "./messageViews";
 import type { ThreadModel } from "./threadModel";
-import { roleOf, textOf, type WireMessage } from "./wireMessages";
+import { roleOf, stringOf, textOf, type WireMessage } from "./wireMessages";
 
 export interface StreamContext {
   /** Message ids already complete in the loaded state: a replay must not append to them. */
@@ -54,6 +54,3 @@ function toolCallDeltas(chunk: WireMessage): ToolCallDelta[] {
   }));
 }
 
-function stringOf(value: unknown): string | undefined {
-  return typeof value === "string" && value ? value : undefined;
-}

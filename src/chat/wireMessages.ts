@@ -84,3 +84,8 @@ export function messagesOfValues(values: unknown): WireMessage[] {
   const messages = (values as { messages?: unknown } | null)?.messages;
   return Array.isArray(messages) ? messages.filter(isWireMessage) : [];
 }
+
+/** A non-empty string from untrusted data (stream metadata, thread metadata), else undefined. */
+export function stringOf(value: unknown): string | undefined {
+  return typeof value === "string" && value ? value : undefined;
+}
