@@ -4,7 +4,7 @@ import type { ExtensionParts } from "../parts";
 import { pickAssistant } from "./assistantPicker";
 import { isGraphDefault } from "./assistantDirectory";
 import type { AssistantNode } from "./assistantTreeProvider";
-import { ASSISTANT_SCHEME, AssistantDocuments, assistantUri, newAssistantUri } from "./assistantDocuments";
+import { ASSISTANT_SCHEME, AssistantDocuments, asAssistantDocument, assistantUri, newAssistantUri } from "./assistantDocuments";
 
 export function registerAssistantCommands(parts: ExtensionParts, refreshView: () => void): vscode.Disposable[] {
   const { chats, assistants, memory, connection } = parts;
@@ -108,10 +108,8 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
   };
 
   const openDocument = async (uri: vscode.Uri) => {
-    const document = await vscode.workspace.openTextDocument(uri);
-    // Changing the language reopens the document: only when VS Code did not already take it for JSON.
-    const json = document.languageId === "json" ? document : await vscode.languages.setTextDocumentLanguage(document, "json");
-    await vscode.window.showTextDocument(json, { preview: false });
+    const document = await asAssistantDocument(await vscode.workspace.openTextDocument(uri));
+    await vscode.window.showTextDocument(document, { preview: false });
   };
 
   /**
@@ -161,22 +159,26 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
     if (id) await openDocument(assistantUri(id));
   };
 
-  const setActiveVersion = async (node?: AssistantNode) => {
+  /** `version` given (a keybinding, a script) skips the pick. */
+  const setActiveVersion = async (node?: AssistantNode, version?: unknown) => {
     if (node?.kind !== "assistant") return;
     try {
       const client = await connection.client();
-      const versions = await client.assistants.getVersions(node.assistant.assistant_id, { limit: 100 });
-      const pick = await vscode.window.showQuickPick(
-        versions.map((v) => ({
-          label: `v${v.version}${v.version === node.assistant.version ? " (active)" : ""}`,
-          description: new Date(v.created_at).toLocaleString(),
-          detail: JSON.stringify(v.config?.configurable ?? {}),
-          version: v.version,
-        })),
-        { title: `Versions of ${node.assistant.name}` },
-      );
+      const pick =
+        typeof version === "number"
+          ? { version }
+          : await vscode.window.showQuickPick(
+              (await client.assistants.getVersions(node.assistant.assistant_id, { limit: 100 })).map((v) => ({
+                label: `v${v.version}${v.version === node.assistant.version ? " (active)" : ""}`,
+                description: new Date(v.created_at).toLocaleString(),
+                detail: JSON.stringify(v.config?.configurable ?? {}),
+                version: v.version,
+              })),
+              { title: `Versions of ${node.assistant.name}` },
+            );
       if (!pick) return;
       await client.assistants.setLatest(node.assistant.assistant_id, pick.version);
+      documents.changedOnServer(node.assistant.assistant_id);
       refreshView();
     } catch (error) {
       fail(error, "change the assistant's version");
@@ -185,6 +187,8 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
 
   return [
     vscode.workspace.registerFileSystemProvider(ASSISTANT_SCHEME, documents, { isCaseSensitive: true }),
+    // Tabs restored after a reload, `vscode.open` and other extensions open them as plain JSON.
+    vscode.workspace.onDidOpenTextDocument((document) => void asAssistantDocument(document)),
     vscode.commands.registerCommand("langgraph.assistants.create", createAssistant),
     vscode.commands.registerCommand("langgraph.assistants.edit", editAssistant),
     vscode.commands.registerCommand("langgraph.assistants.setVersion", setActiveVersion),

@@ -8,6 +8,18 @@ import type { AssistantDirectory } from "./assistantDirectory";
 import { draftOf, formatDraft, newDraft, parseDraft } from "./assistantDraft";
 
 export const ASSISTANT_SCHEME = "langgraph-assistant";
+/**
+ * JSON to VS Code's JSON support (a `jsonLanguageParticipants` contribution), but a language of its own
+ * so that `files.autoSave` can be off for it alone: every save is a request that creates an assistant
+ * or a new version, so it happens only when the user saves.
+ */
+export const ASSISTANT_LANGUAGE = "langgraph-assistant";
+
+/** Gives a document of the scheme its language; changing a language reopens the document, so only when needed. */
+export async function asAssistantDocument(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+  if (document.uri.scheme !== ASSISTANT_SCHEME || document.languageId === ASSISTANT_LANGUAGE) return document;
+  return vscode.languages.setTextDocumentLanguage(document, ASSISTANT_LANGUAGE);
+}
 
 export function assistantUri(assistantId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: ASSISTANT_SCHEME, path: `/${assistantId}.json` });
@@ -90,6 +102,16 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
     } catch (error) {
       throw vscode.FileSystemError.Unavailable(this.connection.describe(error, { operation: "save the assistant" }).message);
     }
+    this.mtimes.set(uri.toString(), Date.now());
+    // An open document with unsaved edits is its editor saving (or holds the user's edits): telling
+    // VS Code it changed mid-save makes the save report failure. Any other open copy should reload.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!open?.isDirty) this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  /** The assistant changed on the server by other means (a version made active): open editors reload. */
+  changedOnServer(assistantId: string): void {
+    const uri = assistantUri(assistantId);
     this.mtimes.set(uri.toString(), Date.now());
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }

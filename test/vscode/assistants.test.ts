@@ -5,6 +5,8 @@ import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
 
 const url = () => process.env.LANGGRAPH_TEST_URL!;
+/** Creates that reached the server, from its own request log. */
+const createRequests = () => readFileSync(process.env.LANGGRAPH_TEST_REQUEST_LOG!, "utf8").match(/^POST \/assistants$/gm)?.length ?? 0;
 
 describe("assistants as editable documents in a real VS Code", () => {
   let api: LangGraphThreadsApi;
@@ -29,11 +31,27 @@ describe("assistants as editable documents in a real VS Code", () => {
     await vscode.commands.executeCommand("langgraph.assistants.create", { kind: "graph", graphId: "echo" });
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.path, "/new/echo.json", "Create Assistant opened the new document");
+    assert.equal(editor.document.languageId, "langgraph-assistant");
+    const whole = () => new vscode.Range(0, 0, editor.document.lineCount, 0);
+
+    // VS Code's JSON support checks the text as it is typed.
+    assert.ok(await editor.edit((edit) => edit.replace(whole(), '{"name": "Half typed", ')));
+    for (const start = Date.now(); !vscode.languages.getDiagnostics(editor.document.uri).length; ) {
+      assert.ok(Date.now() - start < 20_000, "no JSON diagnostics for a half-typed document");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    // Auto save (on by default in the browser) would create an assistant from every pause in typing.
+    const createsBefore = createRequests();
     const body = { name: "Edited in an editor", config: { configurable: { persona: "Editor" } }, context: {}, metadata: {} };
-    const whole = new vscode.Range(0, 0, editor.document.lineCount, 0);
-    assert.ok(await editor.edit((edit) => edit.replace(whole, JSON.stringify(body, null, 2))));
+    assert.ok(await editor.edit((edit) => edit.replace(whole(), JSON.stringify(body, null, 2))));
+    const autoSaveDelay = vscode.workspace.getConfiguration("files").get<number>("autoSaveDelay") ?? 1000;
+    await new Promise((r) => setTimeout(r, autoSaveDelay + 1500));
+    assert.ok(editor.document.isDirty, "the edit waits for the user's save");
+    assert.equal(createRequests(), createsBefore, "no create before the user saves");
+
     const saved = await editor.document.save();
-    assert.ok(saved, "VS Code reports the save as done");
+    assert.ok(saved, `VS Code reports the save as done (the document is ${editor.document.isDirty ? "still" : "no longer"} dirty)`);
     let created;
     for (const start = Date.now(); !created; ) {
       created = (await client.assistants.search({ graphId: "echo", limit: 100 })).find((a) => a.name === "Edited in an editor");
@@ -52,8 +70,7 @@ describe("assistants as editable documents in a real VS Code", () => {
 
   it("an invalid document is refused before any request, saying what to fix", async () => {
     const before = (await client.assistants.search({ limit: 100 })).length;
-    const creates = () => readFileSync(process.env.LANGGRAPH_TEST_REQUEST_LOG!, "utf8").match(/^POST \/assistants$/gm)?.length ?? 0;
-    const createsBefore = creates();
+    const createsBefore = createRequests();
     assert.ok(createsBefore > 0, "the request log shows the create of the test before");
     const uri = vscode.Uri.from({ scheme: "langgraph-assistant", path: "/new/echo.json" });
     await assert.rejects(
@@ -61,7 +78,7 @@ describe("assistants as editable documents in a real VS Code", () => {
       /"name" must be a non-empty string/,
     );
     assert.equal((await client.assistants.search({ limit: 100 })).length, before);
-    assert.equal(creates(), createsBefore, "no create request reached the server");
+    assert.equal(createRequests(), createsBefore, "no create request reached the server");
   });
 
   it("editing an assistant's document updates it as a new version", async () => {
@@ -69,11 +86,24 @@ describe("assistants as editable documents in a real VS Code", () => {
     const uri = vscode.Uri.from({ scheme: "langgraph-assistant", path: `/${assistant.assistant_id}.json` });
     const draft = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     assert.equal(draft.config.configurable.persona, "One");
+    const shown = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     draft.config.configurable.persona = "Two";
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(draft)));
     const updated = await client.assistants.get(assistant.assistant_id);
     assert.equal((updated.config.configurable as { persona: string }).persona, "Two");
     assert.equal(updated.version, 2);
+    for (const start = Date.now(); !shown.document.getText().includes('"Two"'); ) {
+      assert.ok(Date.now() - start < 10_000, `the open editor never showed the new version: ${shown.document.getText()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+
+    await vscode.commands.executeCommand("langgraph.assistants.setVersion", { kind: "assistant", assistant: updated }, 1);
+    assert.equal((await client.assistants.get(assistant.assistant_id)).version, 1, "Set Active Version made version 1 the active one");
+    for (const start = Date.now(); !shown.document.getText().includes('"One"'); ) {
+      assert.ok(Date.now() - start < 10_000, `the open editor never showed the version made active: ${shown.document.getText()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     api.parts.assistants.invalidate();
   });
 
