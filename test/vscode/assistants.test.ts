@@ -15,6 +15,14 @@ describe("assistants as editable documents in a real VS Code", () => {
     api = await vscode.extensions.getExtension<LangGraphThreadsApi>("langgraph-threads.langgraph-threads")!.activate();
     client = new Client({ apiUrl: url(), apiKey: null });
   });
+  // A failed test must not leave a tab behind that the next one's saves would act on.
+  afterEach(async () => {
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && d.uri.scheme === "langgraph-assistant")) {
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand("workbench.action.files.revert");
+    }
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
 
   it("saving a new assistant document creates it on the server (graph echo, model_name openai)", async () => {
     const body = { name: "OpenAI agent", description: "from a test", config: { configurable: { model_name: "openai" } }, context: {}, metadata: {} };
@@ -65,7 +73,6 @@ describe("assistants as editable documents in a real VS Code", () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     assert.ok(!tabPaths().includes("/new/echo.json"), "the new-assistant tab is closed");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
   });
 
   it("an invalid document is refused before any request, saying what to fix", async () => {
@@ -103,7 +110,6 @@ describe("assistants as editable documents in a real VS Code", () => {
       assert.ok(Date.now() - start < 10_000, `the open editor never showed the version made active: ${shown.document.getText()}`);
       await new Promise((r) => setTimeout(r, 50));
     }
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
     api.parts.assistants.invalidate();
   });
 
