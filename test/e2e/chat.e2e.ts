@@ -2,7 +2,8 @@
  * The Threads tree and the chat panel driven through the UI of a real VS Code workbench: the seeded
  * threads newest first, a chat with two assistants (one picked in the composer, one through the
  * command palette), the panel restored after a window reload, Stop while a reply streams, renaming
- * and deleting threads from the tree, and approving an interrupted run from its card.
+ * and deleting threads from the tree, approving an interrupted run from its card, and creating an
+ * assistant from a graph in a JSON tab.
  *
  * One workbench serves the whole file: the steps run in order and build on each other.
  */
@@ -325,5 +326,54 @@ describe("chat and threads through the workbench UI", function () {
     const runs = await client.runs.list(threadIds.approval);
     assert.equal(runs.length, 2, "one run interrupted, one resumed it: nothing ran twice");
     await workbench!.screenshot("chat-8b-approved");
+  });
+
+  it("9. creates an assistant from a graph's inline action: a JSON tab, Ctrl+S, and it stands under its graph", async function () {
+    const { page } = workbench!;
+    await workbench!.openLangGraphContainer();
+    const assistantsPane = page
+      .locator(".part.sidebar .pane")
+      .filter({ has: page.locator(".pane-header", { hasText: /^\s*Assistants/ }) })
+      .first();
+    const graphRow = assistantsPane
+      .locator('.monaco-list-row[aria-level="1"]')
+      .filter({ has: page.locator(".label-name", { hasText: /^\s*echo\s*$/ }) })
+      .first();
+    await graphRow.waitFor({ state: "visible", timeout: 30_000 });
+    await graphRow.hover();
+    await graphRow.locator('.action-label[aria-label^="Create Assistant from Graph"]').click();
+
+    await page.locator(".tabs-container .tab.active", { hasText: "echo.json" }).waitFor({ state: "visible", timeout: 30_000 });
+    const languageStatus = page.locator(".part.statusbar .statusbar-item", { hasText: "LangGraph Assistant" }).first();
+    await languageStatus.waitFor({ state: "visible", timeout: 30_000 });
+    const editor = page.locator(".editor-instance .monaco-editor").first();
+    await editor.locator(".view-lines").click();
+    await page.keyboard.press("Control+A");
+    const body = { name: "Ada's OpenAI agent", config: { configurable: { model_name: "openai" } }, context: {}, metadata: {} };
+    await page.keyboard.insertText(JSON.stringify(body));
+    await page.locator(".tabs-container .tab.active.dirty", { hasText: "echo.json" }).waitFor({ state: "visible", timeout: 30_000 });
+    await workbench!.screenshot("chat-9a-new-assistant-editor");
+    await page.keyboard.press("Control+S");
+
+    const created = await until(
+      async () => (await client.assistants.search({ graphId: "echo", limit: 100 })).find((a) => a.name === body.name),
+      "the assistant on the server",
+    );
+    assert.deepEqual(created.config.configurable, { model_name: "openai" });
+    // The new-assistant tab gives way to the assistant's own document, and the tree shows it under echo.
+    await page.locator(".tabs-container .tab.active", { hasText: `${created.assistant_id}.json` }).waitFor({ state: "visible", timeout: 30_000 });
+    assert.equal(await page.locator(".tabs-container .tab", { hasText: /^\s*echo\.json/ }).count(), 0, "the new-assistant tab is closed");
+    const assistantRow = assistantsPane.locator('.monaco-list-row[aria-level="2"]').filter({ has: page.locator(".label-name", { hasText: body.name }) });
+    await assistantRow.first().waitFor({ state: "visible", timeout: 30_000 });
+    const rows = await assistantsPane.locator(".monaco-list-row").evaluateAll((all) =>
+      all
+        .map((row) => ({ index: Number(row.getAttribute("data-index")), level: row.getAttribute("aria-level"), name: row.querySelector(".label-name")?.textContent?.trim() }))
+        .sort((a, b) => a.index - b.index),
+    );
+    const graphIndex = rows.findIndex((r) => r.level === "1" && r.name === "echo");
+    const nextGraph = rows.findIndex((r, i) => i > graphIndex && r.level === "1");
+    const underEcho = rows.slice(graphIndex + 1, nextGraph < 0 ? undefined : nextGraph).map((r) => r.name);
+    assert.ok(underEcho.includes(body.name), `echo's assistants: ${underEcho.join(", ")}`);
+    await workbench!.screenshot("chat-9b-assistant-created");
   });
 });
