@@ -113,22 +113,26 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
   };
 
   /**
-   * After a create from an editor, the "new" tab is replaced by the assistant's own, so a second save
-   * updates it; only once VS Code has finished that save, since closing a tab mid-save fails the save.
-   * A save that came from no editor (another extension, a script) opens nothing.
+   * A tab shows the assistant's name: after a create from an editor (the "new" tab) or a rename, the
+   * tab is replaced by the assistant's own document, so the next save updates it. Only once VS Code has
+   * finished that save, since closing a tab mid-save fails the save. A save from no editor opens nothing.
    */
-  const documents = new AssistantDocuments(connection, assistants, (assistantId, created, uri) => {
+  const documents = new AssistantDocuments(connection, assistants, (assistant, created, uri) => {
     refreshView();
     void vscode.window.showInformationMessage(created ? "Assistant created." : "Assistant saved.");
-    if (!created) return;
+    const own = assistantUri(assistant.assistant_id, assistant.name);
+    if (own.toString() === uri.toString()) return;
     const editing = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!editing) return;
     const replace = async () => {
       saved.dispose();
       clearTimeout(fallback);
       const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      await vscode.window.tabGroups.close(tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString()));
-      await openDocument(assistantUri(assistantId));
+      const showing = tabs.filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString());
+      // A tab the user closed meanwhile is not brought back.
+      if (!showing.length) return;
+      await vscode.window.tabGroups.close(showing);
+      await openDocument(own);
     };
     const saved = vscode.workspace.onDidSaveTextDocument((document) => {
       if (document === editing) void replace();
@@ -155,8 +159,8 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
   };
 
   const editAssistant = async (node?: AssistantNode) => {
-    const id = node?.kind === "assistant" ? node.assistant.assistant_id : (await pickAssistant(assistants, { title: "Edit Assistant Config" }).catch(() => undefined))?.assistant_id;
-    if (id) await openDocument(assistantUri(id));
+    const assistant = node?.kind === "assistant" ? node.assistant : await pickAssistant(assistants, { title: "Edit Assistant Config" }).catch(() => undefined);
+    if (assistant) await openDocument(assistantUri(assistant.assistant_id, assistant.name));
   };
 
   /** `version` given (a keybinding, a script) skips the pick. */

@@ -6,6 +6,7 @@ import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { AssistantDirectory } from "./assistantDirectory";
 import { draftOf, formatDraft, newDraft, parseDraft } from "./assistantDraft";
+import { assistantPath, newAssistantPath, parseAssistantPath, type AssistantTarget } from "./assistantPaths";
 
 export const ASSISTANT_SCHEME = "langgraph-assistant";
 /**
@@ -21,12 +22,13 @@ export async function asAssistantDocument(document: vscode.TextDocument): Promis
   return vscode.languages.setTextDocumentLanguage(document, ASSISTANT_LANGUAGE);
 }
 
-export function assistantUri(assistantId: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: ASSISTANT_SCHEME, path: `/${assistantId}.json` });
+/** The document that edits an assistant, titled by its name when it is known. */
+export function assistantUri(assistantId: string, name?: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: ASSISTANT_SCHEME, path: assistantPath(assistantId, name) });
 }
 
 export function newAssistantUri(graphId: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: ASSISTANT_SCHEME, path: `/new/${encodeURIComponent(graphId)}.json` });
+  return vscode.Uri.from({ scheme: ASSISTANT_SCHEME, path: newAssistantPath(graphId) });
 }
 
 export class AssistantDocuments implements vscode.FileSystemProvider {
@@ -42,7 +44,7 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
   constructor(
     private readonly connection: DeploymentConnection,
     private readonly directory: AssistantDirectory,
-    private readonly onSaved: (assistantId: string, created: boolean, uri: vscode.Uri) => void,
+    private readonly onSaved: (assistant: { assistant_id: string; name: string }, created: boolean, uri: vscode.Uri) => void,
   ) {}
 
   watch(): vscode.Disposable {
@@ -50,8 +52,8 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
   }
 
   stat(uri: vscode.Uri): vscode.FileStat {
-    // "/" and "/new" are folders: writing a file checks its parent first.
-    const type = uri.path === "/" || uri.path === "/new" ? vscode.FileType.Directory : vscode.FileType.File;
+    // What is not a document ("/", "/new", "/<id>") is a folder: writing a file checks its parent first.
+    const type = parseAssistantPath(uri.path) ? vscode.FileType.File : vscode.FileType.Directory;
     const key = uri.toString();
     let mtime = this.mtimes.get(key);
     if (mtime === undefined) this.mtimes.set(key, (mtime = Date.now()));
@@ -93,11 +95,11 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
       if (target.kind === "new") {
         const created = await client.assistants.create({ graphId: target.graphId, ...draft });
         this.directory.invalidate();
-        this.onSaved(created.assistant_id, true, uri);
+        this.onSaved(created, true, uri);
       } else {
-        await client.assistants.update(target.assistantId, draft);
+        const updated = await client.assistants.update(target.assistantId, draft);
         this.directory.invalidate();
-        this.onSaved(target.assistantId, false, uri);
+        this.onSaved(updated, false, uri);
       }
     } catch (error) {
       throw vscode.FileSystemError.Unavailable(this.connection.describe(error, { operation: "save the assistant" }).message);
@@ -111,9 +113,13 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
 
   /** The assistant changed on the server by other means (a version made active): open editors reload. */
   changedOnServer(assistantId: string): void {
-    const uri = assistantUri(assistantId);
-    this.mtimes.set(uri.toString(), Date.now());
-    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+    const edits = (uri: vscode.Uri) => {
+      const target = uri.scheme === ASSISTANT_SCHEME ? parseAssistantPath(uri.path) : undefined;
+      return target?.kind === "existing" && target.assistantId === assistantId;
+    };
+    const uris = vscode.workspace.textDocuments.map((d) => d.uri).filter(edits);
+    for (const uri of uris) this.mtimes.set(uri.toString(), Date.now());
+    if (uris.length) this.changed.fire(uris.map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
   }
 
   delete(): void {
@@ -125,12 +131,8 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
   }
 }
 
-type Target = { kind: "new"; graphId: string } | { kind: "existing"; assistantId: string };
-
-function parse(uri: vscode.Uri): Target {
-  const fresh = uri.path.match(/^\/new\/(.+)\.json$/);
-  if (fresh) return { kind: "new", graphId: decodeURIComponent(fresh[1]) };
-  const existing = uri.path.match(/^\/([^/]+)\.json$/);
-  if (existing) return { kind: "existing", assistantId: existing[1] };
-  throw vscode.FileSystemError.FileNotFound(uri);
+function parse(uri: vscode.Uri): AssistantTarget {
+  const target = parseAssistantPath(uri.path);
+  if (!target) throw vscode.FileSystemError.FileNotFound(uri);
+  return target;
 }

@@ -360,8 +360,8 @@ describe("chat and threads through the workbench UI", function () {
       "the assistant on the server",
     );
     assert.deepEqual(created.config.configurable, { model_name: "openai" });
-    // The new-assistant tab gives way to the assistant's own document, and the tree shows it under echo.
-    await page.locator(".tabs-container .tab.active", { hasText: `${created.assistant_id}.json` }).waitFor({ state: "visible", timeout: 30_000 });
+    // The new-assistant tab gives way to the assistant's own document, titled by its name; the tree shows it under echo.
+    await page.locator(".tabs-container .tab.active", { hasText: `${body.name}.json` }).waitFor({ state: "visible", timeout: 30_000 });
     assert.equal(await page.locator(".tabs-container .tab", { hasText: /^\s*echo\.json/ }).count(), 0, "the new-assistant tab is closed");
     const assistantRow = assistantsPane.locator('.monaco-list-row[aria-level="2"]').filter({ has: page.locator(".label-name", { hasText: body.name }) });
     await assistantRow.first().waitFor({ state: "visible", timeout: 30_000 });

@@ -68,11 +68,27 @@ describe("assistants as editable documents in a real VS Code", () => {
     }
     const tabPaths = () =>
       vscode.window.tabGroups.all.flatMap((g) => g.tabs).flatMap((t) => (t.input instanceof vscode.TabInputText && t.input.uri.scheme === "langgraph-assistant" ? [t.input.uri.path] : []));
-    for (const start = Date.now(); !tabPaths().includes(`/${created.assistant_id}.json`); ) {
-      assert.ok(Date.now() - start < 20_000, `tabs: ${tabPaths().join(", ")}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    const waitForTab = async (path: string) => {
+      for (const start = Date.now(); !tabPaths().includes(path); ) {
+        assert.ok(Date.now() - start < 20_000, `no tab ${path} among: ${tabPaths().join(", ")}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    // The tab is titled by the assistant's name.
+    await waitForTab(`/${created.assistant_id}/Edited in an editor.json`);
     assert.ok(!tabPaths().includes("/new/echo.json"), "the new-assistant tab is closed");
+
+    // A rename saved from that tab updates the same assistant, and the tab follows the name.
+    const own = vscode.window.activeTextEditor!;
+    assert.equal(own.document.uri.path, `/${created.assistant_id}/Edited in an editor.json`);
+    const renamed = { ...JSON.parse(own.document.getText()), name: "Renamed in an editor" };
+    assert.ok(await own.edit((edit) => edit.replace(new vscode.Range(0, 0, own.document.lineCount, 0), JSON.stringify(renamed, null, 2))));
+    assert.ok(await own.document.save(), "VS Code reports the rename's save as done");
+    await waitForTab(`/${created.assistant_id}/Renamed in an editor.json`);
+    assert.ok(!tabPaths().includes(`/${created.assistant_id}/Edited in an editor.json`), "the tab with the old name is closed");
+    const after = await client.assistants.get(created.assistant_id);
+    assert.equal(after.name, "Renamed in an editor");
+    assert.equal(after.version, 2, "a new version of the same assistant");
   });
 
   it("an invalid document is refused before any request, saying what to fix", async () => {
@@ -90,7 +106,7 @@ describe("assistants as editable documents in a real VS Code", () => {
 
   it("editing an assistant's document updates it as a new version", async () => {
     const assistant = await client.assistants.create({ graphId: "echo", name: "Versioned", config: { configurable: { persona: "One" } } });
-    const uri = vscode.Uri.from({ scheme: "langgraph-assistant", path: `/${assistant.assistant_id}.json` });
+    const uri = vscode.Uri.from({ scheme: "langgraph-assistant", path: `/${assistant.assistant_id}/Versioned.json` });
     const draft = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     assert.equal(draft.config.configurable.persona, "One");
     const shown = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
