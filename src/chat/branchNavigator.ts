@@ -9,14 +9,31 @@ import { authorshipFromHistory } from "./messageViews";
 
 /**
  * Checkpoints are read a page at a time (each holds the whole state, so a long thread's history is
- * heavy), and older pages only while some shown reply still has no author.
+ * heavy), and older pages only while some reply still has no author: at most this many per read.
  */
 const HISTORY_PAGE = 30;
 const HISTORY_MAX_PAGES = 6;
 
+type HistoryEntry = Awaited<ReturnType<Client["threads"]["getHistory"]>>[number];
+
+/**
+ * Runs listed at once to learn each one's assistant. A checkpoint's `metadata.assistant_id` can be
+ * another run's (a run queued while the thread was busy carries the assistant of the run before it);
+ * its `run_id` is right, and the run record names the assistant that really ran.
+ */
+const RUNS_LISTED = 1000;
+
 export class BranchNavigator {
   /** Newest first. */
   private history: CheckpointMessages[] = [];
+  /** The oldest checkpoint read: what first appears in it is attributed once older ones are read. */
+  private boundary: HistoryEntry | undefined;
+  /** Reading reached the thread's first checkpoint. */
+  private complete = false;
+  /** Each run's assistant, from the run records. */
+  private readonly runAssistants = new Map<string, string>();
+  /** Reads one at a time: a read continues where the previous one stopped. */
+  private reading: Promise<unknown> = Promise.resolve();
   /** History is behind the thread after runs ("stale"), or must be re-read because a run forked it. */
   private staleness: false | "stale" | "forked" = false;
   /** Set while the user looks at a branch other than the thread's head: the next run continues it. */
@@ -31,31 +48,81 @@ export class BranchNavigator {
     return this.staleness === "forked";
   }
 
+  /** Nothing older is left to read. */
+  get exhausted(): boolean {
+    return this.complete || !this.boundary;
+  }
+
   markStale(): void {
     this.staleness = "stale";
   }
 
   /**
-   * Reads history; returns the assistant that wrote each reply it could attribute. Older pages are read
-   * only while `unattributed` says a shown reply still has no author.
+   * Reads history from the newest checkpoint; returns the assistant that wrote each reply it could
+   * attribute. Older pages are read only while `unattributed` says a reply still has no author.
    */
-  async load(client: Client, threadId: string, unattributed: (attributed: ReadonlySet<string>) => boolean): Promise<Map<string, string>> {
-    let history = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE });
-    let complete = history.length < HISTORY_PAGE;
-    let authorship = authorshipFromHistory(history, complete);
-    const attributed = () => new Set(authorship.keys());
-    for (let page = 1; !complete && page < HISTORY_MAX_PAGES && unattributed(attributed()); page++) {
-      const oldest = history[history.length - 1]?.checkpoint?.checkpoint_id;
-      if (!oldest) break;
+  load(client: Client, threadId: string, unattributed: (attributed: ReadonlySet<string>) => boolean): Promise<Map<string, string>> {
+    return this.serially(async () => {
+      const newest = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE });
+      this.history = [];
+      this.boundary = undefined;
+      this.complete = newest.length < HISTORY_PAGE;
+      const authorship = await this.readBack(client, threadId, newest, unattributed);
+      this.staleness = false;
+      return authorship;
+    });
+  }
+
+  /**
+   * Reads further back from where the last read stopped, for replies the user scrolled to that have
+   * no author yet: as much as a long thread needs, only when it is needed.
+   */
+  loadOlder(client: Client, threadId: string, unattributed: (attributed: ReadonlySet<string>) => boolean): Promise<Map<string, string>> {
+    return this.serially(async () => (this.complete || !this.boundary ? new Map<string, string>() : this.readBack(client, threadId, [], unattributed)));
+  }
+
+  private serially<T>(read: () => Promise<T>): Promise<T> {
+    const next = this.reading.then(read, read);
+    this.reading = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Reads pages older than `read` (after the boundary) while replies lack an author; keeps what it read. */
+  private async readBack(
+    client: Client,
+    threadId: string,
+    read: HistoryEntry[],
+    unattributed: (attributed: ReadonlySet<string>) => boolean,
+  ): Promise<Map<string, string>> {
+    let entries = this.boundary ? [this.boundary, ...read] : read;
+    let authorship = authorshipFromHistory(entries, this.complete);
+    for (let page = read.length ? 1 : 0; !this.complete && page < HISTORY_MAX_PAGES && unattributed(new Set(authorship.keys())); page++) {
+      const oldest = entries[entries.length - 1]?.checkpoint?.checkpoint_id;
+      if (!oldest) {
+        // Nothing to continue from: as far back as this thread can be read.
+        this.complete = true;
+        break;
+      }
       // This server takes the checkpoint id itself for `before`.
       const older = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE, before: oldest as unknown as Config });
-      history = history.concat(older);
-      complete = older.length < HISTORY_PAGE;
-      authorship = authorshipFromHistory(history, complete);
+      entries = entries.concat(older);
+      this.complete = older.length < HISTORY_PAGE;
+      authorship = authorshipFromHistory(entries, this.complete);
     }
-    this.history = toCheckpointMessages(history);
-    this.staleness = false;
-    return new Map([...authorship].map(([id, a]) => [id, a.assistantId]));
+    this.history = this.history.concat(toCheckpointMessages(this.boundary ? entries.slice(1) : entries));
+    this.boundary = entries[entries.length - 1] ?? this.boundary;
+    await this.learnRunAssistants(client, threadId, authorship.values());
+    return new Map([...authorship].map(([id, a]) => [id, (a.runId && this.runAssistants.get(a.runId)) || a.assistantId]));
+  }
+
+  private async learnRunAssistants(client: Client, threadId: string, authors: Iterable<{ runId?: string }>): Promise<void> {
+    const unknown = [...authors].some((a) => a.runId && !this.runAssistants.has(a.runId));
+    if (!unknown) return;
+    try {
+      for (const run of await client.runs.list(threadId, { limit: RUNS_LISTED })) this.runAssistants.set(run.run_id, run.assistant_id);
+    } catch {
+      // The checkpoints' own metadata stands in.
+    }
   }
 
   /** Sets each shown message's branch position; returns the positions of those that have siblings. */

@@ -92,6 +92,10 @@ export class ChatPanel implements vscode.Disposable {
         return this.session.regenerate(message.id, message.assistantId);
       case "switchBranch":
         return this.session.switchBranch(message.id, message.direction);
+      case "needAuthors":
+        // From the webview: only strings, and no more than a window's worth.
+        if (Array.isArray(message.ids)) return this.session.attributeEarlier(message.ids.filter((id): id is string => typeof id === "string").slice(0, 200));
+        return;
       case "resume":
         return this.session.resume(message.response, message.assistantId);
       case "selectAssistant":

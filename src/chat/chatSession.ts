@@ -78,6 +78,9 @@ export class ChatSession {
   private pending: InterruptView | undefined;
   /** Checkpoint history behind attribution and branches. */
   private readonly branches = new BranchNavigator();
+  /** Replies the webview asked authors for, and whether a read for them is under way. */
+  private readonly authorsWanted = new Set<string>();
+  private attributing = false;
   private readonly follower: RunFollower;
   /** A reply whose stream was lost and could not be rejoined yet: Retry rejoins it. */
   private pendingRejoin: FollowState | undefined;
@@ -193,6 +196,40 @@ export class ChatSession {
     } catch (error) {
       // A nicety on top of a loaded thread: log, do not block the panel.
       this.deps.describe(error, { operation: "load the thread's history" });
+    }
+  }
+
+  /**
+   * Earlier replies the user scrolled to have no author: reads further back in history for them (a
+   * long thread's first read stops after a few pages). Requests that arrive meanwhile join the next read.
+   */
+  async attributeEarlier(ids: string[]): Promise<void> {
+    const lacksAuthor = (id: string) => {
+      const message = this.model.get(id);
+      return message?.role === "ai" && !message.author;
+    };
+    for (const id of ids) if (lacksAuthor(id)) this.authorsWanted.add(id);
+    const threadId = this.header.threadId;
+    if (this.attributing || !threadId) return;
+    this.attributing = true;
+    try {
+      const client = await this.deps.client();
+      // Each read goes some pages further back; until the wanted replies have authors or history ends.
+      while (this.authorsWanted.size && !this.branches.exhausted) {
+        const wanted = [...this.authorsWanted];
+        this.authorsWanted.clear();
+        const authorship = await this.branches.loadOlder(client, threadId, (attributed) => wanted.some((id) => lacksAuthor(id) && !attributed.has(id)));
+        const update = this.model.setAuthors(new Map([...authorship].map(([id, assistantId]) => [id, this.deps.assistants.ref(assistantId)])));
+        if (update) this.post(update);
+        for (const id of wanted) if (lacksAuthor(id)) this.authorsWanted.add(id);
+      }
+      this.authorsWanted.clear();
+      this.postBranches();
+    } catch (error) {
+      // A nicety on top of a loaded thread: log, do not block the panel.
+      this.deps.describe(error, { operation: "load the thread's history" });
+    } finally {
+      this.attributing = false;
     }
   }
 

@@ -151,6 +151,8 @@ export type WebviewToHost =
   | { type: "regenerate"; id: string; assistantId?: string }
   /** Shows the previous (-1) or next (1) sibling of a message with branches. */
   | { type: "switchBranch"; id: string; direction: -1 | 1 }
+  /** Earlier replies the user scrolled to have no author yet: the host reads further back in history. */
+  | { type: "needAuthors"; ids: string[] }
   /** Resumes the interrupted run: a human-in-the-loop decision, or any JSON value for other interrupts. */
   | { type: "resume"; response: HumanResponse | unknown; assistantId?: string };
 
@@ -179,4 +181,5 @@ const WEBVIEW_TO_HOST_TYPES = new Set<string>([
   "editMessage",
   "regenerate",
   "switchBranch",
+  "needAuthors",
 ]);

@@ -96,6 +96,8 @@ export class MessageList {
   private runActive = false;
   /** Open editors of views a snapshot is about to replace, by message id. */
   private readonly carriedEdits = new Map<string, EditDraft>();
+  /** Replies whose author was asked for: a reveal asks once. */
+  private readonly authorsAsked = new Set<string>();
   private readonly actions: MessageActions;
 
   constructor(private readonly options: MessageListOptions) {
@@ -317,7 +319,9 @@ export class MessageList {
       if (this.hidden > 0) {
         const first = this.log.firstElementChild;
         if (first && !follow) anchor = { element: first, top: first.getBoundingClientRect().top };
+        const before = this.hidden;
         this.hidden = Math.max(0, this.hidden - count);
+        this.askForAuthors(this.order.slice(this.hidden, before));
         this.structureChanged = true;
         this.quietLog();
       }
@@ -347,6 +351,17 @@ export class MessageList {
     if (structureChanged && this.hidden > 0 && this.element.clientHeight > 0 && this.element.scrollTop <= LOAD_EARLIER_PX) {
       this.loadEarlier();
     }
+  }
+
+  /** Replies revealed without an author: the host reads further back in history for them, once each. */
+  private askForAuthors(ids: string[]): void {
+    const missing = ids.filter((id) => {
+      const message = this.entries.get(id)?.message;
+      return message?.role === "ai" && !message.author && !this.authorsAsked.has(id);
+    });
+    if (!missing.length) return;
+    for (const id of missing) this.authorsAsked.add(id);
+    this.options.post({ type: "needAuthors", ids: missing });
   }
 
   /** Creates views for the messages in the window and puts the log's children in model order. */
