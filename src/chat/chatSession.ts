@@ -491,7 +491,8 @@ export class ChatSession {
       this.post(this.model.upsert(follow.human));
     }
     if (part.event !== "messages") return;
-    const context = { skip: follow.skip, assistantId: this.runView.assistantId, runId: this.runView.runId, ref: this.assistantRef };
+    // The run this stream follows, not the one on display: a queued run streams while another is shown.
+    const context = { skip: follow.skip, assistantId: follow.assistantId ?? this.runView.assistantId, runId: follow.runId ?? this.runView.runId, ref: this.assistantRef };
     for (const update of applyMessageEvent(this.model, part.data, context)) this.post(update);
   }
 

@@ -10,7 +10,10 @@ import { roleOf, stringOf, textOf, type WireMessage } from "./wireMessages";
 export interface StreamContext {
   /** Message ids already complete in the loaded state: a replay must not append to them. */
   skip?: Set<string>;
-  /** Of the run being followed, when the event's metadata does not say. */
+  /**
+   * Of the run being followed (from the send or the run record). It wins over the event's metadata,
+   * which for a run queued behind another names the assistant of the run before it.
+   */
   assistantId?: string;
   runId?: string;
   ref(assistantId: string): AssistantRef;
@@ -21,7 +24,7 @@ export function applyMessageEvent(model: ThreadModel, data: unknown, context: St
   const [chunk, metadata] = data as [WireMessage, Record<string, unknown> | undefined];
   const role = roleOf(chunk);
   if (!role || !chunk.id || context.skip?.has(chunk.id)) return [];
-  const assistantId = stringOf(metadata?.assistant_id) ?? context.assistantId;
+  const assistantId = context.assistantId ?? stringOf(metadata?.assistant_id);
   const runId = stringOf(metadata?.run_id) ?? context.runId;
   const updates: HostToWebview[] = [];
   const push = (update: HostToWebview | undefined) => update && updates.push(update);

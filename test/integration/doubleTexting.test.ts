@@ -40,6 +40,29 @@ describe("sending while a reply streams (double-texting) against a real server",
     assert.equal(ofType(posted, "error").filter((e) => e.error).length, 0);
   });
 
+  it("a queued message's reply is labelled with the assistant it was sent to, never with the run before it", async () => {
+    const { session, client, posted, first, slow } = await busyThread("enqueue");
+    const pirate = await client.assistants.create({ graphId: "echo", name: "Queued pirate", config: { configurable: { persona: "Pirate" } } });
+    await session.refreshAssistants();
+    const second = session.send("second", pirate.assistant_id);
+    await Promise.all([first, second]);
+    await until(() => session.run.phase === "idle" && !session.model.messages.some((m) => m.pending));
+
+    const reply = session.model.messages.find((m) => m.role === "ai" && m.content.startsWith("[Pirate]"))!;
+    assert.equal(reply.author?.id, pirate.assistant_id);
+    assert.equal(session.model.messages.find((m) => m.role === "ai")!.author?.id, slow.assistant_id);
+    // Everything the panel was told about the reply's author: this server's checkpoints and events for a
+    // queued run name the assistant of the run before it.
+    const told = posted.flatMap((m) => {
+      if (m.type === "attribution") return m.authors[reply.id] ? [m.authors[reply.id].id] : [];
+      if (m.type === "messageUpsert") return m.message.id === reply.id && m.message.author ? [m.message.author.id] : [];
+      if (m.type === "snapshot") return m.messages.flatMap((v) => (v.id === reply.id && v.author ? [v.author.id] : []));
+      return [];
+    });
+    assert.ok(told.length > 0, "the panel was told who wrote the reply");
+    assert.deepEqual([...new Set(told)], [pirate.assistant_id]);
+  });
+
   for (const strategy of ["interrupt", "rollback"] as const) {
     it(`${strategy} stops the first run and the panel shows the thread as the server reports it`, async () => {
       const { session, client, first, slow } = await busyThread(strategy);
