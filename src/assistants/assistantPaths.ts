@@ -3,6 +3,8 @@
  * id is what the document edits. `/<id>.json` is read too. A new one is `/new/<graph>.json`.
  */
 
+import { labelText } from "../common/untrustedText";
+
 export type AssistantTarget = { kind: "new"; graphId: string } | { kind: "existing"; assistantId: string };
 
 export function newAssistantPath(graphId: string): string {
@@ -26,8 +28,8 @@ export function parseAssistantPath(path: string): AssistantTarget | undefined {
  * control or bidi characters (a name is untrusted text), and not so long it crowds the tab bar.
  */
 export function fileNameOf(name: string): string {
-  const cleaned = name
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, "")
+  const cleaned = labelText(name)
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
     .replace(/[/\\:*?"<>|]/g, "_")
     .trim()
     .replace(/^\.+/, "")

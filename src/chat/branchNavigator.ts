@@ -115,6 +115,11 @@ export class BranchNavigator {
     return new Map([...authorship].map(([id, a]) => [id, (a.runId && this.runAssistants.get(a.runId)) || a.assistantId]));
   }
 
+  /** A run this panel started or joined, with the assistant it knows ran it: no listing needed for it. */
+  knowRun(runId: string, assistantId: string): void {
+    this.runAssistants.set(runId, assistantId);
+  }
+
   private async learnRunAssistants(client: Client, threadId: string, authors: Iterable<{ runId?: string }>): Promise<void> {
     const unknown = [...authors].some((a) => a.runId && !this.runAssistants.has(a.runId));
     if (!unknown) return;

@@ -188,7 +188,7 @@ export class ChatSession {
     if (!threadId) return;
     try {
       const client = await this.deps.client();
-      const unattributed = (attributed: ReadonlySet<string>) => this.model.messages.some((m) => m.role === "ai" && !m.author && !attributed.has(m.id));
+      const unattributed = (attributed: ReadonlySet<string>) => this.model.messages.some((m) => this.lacksAuthor(m.id) && !attributed.has(m.id));
       const authorship = await this.branches.load(client, threadId, unattributed);
       const update = this.model.setAuthors(new Map([...authorship].map(([id, assistantId]) => [id, this.deps.assistants.ref(assistantId)])));
       if (update) this.post(update);
@@ -204,11 +204,7 @@ export class ChatSession {
    * long thread's first read stops after a few pages). Requests that arrive meanwhile join the next read.
    */
   async attributeEarlier(ids: string[]): Promise<void> {
-    const lacksAuthor = (id: string) => {
-      const message = this.model.get(id);
-      return message?.role === "ai" && !message.author;
-    };
-    for (const id of ids) if (lacksAuthor(id)) this.authorsWanted.add(id);
+    for (const id of ids) if (this.lacksAuthor(id)) this.authorsWanted.add(id);
     const threadId = this.header.threadId;
     if (this.attributing || !threadId) return;
     this.attributing = true;
@@ -218,10 +214,10 @@ export class ChatSession {
       while (this.authorsWanted.size && !this.branches.exhausted) {
         const wanted = [...this.authorsWanted];
         this.authorsWanted.clear();
-        const authorship = await this.branches.loadOlder(client, threadId, (attributed) => wanted.some((id) => lacksAuthor(id) && !attributed.has(id)));
+        const authorship = await this.branches.loadOlder(client, threadId, (attributed) => wanted.some((id) => this.lacksAuthor(id) && !attributed.has(id)));
         const update = this.model.setAuthors(new Map([...authorship].map(([id, assistantId]) => [id, this.deps.assistants.ref(assistantId)])));
         if (update) this.post(update);
-        for (const id of wanted) if (lacksAuthor(id)) this.authorsWanted.add(id);
+        for (const id of wanted) if (this.lacksAuthor(id)) this.authorsWanted.add(id);
       }
       this.authorsWanted.clear();
       this.postBranches();
@@ -231,6 +227,11 @@ export class ChatSession {
     } finally {
       this.attributing = false;
     }
+  }
+
+  private lacksAuthor(id: string): boolean {
+    const message = this.model.get(id);
+    return message?.role === "ai" && !message.author;
   }
 
   /** Shows the previous or next sibling of a message: the thread as it is on that branch. */
@@ -475,6 +476,7 @@ export class ChatSession {
   private runCreated(follow: FollowState, runId: string): void {
     if (follow.runId) return;
     follow.runId = runId;
+    if (follow.assistantId) this.branches.knowRun(runId, follow.assistantId);
     if (this.header.threadId) this.deps.rememberRun(this.header.threadId, runId);
     if (follow === this.current) this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
   }

@@ -3,17 +3,7 @@
  * untrusted strings (tool names, titles, assistant names) can be passed straight in.
  */
 
-/**
- * Bidi embeddings, overrides, isolates and marks, invisible separators, the BOM and Unicode tag
- * characters: in a one-line label (a name, a title, a tool) they only serve to make it read as something
- * else, e.g. "\u202Erehcraeser" drawn as "researcher". (ZWJ and ZWNJ stay: emoji and several scripts need them.)
- */
-const DISGUISING_CHARACTERS = /[\u061C\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\uDB40[\uDC00-\uDC7F]/g;
-
-/** A label from untrusted text, without the characters that could disguise it. */
-export function labelText(text: string): string {
-  return text.replace(DISGUISING_CHARACTERS, "");
-}
+export { labelText } from "../common/untrustedText";
 
 /** Explicit bidi embeddings, overrides and isolates: they can make text read in another order than stored. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
