@@ -152,11 +152,15 @@ export class ChatSession {
       const client = await this.deps.client();
       const threadId = this.header.threadId;
       // One round trip: the assistants, the thread's summary and its state are fetched together.
-      const [options, thread, state] = await Promise.all([
+      const requests = [
         this.deps.assistants.options(),
         threadId ? getThreadSummary(client, threadId) : undefined,
         threadId ? client.threads.getState(threadId) : undefined,
-      ]);
+      ] as const;
+      // A failure is reported once every request has ended (retries included): a Retry must not join a
+      // request of this failed load, such as the assistant list it shares with other panels.
+      await Promise.allSettled(requests);
+      const [options, thread, state] = await Promise.all(requests);
       this.assistantOptionsCache = options;
       if (threadId && state) {
         const title = titleOf(thread?.metadata) ?? this.header.title;
