@@ -1,7 +1,8 @@
 /** A ChatSession wired as a chat panel wires it, with the webview side replaced by `post`. */
 import type { Client } from "@langchain/langgraph-sdk";
-import { AssistantDirectory } from "../src/assistants/assistantDirectory";
+import { AssistantDirectory } from "../src/state/assistantDirectory";
 import { ChatSession } from "../src/chat/chatSession";
+import { DeploymentGateway } from "../src/deployment/gateway";
 import { mapError } from "../src/deployment/errorMapping";
 import type { HostToWebview } from "../src/protocol/chatProtocol";
 
@@ -16,12 +17,14 @@ export interface SessionOptions {
 
 export function createSession(options: SessionOptions): { session: ChatSession; errors: string[] } {
   const errors: string[] = [];
-  const assistants = options.assistants ?? new AssistantDirectory(async () => options.client);
+  // The extension's gateway over the given client, so a benchmark can instrument the client underneath.
+  const gateway = new DeploymentGateway(() => ({ url: options.url }), () => options.client);
+  const assistants = options.assistants ?? new AssistantDirectory(gateway);
   const remembered = new Map<string | undefined, string>();
   const runs = new Map<string, string>();
   const session = new ChatSession(
     {
-      client: async () => options.client,
+      gateway,
       describe: (error, context) => {
         const mapped = mapError(error, { url: options.url, ...context });
         errors.push(`${context.operation ?? "request"}: ${mapped.detail}`);

@@ -1,9 +1,10 @@
 /**
  * Scenario 2: the Threads view's first page with 10,000 threads on the server.
  * Extension path: `ThreadListModel.reload()` (one `threads.search` with `select`, plus its bookkeeping).
- * Raw path: one `threads.search` with exactly the parameters the model sent (captured, not copied).
+ * Raw path: one `threads.search` with exactly the parameters the gateway sent (captured, not copied).
  */
 import type { Client } from "@langchain/langgraph-sdk";
+import { DeploymentGateway } from "../src/deployment/gateway";
 import { ThreadListModel } from "../src/threads/threadListModel";
 import type { BenchContext } from "./openThread";
 import { goals, row, type Row } from "./results";
@@ -29,12 +30,17 @@ function capturingClient(client: Client, seen: SearchParams[]): Client {
   return new Proxy(client, { get: (target, key, receiver) => (key === "threads" ? threads : Reflect.get(target, key, receiver)) });
 }
 
+/** The extension's gateway over a given client (the URL is the client's own). */
+function gatewayOver(client: Client): DeploymentGateway {
+  return new DeploymentGateway(() => ({ url: "unused" }), () => client);
+}
+
 /** Heap kept per model after loading `pages`, measured over `copies` models to rise above the noise. */
 async function heapOfModel(client: Client, pages: number, copies: number): Promise<{ bytes: number; threads: number }> {
   const before = await settledHeap();
   const models: ThreadListModel[] = [];
   for (let c = 0; c < copies; c++) {
-    const model = new ThreadListModel(async () => client, () => PAGE_SIZE);
+    const model = new ThreadListModel(gatewayOver(client), () => PAGE_SIZE);
     await model.reload();
     for (let i = 1; i < pages; i++) await model.loadMore();
     models.push(model);
@@ -50,7 +56,7 @@ export async function benchThreadList(ctx: BenchContext, samples = 25): Promise<
 
   const seen: SearchParams[] = [];
   const capturing = capturingClient(ctx.client, seen);
-  const model = new ThreadListModel(async () => capturing, () => PAGE_SIZE);
+  const model = new ThreadListModel(gatewayOver(capturing), () => PAGE_SIZE);
   await model.reload();
   const params = seen[0];
   if (seen.length !== 1 || !params?.select) throw new Error(`expected one threads.search with select, saw ${JSON.stringify(seen)}`);
@@ -59,7 +65,7 @@ export async function benchThreadList(ctx: BenchContext, samples = 25): Promise<
   const raw: number[] = [];
   // Alternating; the first three rounds warm up the server's and both paths' code and are not counted.
   for (let i = -3; i < samples; i++) {
-    const runExt = async () => (await timed(() => new ThreadListModel(async () => ctx.client, () => PAGE_SIZE).reload())).ms;
+    const runExt = async () => (await timed(() => new ThreadListModel(gatewayOver(ctx.client), () => PAGE_SIZE).reload())).ms;
     const runRaw = async () => (await timed(() => ctx.client.threads.search(params))).ms;
     let e: number;
     let r: number;
@@ -78,7 +84,7 @@ export async function benchThreadList(ctx: BenchContext, samples = 25): Promise<
 
   // Twenty pages: the model's loadMore vs the same twenty searches.
   const deep = await timed(async () => {
-    const m = new ThreadListModel(async () => ctx.client, () => PAGE_SIZE);
+    const m = new ThreadListModel(gatewayOver(ctx.client), () => PAGE_SIZE);
     await m.reload();
     for (let i = 1; i < 20; i++) await m.loadMore();
   });

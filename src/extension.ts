@@ -2,11 +2,10 @@
  * Builds the extension's parts and wires them together. Nothing here talks to the deployment:
  * activation stays offline until a view or panel asks for data.
  */
-import type { ThreadStatus } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
 import { ActiveAssistantStatusBar } from "./assistants/activeAssistantStatusBar";
 import { registerAssistantCommands } from "./assistants/assistantCommands";
-import { AssistantDirectory } from "./assistants/assistantDirectory";
+import { AssistantDirectory } from "./state/assistantDirectory";
 import { AssistantTreeProvider } from "./assistants/assistantTreeProvider";
 import { CHAT_VIEW_TYPE } from "./chat/chatPanel";
 import { registerGraphCommands } from "./graph/graphCommands";
@@ -17,6 +16,7 @@ import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
 import { DeploymentConnection } from "./deployment/deploymentConnection";
+import { threadStatusOf } from "./deployment/types";
 import { startLangGraphJsonSupport } from "./langgraphJson/langgraphJsonSupport";
 import type { ExtensionParts } from "./parts";
 import type { WebviewPersistedState } from "./protocol/chatProtocol";
@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   const log = vscode.window.createOutputChannel("LangGraph Threads", { log: true });
   const keys = new ApiKeyStore(context.secrets);
   const connection = new DeploymentConnection(keys, log);
-  const assistants = new AssistantDirectory(() => connection.client());
+  const assistants = new AssistantDirectory(connection.gateway);
   connection.onDidChangeClient(() => assistants.invalidate());
   const memory = new WorkspaceMemory(context.workspaceState);
   const threads = new ThreadTreeProvider(connection, assistants);
@@ -58,9 +58,9 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       if (!thread.threadId) return;
       const now = new Date().toISOString();
       if (created) {
-        threads.addThread({ thread_id: thread.threadId, created_at: now, updated_at: now, status: (thread.status ?? "idle") as ThreadStatus, metadata: { title: thread.title } });
+        threads.addThread({ thread_id: thread.threadId, created_at: now, updated_at: now, status: threadStatusOf(thread.status) ?? "idle", metadata: { title: thread.title } });
       } else {
-        threads.applyChange(thread.threadId, { status: thread.status as ThreadStatus | undefined, updated_at: now, title: thread.title });
+        threads.applyChange(thread.threadId, { status: threadStatusOf(thread.status), updated_at: now, title: thread.title });
       }
     },
   });

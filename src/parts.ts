@@ -1,6 +1,6 @@
 /** The parts `activate` builds, handed to every command factory (one context object, no globals). */
 import type * as vscode from "vscode";
-import type { AssistantDirectory } from "./assistants/assistantDirectory";
+import type { AssistantDirectory } from "./state/assistantDirectory";
 import type { ChatPanelManager } from "./chat/chatPanelManager";
 import type { ApiKeyStore } from "./deployment/apiKeyStore";
 import type { DeploymentConnection } from "./deployment/deploymentConnection";

@@ -1,7 +1,7 @@
 /** The focused chat panel's assistant in the status bar; clicking it switches. */
 import * as vscode from "vscode";
 import type { ChatPanelManager } from "../chat/chatPanelManager";
-import type { AssistantDirectory } from "./assistantDirectory";
+import type { AssistantDirectory } from "../state/assistantDirectory";
 
 export class ActiveAssistantStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem("langgraph.activeAssistant", vscode.StatusBarAlignment.Left, 49);

@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import type { ExtensionParts } from "../parts";
 import { pickAssistant } from "./assistantPicker";
-import { isGraphDefault } from "./assistantDirectory";
+import { isGraphDefault } from "../state/assistantDirectory";
 import type { AssistantNode } from "./assistantTreeProvider";
 import { ASSISTANT_SCHEME, AssistantDocuments, asAssistantDocument, assistantUri, newAssistantUri } from "./assistantDocuments";
 
@@ -70,8 +70,7 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
     const choice = await vscode.window.showWarningMessage(`Delete assistant “${node.assistant.name}”?`, { modal: true, detail: "Threads it wrote in keep their messages." }, "Delete");
     if (choice !== "Delete") return;
     try {
-      const client = await connection.client();
-      await client.assistants.delete(node.assistant.assistant_id);
+      await connection.gateway.deleteAssistant(node.assistant.assistant_id);
       refreshView();
     } catch (error) {
       fail(error, "delete the assistant");
@@ -167,12 +166,12 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
   const setActiveVersion = async (node?: AssistantNode, version?: unknown) => {
     if (node?.kind !== "assistant") return;
     try {
-      const client = await connection.client();
+      const { gateway } = connection;
       const pick =
         typeof version === "number"
           ? { version }
           : await vscode.window.showQuickPick(
-              (await client.assistants.getVersions(node.assistant.assistant_id, { limit: 100 })).map((v) => ({
+              (await gateway.assistantVersions(node.assistant.assistant_id, 100)).map((v) => ({
                 label: `v${v.version}${v.version === node.assistant.version ? " (active)" : ""}`,
                 description: new Date(v.created_at).toLocaleString(),
                 detail: JSON.stringify(v.config?.configurable ?? {}),
@@ -181,7 +180,7 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
               { title: `Versions of ${node.assistant.name}` },
             );
       if (!pick) return;
-      await client.assistants.setLatest(node.assistant.assistant_id, pick.version);
+      await gateway.setAssistantVersion(node.assistant.assistant_id, pick.version);
       documents.changedOnServer(node.assistant.assistant_id);
       refreshView();
     } catch (error) {

@@ -4,7 +4,7 @@
  */
 import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
-import type { AssistantDirectory } from "./assistantDirectory";
+import type { AssistantDirectory } from "../state/assistantDirectory";
 import { draftOf, formatDraft, newDraft, parseDraft } from "./assistantDraft";
 import { assistantPath, newAssistantPath, parseAssistantPath, type AssistantTarget } from "./assistantPaths";
 
@@ -74,8 +74,9 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
     if (target.kind === "new") {
       text = formatDraft(newDraft(target.graphId));
     } else {
-      const client = await this.connection.client();
-      text = formatDraft(draftOf(await client.assistants.get(target.assistantId)));
+      const assistant = await this.connection.gateway.getAssistant(target.assistantId);
+      if (!assistant) throw vscode.FileSystemError.FileNotFound(uri);
+      text = formatDraft(draftOf(assistant));
     }
     const bytes = new TextEncoder().encode(text);
     return bytes;
@@ -90,14 +91,14 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
       // Shown by VS Code as the reason the save failed; the editor keeps the user's text.
       throw vscode.FileSystemError.NoPermissions((error as Error).message);
     }
-    const client = await this.connection.client();
+    const { gateway } = this.connection;
     try {
       if (target.kind === "new") {
-        const created = await client.assistants.create({ graphId: target.graphId, ...draft });
+        const created = await gateway.createAssistant(target.graphId, draft);
         this.directory.invalidate();
         this.onSaved(created, true, uri);
       } else {
-        const updated = await client.assistants.update(target.assistantId, draft);
+        const updated = await gateway.updateAssistant(target.assistantId, draft);
         this.directory.invalidate();
         this.onSaved(updated, false, uri);
       }

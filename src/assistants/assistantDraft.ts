@@ -2,23 +2,17 @@
  * The editable JSON of an assistant (name, description, config, context, metadata), parsed and
  * validated before anything is sent: a typo must be an error in the editor, not a 422.
  */
-import type { Assistant, Config, Metadata } from "@langchain/langgraph-sdk";
+import type { AssistantDraft, AssistantRecord, RunConfig } from "../deployment/types";
 
-export interface AssistantDraft {
-  name: string;
-  description?: string;
-  config: Config;
-  context: Record<string, unknown>;
-  metadata: Metadata;
-}
+export type { AssistantDraft };
 
-export function draftOf(assistant: Assistant): AssistantDraft {
+export function draftOf(assistant: AssistantRecord): AssistantDraft {
   return {
     name: assistant.name,
-    description: assistant.description ?? undefined,
-    config: assistant.config ?? {},
-    context: (assistant.context as Record<string, unknown> | undefined) ?? {},
-    metadata: assistant.metadata ?? {},
+    description: assistant.description,
+    config: assistant.config,
+    context: assistant.context,
+    metadata: assistant.metadata,
   };
 }
 
@@ -61,8 +55,8 @@ export function parseDraft(text: string): AssistantDraft {
   return {
     name: value.name.trim(),
     description: typeof value.description === "string" ? value.description : undefined,
-    config: config as Config,
+    config: config as RunConfig,
     context: (value.context ?? {}) as Record<string, unknown>,
-    metadata: (value.metadata ?? {}) as Metadata,
+    metadata: (value.metadata ?? {}) as Record<string, unknown>,
   };
 }

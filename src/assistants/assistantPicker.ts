@@ -1,7 +1,7 @@
 /** A quick pick of the deployment's assistants, grouped by graph, the current one marked. */
-import type { Assistant } from "@langchain/langgraph-sdk";
+import type { AssistantRecord as Assistant } from "../deployment/types";
 import * as vscode from "vscode";
-import { isGraphDefault, type AssistantDirectory } from "./assistantDirectory";
+import { isGraphDefault, type AssistantDirectory } from "../state/assistantDirectory";
 
 type Item = vscode.QuickPickItem & { assistant?: Assistant };
 

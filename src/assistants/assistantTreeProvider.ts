@@ -1,8 +1,8 @@
 /** The Assistants view: assistants grouped by graph, the graph's default marked. */
-import type { Assistant } from "@langchain/langgraph-sdk";
+import type { AssistantRecord as Assistant } from "../deployment/types";
 import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
-import { isGraphDefault, type AssistantDirectory } from "./assistantDirectory";
+import { isGraphDefault, type AssistantDirectory } from "../state/assistantDirectory";
 
 export type AssistantNode = { kind: "graph"; graphId: string } | { kind: "assistant"; assistant: Assistant };
 

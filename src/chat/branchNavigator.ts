@@ -2,7 +2,8 @@
  * A thread's checkpoint history as one panel knows it: who wrote each reply, which messages have
  * sibling branches, where an edit or a regeneration forks from, and which branch the next run continues.
  */
-import type { Client, Config } from "@langchain/langgraph-sdk";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { ThreadCheckpoint } from "../deployment/types";
 import type { BranchPosition, ChatMessageView } from "../protocol/chatProtocol";
 import { branchHead, branchesOf, forkPoint, toCheckpointMessages, type CheckpointMessages } from "./branches";
 import { authorshipFromHistory } from "./messageViews";
@@ -14,7 +15,8 @@ import { authorshipFromHistory } from "./messageViews";
 const HISTORY_PAGE = 30;
 const HISTORY_MAX_PAGES = 6;
 
-type HistoryEntry = Awaited<ReturnType<Client["threads"]["getHistory"]>>[number];
+type HistoryEntry = ThreadCheckpoint;
+type HistorySource = Pick<DeploymentGateway, "getHistory" | "listRuns">;
 
 /**
  * Runs listed at once to learn each one's assistant. A checkpoint's `metadata.assistant_id` can be
@@ -61,9 +63,9 @@ export class BranchNavigator {
    * Reads history from the newest checkpoint; returns the assistant that wrote each reply it could
    * attribute. Older pages are read only while `unattributed` says a reply still has no author.
    */
-  load(client: Client, threadId: string, unattributed: (attributed: ReadonlySet<string>) => boolean): Promise<Map<string, string>> {
+  load(client: HistorySource, threadId: string, unattributed: (attributed: ReadonlySet<string>) => boolean): Promise<Map<string, string>> {
     return this.serially(async () => {
-      const newest = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE });
+      const newest = await client.getHistory(threadId, { limit: HISTORY_PAGE });
       this.history = [];
       this.boundary = undefined;
       this.complete = newest.length < HISTORY_PAGE;
@@ -77,7 +79,7 @@ export class BranchNavigator {
    * Reads further back from where the last read stopped, for replies the user scrolled to that have
    * no author yet: as much as a long thread needs, only when it is needed.
    */
-  loadOlder(client: Client, threadId: string, unattributed: (attributed: ReadonlySet<string>) => boolean): Promise<Map<string, string>> {
+  loadOlder(client: HistorySource, threadId: string, unattributed: (attributed: ReadonlySet<string>) => boolean): Promise<Map<string, string>> {
     return this.serially(async () => (this.complete || !this.boundary ? new Map<string, string>() : this.readBack(client, threadId, [], unattributed)));
   }
 
@@ -89,7 +91,7 @@ export class BranchNavigator {
 
   /** Reads pages older than `read` (after the boundary) while replies lack an author; keeps what it read. */
   private async readBack(
-    client: Client,
+    client: HistorySource,
     threadId: string,
     read: HistoryEntry[],
     unattributed: (attributed: ReadonlySet<string>) => boolean,
@@ -103,8 +105,7 @@ export class BranchNavigator {
         this.complete = true;
         break;
       }
-      // This server takes the checkpoint id itself for `before`.
-      const older = await client.threads.getHistory(threadId, { limit: HISTORY_PAGE, before: oldest as unknown as Config });
+      const older = await client.getHistory(threadId, { limit: HISTORY_PAGE, before: oldest });
       entries = entries.concat(older);
       this.complete = older.length < HISTORY_PAGE;
       authorship = authorshipFromHistory(entries, this.complete);
@@ -120,11 +121,11 @@ export class BranchNavigator {
     this.runAssistants.set(runId, assistantId);
   }
 
-  private async learnRunAssistants(client: Client, threadId: string, authors: Iterable<{ runId?: string }>): Promise<void> {
+  private async learnRunAssistants(client: HistorySource, threadId: string, authors: Iterable<{ runId?: string }>): Promise<void> {
     const unknown = [...authors].some((a) => a.runId && !this.runAssistants.has(a.runId));
     if (!unknown) return;
     try {
-      for (const run of await client.runs.list(threadId, { limit: RUNS_LISTED })) this.runAssistants.set(run.run_id, run.assistant_id);
+      for (const run of await client.listRuns(threadId, RUNS_LISTED)) this.runAssistants.set(run.run_id, run.assistant_id);
     } catch {
       // The checkpoints' own metadata stands in.
     }

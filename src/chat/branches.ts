@@ -4,7 +4,7 @@
  */
 import type { BranchPosition } from "../protocol/chatProtocol";
 import { toMessageViews } from "./messageViews";
-import { messagesOfValues, type WireMessage } from "./wireMessages";
+import { messagesOfValues, type WireMessage } from "../common/wireMessages";
 
 export interface CheckpointMessages {
   checkpointId: string;

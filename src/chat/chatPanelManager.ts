@@ -3,7 +3,7 @@
  * knows which panel the user is in, for Switch Assistant and the status bar.
  */
 import * as vscode from "vscode";
-import type { AssistantDirectory } from "../assistants/assistantDirectory";
+import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { GraphPanels } from "../graph/graphPanel";
 import type { HostToWebview, ThreadHeader, WebviewPersistedState } from "../protocol/chatProtocol";
@@ -76,7 +76,7 @@ export class ChatPanelManager implements vscode.Disposable {
     let chatPanel: ChatPanel | undefined;
     const session = new ChatSession(
       {
-        client: () => this.deps.connection.client(),
+        gateway: this.deps.connection.gateway,
         describe: (error, context) => this.deps.connection.describe(error, context),
         assistants: this.deps.assistants,
         post: (message) => {

@@ -4,24 +4,25 @@
  * Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
 import { randomUUID } from "node:crypto";
-import type { Client } from "@langchain/langgraph-sdk";
-import type { AssistantDirectory } from "../assistants/assistantDirectory";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { MultitaskStrategy } from "../deployment/types";
+import type { AssistantDirectory } from "../state/assistantDirectory";
 import { toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
 import type { AssistantOption, ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
 import type { RunOutcome } from "../graph/runPath";
-import { getThreadSummary } from "../threads/threadSummary";
 import { BranchNavigator } from "./branchNavigator";
 import { DeltaBatcher } from "./deltaBatcher";
 import { pendingInterrupt } from "./interrupts";
 import { toMessageViews } from "./messageViews";
 import { runConfigFor } from "./runConfig";
-import { RunFollower, STREAM_MODES, type FollowState, type StreamPart } from "./runFollower";
+import { RunFollower, type FollowState, type StreamPart } from "./runFollower";
 import { applyMessageEvent } from "./streamedMessages";
 import { ThreadModel } from "./threadModel";
-import { messagesOfValues, stringOf } from "./wireMessages";
+import { shortId, shorten, titleOf } from "../common/threadText";
+import { messagesOfValues, stringOf } from "../common/wireMessages";
 
 export interface ChatSessionDeps {
-  client(): Promise<Client>;
+  gateway: DeploymentGateway;
   describe(error: unknown, context: ErrorContext): UserFacingError;
   assistants: AssistantDirectory;
   /** Delivers to the webview when it exists; the host keeps the truth either way. */
@@ -60,7 +61,7 @@ interface RunRequest {
   multitaskStrategy?: MultitaskStrategy;
 }
 
-export type MultitaskStrategy = "enqueue" | "interrupt" | "rollback" | "reject";
+export type { MultitaskStrategy };
 
 export class ChatSession {
   readonly model = new ThreadModel();
@@ -149,13 +150,13 @@ export class ChatSession {
     this.setError(undefined);
     this.post(this.snapshot());
     try {
-      const client = await this.deps.client();
+      const { gateway } = this.deps;
       const threadId = this.header.threadId;
       // One round trip: the assistants, the thread's summary and its state are fetched together.
       const requests = [
         this.deps.assistants.options(),
-        threadId ? getThreadSummary(client, threadId) : undefined,
-        threadId ? client.threads.getState(threadId) : undefined,
+        threadId ? gateway.getThread(threadId) : undefined,
+        threadId ? gateway.getState(threadId) : undefined,
       ] as const;
       // A failure is reported once every request has ended (retries included): a Retry must not join a
       // request of this failed load, such as the assistant list it shares with other panels.
@@ -191,7 +192,7 @@ export class ChatSession {
     const threadId = this.header.threadId;
     if (!threadId) return;
     try {
-      const client = await this.deps.client();
+      const client = this.deps.gateway;
       const unattributed = (attributed: ReadonlySet<string>) => this.model.messages.some((m) => this.lacksAuthor(m.id) && !attributed.has(m.id));
       const authorship = await this.branches.load(client, threadId, unattributed);
       const update = this.model.setAuthors(new Map([...authorship].map(([id, assistantId]) => [id, this.deps.assistants.ref(assistantId)])));
@@ -213,7 +214,7 @@ export class ChatSession {
     if (this.attributing || !threadId) return;
     this.attributing = true;
     try {
-      const client = await this.deps.client();
+      const client = this.deps.gateway;
       // Each read goes some pages further back; until the wanted replies have authors or history ends.
       while (this.authorsWanted.size && !this.branches.exhausted) {
         const wanted = [...this.authorsWanted];
@@ -256,8 +257,7 @@ export class ChatSession {
     const threadId = this.header.threadId;
     if (!threadId || this.current) return;
     try {
-      const client = await this.deps.client();
-      const state = await client.threads.getState(threadId, checkpointId);
+      const state = await this.deps.gateway.getState(threadId, { checkpointId });
       const known = new Map(this.model.messages.map((m) => [m.id, m]));
       this.model.reset(toMessageViews(messagesOfValues(state.values), (id) => ({ author: known.get(id)?.author })));
       this.branches.view(checkpointId);
@@ -362,15 +362,10 @@ export class ChatSession {
    */
   private async enqueue(request: RunRequest, strategy: "enqueue" | "reject"): Promise<void> {
     try {
-      const client = await this.deps.client();
-      const threadId = await this.ensureThread(client, request.human?.content ?? "");
-      const config = await runConfigFor(client, threadId, this.deps.assistants.get(request.assistantId));
-      const run = await client.runs.create(threadId, request.assistantId, {
-        input: request.input,
-        config,
-        multitaskStrategy: strategy,
-        streamResumable: true,
-      });
+      const { gateway } = this.deps;
+      const threadId = await this.ensureThread(request.human?.content ?? "");
+      const config = await runConfigFor(gateway, threadId, this.deps.assistants.get(request.assistantId));
+      const run = await gateway.createRun(threadId, request.assistantId, { input: request.input, config, multitaskStrategy: strategy });
       this.queue.push({ assistantId: request.assistantId, runId: run.run_id, human: request.human, abort: new AbortController() });
       if (!this.current) await this.drainQueue();
     } catch (error) {
@@ -385,7 +380,7 @@ export class ChatSession {
       this.current = follow;
       this.setRun({ phase: "streaming", runId: follow.runId, assistantId: follow.assistantId });
       try {
-        await this.follower.rejoin(follow, await this.deps.client(), this.header.threadId);
+        await this.follower.rejoin(follow, this.deps.gateway, this.header.threadId);
       } catch (error) {
         if (!follow.stopped) this.setError(this.deps.describe(error, { operation: "follow the queued reply" }));
       } finally {
@@ -417,21 +412,16 @@ export class ChatSession {
     const forkFrom = this.branches.startRun(request.checkpointId);
     this.setRun({ phase: "starting", assistantId });
     try {
-      const client = await this.deps.client();
-      const threadId = await this.ensureThread(client, human?.content ?? "New thread");
-      const config = await runConfigFor(client, threadId, this.deps.assistants.get(assistantId));
+      const { gateway } = this.deps;
+      const threadId = await this.ensureThread(human?.content ?? "New thread");
+      const config = await runConfigFor(gateway, threadId, this.deps.assistants.get(assistantId));
       await this.follower.attempt(follow, (signal) =>
-        client.runs.stream(threadId, assistantId, {
-          input: request.input,
-          command: request.command,
-          config,
-          streamMode: STREAM_MODES,
-          streamResumable: true,
-          multitaskStrategy: request.multitaskStrategy,
-          checkpointId: forkFrom,
-          signal,
-          onRunCreated: ({ run_id }) => this.runCreated(follow, run_id),
-        }),
+        gateway.streamRun(
+          threadId,
+          assistantId,
+          { input: request.input, command: request.command, config, multitaskStrategy: request.multitaskStrategy, checkpointId: forkFrom },
+          { signal, onRunCreated: (runId) => this.runCreated(follow, runId) },
+        ),
       );
     } catch (error) {
       await this.recover(error, follow, request);
@@ -450,8 +440,7 @@ export class ChatSession {
   private async rejoinActiveRun(runId: string, assistantId: string | undefined): Promise<void> {
     const threadId = this.header.threadId;
     if (!threadId || this.current) return;
-    const client = await this.deps.client();
-    const run = await client.runs.get(threadId, runId).catch(() => undefined);
+    const run = await this.deps.gateway.getRun(threadId, runId);
     if (!run || (run.status !== "pending" && run.status !== "running")) {
       // Finished (or gone with the server's state): show the thread as the server has it now.
       this.deps.rememberRun(threadId, undefined);
@@ -468,7 +457,7 @@ export class ChatSession {
     this.current = follow;
     this.setRun({ phase: "streaming", runId, assistantId: follow.assistantId });
     try {
-      await this.follower.rejoin(follow, client, threadId);
+      await this.follower.rejoin(follow, this.deps.gateway, threadId);
     } catch (error) {
       if (!follow.stopped) this.setError(this.deps.describe(error, { operation: "rejoin the running reply" }));
     } finally {
@@ -526,7 +515,7 @@ export class ChatSession {
       return;
     }
     try {
-      await this.follower.rejoin(follow, await this.deps.client(), this.header.threadId);
+      await this.follower.rejoin(follow, this.deps.gateway, this.header.threadId);
     } catch (rejoinError) {
       if (follow.stopped || follow.superseded) return;
       this.pendingRejoin = follow;
@@ -552,8 +541,7 @@ export class ChatSession {
     this.setRun({ ...this.runView, phase: "stopping" });
     try {
       if (threadId && follow.runId) {
-        const client = await this.deps.client();
-        await client.runs.cancel(threadId, follow.runId, false);
+        await this.deps.gateway.cancelRun(threadId, follow.runId);
       }
     } catch (error) {
       this.setError(this.deps.describe(error, { operation: "stop the run" }));
@@ -590,8 +578,8 @@ export class ChatSession {
     const threadId = this.header.threadId;
     if (!threadId || this.disposed) return;
     try {
-      const client = await this.deps.client();
-      const [thread, state] = await Promise.all([getThreadSummary(client, threadId), client.threads.getState(threadId)]);
+      const { gateway } = this.deps;
+      const [thread, state] = await Promise.all([gateway.getThread(threadId), gateway.getState(threadId)]);
       const known = new Map(this.model.messages.map((m) => [m.id, m]));
       const views = toMessageViews(messagesOfValues(state.values), (id) => {
         const existing = known.get(id);
@@ -620,10 +608,10 @@ export class ChatSession {
     }
   }
 
-  private async ensureThread(client: Client, firstMessage: string): Promise<string> {
+  private async ensureThread(firstMessage: string): Promise<string> {
     if (this.header.threadId) return this.header.threadId;
     const title = shorten(firstMessage, 60);
-    const thread = await client.threads.create({ metadata: { title } });
+    const thread = await this.deps.gateway.createThread({ title });
     this.deps.rememberAssistant(thread.thread_id, this.selected ?? "");
     this.updateHeader({ threadId: thread.thread_id, title, status: thread.status });
     return thread.thread_id;
@@ -689,18 +677,4 @@ function sameJson(a: string, b: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-export function titleOf(metadata: unknown): string | undefined {
-  const title = (metadata as { title?: unknown } | null)?.title;
-  return typeof title === "string" && title.trim() ? title.trim() : undefined;
-}
-
-export function shortId(id: string | undefined): string {
-  return id ? id.slice(0, 8) : "new";
-}
-
-export function shorten(text: string, max: number): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }

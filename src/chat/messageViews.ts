@@ -1,6 +1,6 @@
 /** Turns a thread's messages into what the panel shows: tool results folded into their calls. */
 import type { AssistantRef, ChatMessageView, ToolCallView } from "../protocol/chatProtocol";
-import { argsText, roleOf, textOf, type WireMessage } from "./wireMessages";
+import { argsText, roleOf, textOf, type WireMessage } from "../common/wireMessages";
 
 export interface Authorship {
   assistantId: string;

@@ -4,14 +4,14 @@
  * previous assistant's `configurable` values. So every key the thread remembers and the chosen
  * assistant does not set is cleared explicitly.
  */
-import type { Assistant, Client, Config } from "@langchain/langgraph-sdk";
-import { getThreadSummary } from "../threads/threadSummary";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { AssistantRecord, RunConfig } from "../deployment/types";
 
 /** Keys the server manages itself; clearing them would break the run. */
 const SERVER_KEYS = /^(thread_id|checkpoint_id|checkpoint_ns|run_id|assistant_id|graph_id|user-agent|x-|langgraph_|__)/;
 
-export function mergeRunConfig(assistantConfig: Config | undefined, threadConfig: Config | undefined): Config {
-  const own = { ...(assistantConfig?.configurable ?? {}) } as Record<string, unknown>;
+export function mergeRunConfig(assistantConfig: RunConfig | undefined, threadConfig: RunConfig | undefined): RunConfig {
+  const own = { ...(assistantConfig?.configurable ?? {}) };
   const cleared: Record<string, unknown> = {};
   for (const key of Object.keys(threadConfig?.configurable ?? {})) {
     if (!(key in own) && !SERVER_KEYS.test(key)) cleared[key] = null;
@@ -20,7 +20,11 @@ export function mergeRunConfig(assistantConfig: Config | undefined, threadConfig
 }
 
 /** Read fresh before every run: another client may have run another assistant on the thread since. */
-export async function runConfigFor(client: Client, threadId: string, assistant: Assistant | undefined | Promise<Assistant | undefined>): Promise<Config> {
-  const [thread, resolved] = await Promise.all([getThreadSummary(client, threadId), assistant]);
-  return mergeRunConfig(resolved?.config, thread?.config as Config | undefined);
+export async function runConfigFor(
+  gateway: Pick<DeploymentGateway, "getThread">,
+  threadId: string,
+  assistant: AssistantRecord | undefined | Promise<AssistantRecord | undefined>,
+): Promise<RunConfig> {
+  const [thread, resolved] = await Promise.all([gateway.getThread(threadId), assistant]);
+  return mergeRunConfig(resolved?.config, thread?.config);
 }

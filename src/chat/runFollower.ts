@@ -2,12 +2,11 @@
  * Follows one run's event stream, and rejoins it when the connection drops or goes silent. Knows
  * nothing of messages or panels: every event goes to `onPart`, in order, exactly once per event id.
  */
-import type { Client, StreamMode } from "@langchain/langgraph-sdk";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { StreamPart } from "../deployment/types";
 import type { ChatMessageView } from "../protocol/chatProtocol";
 
-export type StreamPart = { event: string; data: unknown; id?: string };
-
-export const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
+export type { StreamPart };
 
 /** One run the panel follows (streaming now, or queued behind the one that is). */
 export interface FollowState {
@@ -87,7 +86,7 @@ export class RunFollower {
   }
 
   /** Rejoins the run's stream from the last event seen, a few times with backoff. */
-  async rejoin(follow: FollowState, client: Client, threadId: string | undefined): Promise<void> {
+  async rejoin(follow: FollowState, gateway: Pick<DeploymentGateway, "joinRun">, threadId: string | undefined): Promise<void> {
     if (!threadId || !follow.runId) return;
     const runId = follow.runId;
     let lastError: unknown;
@@ -97,7 +96,7 @@ export class RunFollower {
       this.deps.onRejoin(follow);
       try {
         await this.attempt(follow, (signal) =>
-          client.runs.joinStream(threadId, runId, { lastEventId: follow.lastEventId ?? "-1", streamMode: STREAM_MODES, signal }),
+          gateway.joinRun(threadId, runId, follow.lastEventId ?? "-1", signal),
         );
         return;
       } catch (error) {

@@ -5,7 +5,7 @@
 import type { AssistantRef, HostToWebview, ToolCallDelta } from "../protocol/chatProtocol";
 import { toMessageView } from "./messageViews";
 import type { ThreadModel } from "./threadModel";
-import { roleOf, stringOf, textOf, type WireMessage } from "./wireMessages";
+import { roleOf, stringOf, textOf, type WireMessage } from "../common/wireMessages";
 
 export interface StreamContext {
   /** Message ids already complete in the loaded state: a replay must not append to them. */

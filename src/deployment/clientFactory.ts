@@ -1,4 +1,4 @@
-/** Builds the one SDK client from settings; free of `vscode` so tests build it the same way. */
+/** Builds the SDK client from settings; only the gateway calls it. */
 import { Client } from "@langchain/langgraph-sdk";
 import { retryingFetch, type RetryPolicy } from "./retryingFetch";
 
@@ -7,10 +7,9 @@ export interface ClientOptions {
   /** `undefined` is turned into `null`: a key in the environment must never be sent by surprise. */
   apiKey?: string;
   timeoutMs?: number;
-  maxRetries?: number;
   /** Called for every request, with the method and URL only (never headers: they hold the key). */
   onRequest?: (method: string, url: string) => void;
-  /** Bounded retries of gateway errors; the defaults suit an interactive editor. */
+  /** The one retry layer's timing; the defaults suit an interactive editor. */
   retry?: Partial<RetryPolicy>;
 }
 
@@ -20,8 +19,9 @@ export function createClient(options: ClientOptions): Client {
     apiKey: options.apiKey ?? null,
     timeoutMs: options.timeoutMs,
     callerOptions: {
-      maxRetries: options.maxRetries ?? 2,
-      fetch: retryingFetch({ attempts: 4, baseDelayMs: 250, ...options.retry }),
+      // Retries live in retryingFetch alone: two stacked layers multiply (3 × 4 sends of one GET).
+      maxRetries: 0,
+      fetch: retryingFetch({ baseDelayMs: 250, ...options.retry }),
     },
     onRequest: options.onRequest
       ? (url, init) => {

@@ -1,11 +1,12 @@
 /**
- * The only owner of the SDK client. It is built lazily from settings + SecretStorage, rebuilt when
- * either changes, and makes no request until a view asks for data (activation stays offline).
+ * The deployment as VS Code knows it: settings + SecretStorage feed the one gateway, which connects
+ * lazily and anew when either changes, and makes no request until a view asks for data (activation
+ * stays offline). Also the connection's state for the status bar and welcome views.
  */
-import type { Client } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
 import type { ApiKeyStore } from "./apiKeyStore";
-import { createClient } from "./clientFactory";
+import type { ClientOptions } from "./clientFactory";
+import { DeploymentGateway } from "./gateway";
 import { affectsDeployment, readDeploymentSettings, type DeploymentSettings } from "./deploymentSettings";
 import { DeploymentError, mapError, validateDeploymentUrl, type ErrorContext, type UserFacingError } from "./errorMapping";
 
@@ -20,7 +21,8 @@ const CONNECTION_KINDS = new Set(["noUrl", "invalidUrl", "unreachable", "unautho
 
 export class DeploymentConnection implements vscode.Disposable {
   private settingsCache: DeploymentSettings = readDeploymentSettings();
-  private clientPromise: Promise<Client> | undefined;
+  /** The only way to the deployment. */
+  readonly gateway = new DeploymentGateway(() => this.clientOptions());
   private stateValue: ConnectionState = { kind: "unchecked" };
   private checking: Promise<ConnectionState> | undefined;
   private readonly stateChanged = new vscode.EventEmitter<ConnectionState>();
@@ -59,17 +61,6 @@ export class DeploymentConnection implements vscode.Disposable {
     return this.stateValue;
   }
 
-  /** The SDK client for the configured deployment; throws a `DeploymentError` when there is none. */
-  client(): Promise<Client> {
-    const invalid = validateDeploymentUrl(this.settingsCache.url);
-    if (invalid) {
-      this.setState({ kind: "failed", error: invalid });
-      return Promise.reject(new DeploymentError(invalid));
-    }
-    this.clientPromise ??= this.build();
-    return this.clientPromise;
-  }
-
   /** Checks the connection once; later calls reuse the result until something changes. */
   ensureChecked(): Promise<ConnectionState> {
     if (this.stateValue.kind === "connected" || this.stateValue.kind === "failed") return Promise.resolve(this.stateValue);
@@ -81,8 +72,7 @@ export class DeploymentConnection implements vscode.Disposable {
     this.checking ??= (async () => {
       this.setState({ kind: "checking" });
       try {
-        const client = await this.client();
-        await client.assistants.search({ limit: 1 });
+        await this.gateway.ping();
         this.setState({ kind: "connected" });
       } catch (error) {
         this.setState({ kind: "failed", error: this.describe(error, { operation: "connect" }) });
@@ -113,7 +103,7 @@ export class DeploymentConnection implements vscode.Disposable {
   rebuild(reason: string): void {
     this.log.info(`Rebuilding the deployment client: ${reason}`);
     this.settingsCache = readDeploymentSettings();
-    this.clientPromise = undefined;
+    this.gateway.reset();
     this.setState({ kind: "unchecked" });
     this.clientChanged.fire();
   }
@@ -122,16 +112,23 @@ export class DeploymentConnection implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private async build(): Promise<Client> {
+  /** Where and how the gateway connects; a missing or malformed URL fails here, before any request. */
+  private async clientOptions(): Promise<ClientOptions> {
     const { url, timeoutMs } = this.settingsCache;
+    const invalid = validateDeploymentUrl(url);
+    if (invalid) {
+      this.setState({ kind: "failed", error: invalid });
+      throw new DeploymentError(invalid);
+    }
     const apiKey = await this.keys.get(url);
     this.log.info(`Connecting to ${url} ${apiKey ? "with" : "without"} an API key`);
-    return createClient({
+    return {
       url,
       apiKey,
       timeoutMs,
       onRequest: (method, requestUrl) => this.log.debug(`${method} ${requestUrl}`),
-    });
+      retry: { onRetry: (status, requestUrl, attempt) => this.log.info(`${status} from ${requestUrl}: retry ${attempt}`) },
+    };
   }
 
   private setState(state: ConnectionState): void {

@@ -2,7 +2,7 @@
  * Every failure that reaches the user goes through here: one place turns SDK, HTTP and network errors
  * into a sentence that names the problem and the action that fixes it.
  */
-import type { ErrorActionId, ErrorView } from "../protocol/chatProtocol";
+import type { ErrorActionId, ErrorView } from "../common/errorView";
 
 export type DeploymentErrorKind =
   | "noUrl"

@@ -1,10 +1,14 @@
 /**
- * Retries gateway errors (502/503/504) and 429 with bounded backoff, for every request that cannot
- * start a run: a burst of 5xx from a proxy should not reach the user, but a message must never be
- * sent twice, so run-creating requests are left to the user's Retry.
+ * The extension's only retry layer. Gateway errors (502/503/504) and 429 are retried with bounded
+ * backoff for every request that cannot start a run: a burst of 5xx from a proxy should not reach the
+ * user, but a message must never be sent twice, so run-starting requests are sent once and left to the
+ * user's Retry. Network errors are not retried: "cannot reach" is said at once.
  */
+
+/** A request is sent at most this many times. */
+export const MAX_SENDS = 4;
+
 export interface RetryPolicy {
-  attempts: number;
   baseDelayMs: number;
   /** Called before each retry, for the log. */
   onRetry?: (status: number, url: string, attempt: number) => void;
@@ -22,7 +26,7 @@ export function retryingFetch(policy: RetryPolicy, base: typeof fetch = fetch): 
   return async (input, init) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     const method = init?.method ?? (input instanceof Request ? input.method : "GET");
-    const attempts = startsRun(method, url) ? 1 : Math.max(1, policy.attempts);
+    const attempts = startsRun(method, url) ? 1 : MAX_SENDS;
     for (let attempt = 1; ; attempt++) {
       const response = await base(input, init);
       if (!RETRYABLE.has(response.status) || attempt >= attempts || init?.signal?.aborted) return response;

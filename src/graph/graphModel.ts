@@ -2,9 +2,10 @@
  * An assistant's graph as the deployment describes it, normalised (ids, start/end, conditional edges)
  * and laid out into positioned nodes and edge polylines. Free of `vscode`: the tests run it as is.
  */
-import type { Client } from "@langchain/langgraph-sdk";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { RawGraph } from "../deployment/types";
 import type * as Dagre from "@dagrejs/dagre" with { "resolution-mode": "import" };
-import { displayLabel, END, START, XRAY_SEPARATOR, type GraphClusterView, type GraphEdgeView, type GraphLayout, type GraphNodeKind, type GraphNodeView, type Point } from "./graphProtocol";
+import { displayLabel, END, START, XRAY_SEPARATOR, type GraphClusterView, type GraphEdgeView, type GraphLayout, type GraphNodeKind, type GraphNodeView, type Point } from "../protocol/graphProtocol";
 
 export { END, START, XRAY_SEPARATOR };
 
@@ -13,11 +14,8 @@ export { END, START, XRAY_SEPARATOR };
 let dagreModule: typeof Dagre | undefined;
 const dagre = (): typeof Dagre => (dagreModule ??= require("@dagrejs/dagre") as typeof Dagre);
 
-/** The JSON of `assistants.getGraph`: what the server sends, loosely typed because servers differ. */
-export interface RawGraph {
-  nodes?: { id?: unknown; type?: unknown; data?: unknown; metadata?: unknown }[];
-  edges?: { source?: unknown; target?: unknown; data?: unknown; conditional?: unknown }[];
-}
+export type { RawGraph };
+type GraphSource = Pick<DeploymentGateway, "assistantGraph">;
 
 export interface GraphNode {
   id: string;
@@ -49,13 +47,13 @@ export interface FetchedGraph {
 const XRAY_REJECTED = new Set([400, 405, 422, 500, 501]);
 
 /** Fetches the graph with subgraphs expanded, falling back to the plain graph when the server refuses xray. */
-export async function fetchGraph(client: Pick<Client, "assistants">, assistantId: string): Promise<FetchedGraph> {
+export async function fetchGraph(gateway: GraphSource, assistantId: string): Promise<FetchedGraph> {
   try {
-    return { raw: (await client.assistants.getGraph(assistantId, { xray: true })) as RawGraph, xray: true };
+    return { raw: await gateway.assistantGraph(assistantId, true), xray: true };
   } catch (error) {
     const status = (error as { status?: unknown } | null)?.status;
     if (typeof status !== "number" || !XRAY_REJECTED.has(status)) throw error;
-    return { raw: (await client.assistants.getGraph(assistantId)) as RawGraph, xray: false };
+    return { raw: await gateway.assistantGraph(assistantId, false), xray: false };
   }
 }
 
@@ -267,7 +265,7 @@ function roundPoint(point: Point): Point {
 }
 
 /** Fetch, normalise and lay out in one go. */
-export async function loadGraphLayout(client: Pick<Client, "assistants">, assistantId: string, options?: LayoutOptions): Promise<{ layout: GraphLayout; xray: boolean }> {
-  const { raw, xray } = await fetchGraph(client, assistantId);
+export async function loadGraphLayout(gateway: GraphSource, assistantId: string, options?: LayoutOptions): Promise<{ layout: GraphLayout; xray: boolean }> {
+  const { raw, xray } = await fetchGraph(gateway, assistantId);
   return { layout: layoutGraph(normalizeGraph(raw), options), xray };
 }

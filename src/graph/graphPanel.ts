@@ -4,7 +4,7 @@
  * feeds live run events through `onRunEvent` / `onRunEnd`.
  */
 import * as vscode from "vscode";
-import type { AssistantDirectory } from "../assistants/assistantDirectory";
+import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { graphPanelHtml } from "./graphPanelHtml";
 import {
@@ -12,7 +12,7 @@ import {
   readGraphPersistedState,
   type ExportFormat,
   type HostToGraphWebview,
-} from "./graphProtocol";
+} from "../protocol/graphProtocol";
 import { GraphSession } from "./graphSession";
 import type { RunOutcome, StreamEvent } from "./runPath";
 
@@ -39,7 +39,7 @@ export class GraphPanel implements vscode.Disposable {
   ) {
     this.session = new GraphSession(
       {
-        client: () => deps.connection.client(),
+        gateway: deps.connection.gateway,
         describe: (error, context) => deps.connection.describe(error, context),
         post: (message) => this.post(message),
         save: (format, bytes, name) => saveExport(format, bytes, name),

@@ -3,15 +3,15 @@
  * chat's stream), answers node clicks with the node's last update, and saves exports. Free of
  * `vscode`, so the integration tests drive exactly this against a real server.
  */
-import type { Client } from "@langchain/langgraph-sdk";
+import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
 import { loadGraphLayout } from "./graphModel";
-import type { ExportFormat, GraphAssistantView, GraphLayout, GraphWebviewToHost, HostToGraphWebview, NodeStateView } from "./graphProtocol";
+import type { ExportFormat, GraphAssistantView, GraphLayout, GraphWebviewToHost, HostToGraphWebview, NodeStateView } from "../protocol/graphProtocol";
 import { RunPath, type RunOutcome, type StreamEvent } from "./runPath";
 import { nodeStateFromHistory, pathFromHistory, type HistoryState } from "./threadHistory";
 
 export interface GraphSessionDeps {
-  client(): Promise<Client>;
+  gateway: Pick<DeploymentGateway, "assistantGraph" | "getAssistant" | "getHistory">;
   describe(error: unknown, context: ErrorContext): { message: string };
   /** Delivers to the webview when it exists; the session keeps the truth either way. */
   post(message: HostToGraphWebview): void;
@@ -94,8 +94,9 @@ export class GraphSession {
     this.setError(undefined);
     this.post({ type: "loading", loading: true });
     try {
-      const client = await this.deps.client();
-      const [assistant, graph] = await Promise.all([client.assistants.get(this.assistantId), loadGraphLayout(client, this.assistantId)]);
+      const { gateway } = this.deps;
+      const [assistant, graph] = await Promise.all([gateway.getAssistant(this.assistantId), loadGraphLayout(gateway, this.assistantId)]);
+      if (!assistant) throw Object.assign(new Error(`Assistant ${this.assistantId} was not found`), { status: 404 });
       this.assistantView = { id: assistant.assistant_id, name: assistant.name || assistant.graph_id, graphId: assistant.graph_id };
       this.layoutValue = graph.layout;
       this.xrayValue = graph.xray;
@@ -207,8 +208,7 @@ export class GraphSession {
   }
 
   private async history(threadId: string): Promise<HistoryState[]> {
-    const client = await this.deps.client();
-    return (await client.threads.getHistory(threadId, { limit: HISTORY_LIMIT })) as unknown as HistoryState[];
+    return this.deps.gateway.getHistory(threadId, { limit: HISTORY_LIMIT });
   }
 
   private async saveExport(format: ExportFormat, data: string): Promise<void> {

@@ -3,8 +3,8 @@
  * the node that just finished (their data's keys), `messages` events carry `langgraph_node` while the
  * node is still running. The last run's path stays after it ends. Pure: no SDK, no `vscode`.
  */
-import { stringOf } from "../chat/wireMessages";
-import { XRAY_SEPARATOR, type PathEntryView, type RunPathView, type RunStatus } from "./graphProtocol";
+import { stringOf } from "../common/wireMessages";
+import { XRAY_SEPARATOR, type PathEntryView, type RunPathView, type RunStatus } from "../protocol/graphProtocol";
 
 export interface StreamEvent {
   event: string;

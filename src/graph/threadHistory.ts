@@ -4,7 +4,7 @@
  * (`{ node: update }` of the step that made it) and its `tasks` (the next step's tasks, with each
  * task's `result`, `error` and `interrupts` once attempted). Pure: history in, views out.
  */
-import { END, XRAY_SEPARATOR, type NodeStateView, type PathEntryStatus, type PathEntryView, type RunPathView, type RunStatus } from "./graphProtocol";
+import { END, XRAY_SEPARATOR, type NodeStateView, type PathEntryStatus, type PathEntryView, type RunPathView, type RunStatus } from "../protocol/graphProtocol";
 
 
 /** The parts of a `ThreadState` read here (the SDK's type, loosened: servers differ). */

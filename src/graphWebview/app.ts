@@ -3,7 +3,7 @@
  * drawing, and the side panel of the clicked node. It keeps no truth of its own: a `snapshot` from the
  * host rebuilds everything.
  */
-import type { ExportFormat, GraphAssistantView, GraphLayout, HostToGraphWebview, NodeStateView, RunPathView } from "../graph/graphProtocol";
+import type { ExportFormat, GraphAssistantView, GraphLayout, HostToGraphWebview, NodeStateView, RunPathView } from "../protocol/graphProtocol";
 import { el, iconButton } from "./dom";
 import { exportPng, exportSvg } from "./exporter";
 import { GraphView } from "./graphView";

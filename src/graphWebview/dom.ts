@@ -3,7 +3,7 @@
  * `setAttribute`: nothing here parses markup, so node names and state from the server are safe to pass.
  */
 
-import { el } from "../webview/dom";
+import { el } from "../common/dom";
 
 export { el };
 

@@ -2,7 +2,7 @@
  * Exports of the drawing. The SVG is a copy of what is shown with every theme colour written out
  * (the `--vscode-*` variables do not exist outside VS Code); the PNG is that SVG drawn on a canvas.
  */
-import type { GraphLayout } from "../graph/graphProtocol";
+import type { GraphLayout } from "../protocol/graphProtocol";
 import { SVG_NS } from "./dom";
 
 /** Presentation properties copied from the live drawing into the export. */

@@ -3,7 +3,7 @@
  * edges as curves with arrowheads, conditional edges dashed), the run's path on top of it, and pan
  * (drag) and zoom (wheel, buttons, keys). Colours come from the stylesheet's `--vscode-*` variables.
  */
-import { displayLabel, type GraphLayout, type GraphNodeView, type Point, type RunPathView } from "../graph/graphProtocol";
+import { displayLabel, type GraphLayout, type GraphNodeView, type Point, type RunPathView } from "../protocol/graphProtocol";
 import { svg } from "./dom";
 
 export const MIN_ZOOM = 0.1;

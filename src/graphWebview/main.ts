@@ -4,7 +4,7 @@
  * The host page only provides `<div id="app"></div>`, the codicon and graph stylesheets and this script
  * (with a CSP nonce); everything visible is built here. No inline scripts or styles.
  */
-import { isHostToGraphWebview } from "../graph/graphProtocol";
+import { isHostToGraphWebview } from "../protocol/graphProtocol";
 import { GraphApp } from "./app";
 import { acquireGraphHostApi } from "./vscodeApi";
 

@@ -2,7 +2,7 @@
  * The side panel for a clicked node: the state update it last wrote on the thread, as pretty JSON.
  * Everything shown comes from the agent and the server, so it goes in as text only.
  */
-import type { NodeStateView } from "../graph/graphProtocol";
+import type { NodeStateView } from "../protocol/graphProtocol";
 import { el, iconButton } from "./dom";
 
 export class NodePanel {

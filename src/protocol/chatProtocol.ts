@@ -4,7 +4,10 @@
  * asks for actions. Streaming sends deltas, never the whole history per token.
  */
 
-export type Role = "human" | "ai" | "tool" | "system";
+import type { Role } from "../common/wireMessages";
+import type { ErrorActionId, ErrorView } from "../common/errorView";
+
+export type { Role, ErrorActionId, ErrorView };
 
 /** Who wrote an AI reply. `name` falls back to a short id when the assistant no longer exists. */
 export interface AssistantRef {
@@ -62,12 +65,6 @@ export interface RunView {
   assistantId?: string;
 }
 
-export type ErrorActionId = "retry" | "openSettings" | "setApiKey" | "reload" | "showLog";
-
-export interface ErrorView {
-  message: string;
-  actions: { id: ErrorActionId; label: string }[];
-}
 
 export interface ThreadHeader {
   threadId?: string;

@@ -1,5 +1,6 @@
 /** The state inspector: the thread's state as JSON, its checkpoints, and the thread as it was at one. */
 import * as vscode from "vscode";
+import { messagesOfValues } from "../common/wireMessages";
 import type { ExtensionParts } from "../parts";
 import { STATE_SCHEME, ThreadStateDocuments, stateUri } from "./threadStateDocuments";
 import type { ThreadNode } from "./threadTreeItems";
@@ -35,15 +36,14 @@ export function registerStateCommands(parts: ExtensionParts): vscode.Disposable[
     quickPick.busy = true;
     quickPick.show();
     try {
-      const client = await connection.client();
       await assistants.list().catch(() => undefined);
-      const history = await client.threads.getHistory(threadId, { limit: 100 });
+      const history = await connection.gateway.getHistory(threadId, { limit: 100 });
       quickPick.items = history.flatMap((entry) => {
         const checkpointId = entry.checkpoint?.checkpoint_id;
         if (!checkpointId) return [];
-        const metadata = (entry.metadata ?? {}) as Record<string, unknown>;
+        const metadata = entry.metadata;
         const assistant = typeof metadata.assistant_id === "string" ? assistants.ref(metadata.assistant_id).name : undefined;
-        const messages = ((entry.values as { messages?: unknown[] } | null)?.messages ?? []).length;
+        const messages = messagesOfValues(entry.values).length;
         return [
           {
             label: `step ${String(metadata.step ?? "?")} · ${String(metadata.source ?? "")}`,

@@ -1,10 +1,10 @@
 /** The Threads view's commands: open, new, rename, delete, copy id, fork, open by id, filter. */
-import type { ThreadStatus } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
 import type { ExtensionParts } from "../parts";
-import { titleOf } from "../chat/chatSession";
+import { titleOf } from "../common/threadText";
 import type { ThreadNode } from "./threadTreeItems";
-import { getThreadSummary } from "./threadSummary";
+import type { DeploymentGateway } from "../deployment/gateway";
+import { THREAD_STATUSES, type ThreadStatus } from "../deployment/types";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,9 +17,9 @@ export function registerThreadCommands(parts: ExtensionParts, threadView: vscode
   const threadIdOf = (node?: ThreadNode) => (node?.kind === "thread" ? node.threadId : undefined);
   const selected = (node?: ThreadNode) => threadIdOf(node) ?? threadIdOf(threadView.selection[0]);
 
-  const withClient = async <T>(operation: string, subject: string, action: (client: Awaited<ReturnType<typeof connection.client>>) => Promise<T>) => {
+  const withClient = async <T>(operation: string, subject: string, action: (gateway: DeploymentGateway) => Promise<T>) => {
     try {
-      return await action(await connection.client());
+      return await action(connection.gateway);
     } catch (error) {
       const mapped = connection.describe(error, { operation, subject });
       void vscode.window.showErrorMessage(mapped.message);
@@ -44,8 +44,8 @@ export function registerThreadCommands(parts: ExtensionParts, threadView: vscode
       validateInput: (v) => (v.trim() ? (v.length > 200 ? "Keep the title under 200 characters." : undefined) : "The title cannot be empty."),
     });
     if (!title) return;
-    const updated = await withClient("rename the thread", `Thread ${threadId.slice(0, 8)}`, (client) =>
-      client.threads.update(threadId, { metadata: { title: title.trim() } }),
+    const updated = await withClient("rename the thread", `Thread ${threadId.slice(0, 8)}`, (gateway) =>
+      gateway.updateThread(threadId, { title: title.trim() }),
     );
     if (updated) threads.applyChange(threadId, { metadata: updated.metadata, updated_at: updated.updated_at, title: title.trim() });
     chats.find(threadId)?.session.applyTitle(title.trim());
@@ -58,8 +58,8 @@ export function registerThreadCommands(parts: ExtensionParts, threadView: vscode
     const label = thread ? threads.titleFor(thread) : threadId;
     const choice = await vscode.window.showWarningMessage(`Delete thread “${label}”?`, { modal: true, detail: "Its messages and checkpoints are deleted on the server. This cannot be undone." }, "Delete");
     if (choice !== "Delete") return;
-    const ok = await withClient("delete the thread", `Thread ${threadId.slice(0, 8)}`, async (client) => {
-      await client.threads.delete(threadId);
+    const ok = await withClient("delete the thread", `Thread ${threadId.slice(0, 8)}`, async (gateway) => {
+      await gateway.deleteThread(threadId);
       return true;
     });
     if (ok) {
@@ -71,12 +71,12 @@ export function registerThreadCommands(parts: ExtensionParts, threadView: vscode
   const fork = async (node?: ThreadNode) => {
     const threadId = selected(node);
     if (!threadId) return;
-    const copy = await withClient("fork the thread", `Thread ${threadId.slice(0, 8)}`, (client) => client.threads.copy(threadId));
+    const copy = await withClient("fork the thread", `Thread ${threadId.slice(0, 8)}`, (gateway) => gateway.copyThread(threadId));
     if (!copy) return;
     const source = threads.model.get(threadId);
     const title = `${source ? threads.titleFor(source) : threadId.slice(0, 8)} (fork)`;
-    const updated = await withClient("name the fork", `Thread ${copy.thread_id.slice(0, 8)}`, (client) =>
-      client.threads.update(copy.thread_id, { metadata: { ...(copy.metadata ?? {}), title } }),
+    const updated = await withClient("name the fork", `Thread ${copy.thread_id.slice(0, 8)}`, (gateway) =>
+      gateway.updateThread(copy.thread_id, { ...copy.metadata, title }),
     );
     threads.addThread({ ...copy, metadata: updated?.metadata ?? copy.metadata });
     chats.open(copy.thread_id, { title });
@@ -86,7 +86,7 @@ export function registerThreadCommands(parts: ExtensionParts, threadView: vscode
     const value = await vscode.window.showInputBox({ title: "Open Thread by ID", placeHolder: "thread id", validateInput: validateThreadId });
     if (!value) return;
     const threadId = value.trim();
-    const thread = await withClient("open the thread", `Thread ${threadId.slice(0, 8)}`, (client) => getThreadSummary(client, threadId));
+    const thread = await withClient("open the thread", `Thread ${threadId.slice(0, 8)}`, (gateway) => gateway.getThread(threadId));
     if (thread === undefined) void vscode.window.showErrorMessage(`Thread ${threadId} was not found on ${connection.url}.`);
     else chats.open(threadId, { title: titleOf(thread.metadata) });
   };
@@ -107,7 +107,7 @@ export function registerThreadCommands(parts: ExtensionParts, threadView: vscode
       const text = await vscode.window.showInputBox({ title: "Filter threads by text", value: current.text ?? "" });
       if (text !== undefined) threads.setFilter({ ...current, text: text.trim() || undefined });
     } else if (pick.id === "status") {
-      const statuses: (ThreadStatus | "any")[] = ["any", "idle", "busy", "interrupted", "error"];
+      const statuses: (ThreadStatus | "any")[] = ["any", ...THREAD_STATUSES];
       const status = await vscode.window.showQuickPick(statuses, { title: "Filter threads by status" });
       if (status) threads.setFilter({ ...current, status: status === "any" ? undefined : (status as ThreadStatus) });
     } else {

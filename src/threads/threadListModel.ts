@@ -3,8 +3,8 @@
  * newest activity first, filtered on the server where it can and on loaded pages where it cannot.
  * Memory grows with what was loaded, not with what the server holds.
  */
-import type { Client, ThreadStatus } from "@langchain/langgraph-sdk";
-import { type ThreadSummary } from "./threadSummary";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { ThreadStatus, ThreadSummary } from "../deployment/types";
 
 export interface ThreadFilter {
   status?: ThreadStatus;
@@ -16,7 +16,6 @@ export interface ThreadFilter {
   text?: string;
 }
 
-const LIST_FIELDS = ["thread_id", "created_at", "updated_at", "metadata", "status"] as const;
 /** A text filter scans at most this many pages per request before showing what it found. */
 const MAX_SCAN_PAGES = 10;
 
@@ -39,7 +38,7 @@ export class ThreadListModel {
   private filterValue: ThreadFilter = {};
 
   constructor(
-    private readonly client: () => Promise<Client>,
+    private readonly gateway: DeploymentGateway,
     private readonly pageSize: () => number,
     private readonly titleOf: (thread: ThreadSummary) => string | undefined = () => undefined,
   ) {}
@@ -72,20 +71,16 @@ export class ThreadListModel {
   /** Appends the next page; threads already shown are not repeated when activity reorders the list. */
   async loadMore(): Promise<ThreadSummary[]> {
     if (!this.more) return [];
-    const client = await this.client();
     const size = this.pageSize();
     const added: ThreadSummary[] = [];
     for (let scanned = 0; added.length < size && this.more && scanned < MAX_SCAN_PAGES; scanned++) {
-      const page = (await client.threads.search({
+      const page = await this.gateway.searchThreads({
         limit: size,
         offset: this.serverOffset,
-        sortBy: "updated_at",
-        sortOrder: "desc",
-        select: [...LIST_FIELDS],
         status: this.filterValue.status,
         metadata: this.metadataFilter(),
         ids: this.idFilter(),
-      })) as ThreadSummary[];
+      });
       this.serverOffset += page.length;
       this.more = page.length === size;
       for (const thread of page) {
@@ -142,7 +137,7 @@ export class ThreadListModel {
   private matchesText(thread: ThreadSummary): boolean {
     const text = this.filterValue.text?.trim().toLowerCase();
     if (!text) return true;
-    const title = this.titleOf(thread) ?? (thread.metadata as { title?: unknown } | null)?.title;
+    const title = this.titleOf(thread) ?? thread.metadata.title;
     return thread.thread_id.toLowerCase().includes(text) || (typeof title === "string" && title.toLowerCase().includes(text));
   }
 }

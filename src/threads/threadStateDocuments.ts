@@ -26,8 +26,7 @@ export class ThreadStateDocuments implements vscode.TextDocumentContentProvider 
     if (!match) return "";
     const [, threadId, checkpointId] = match;
     try {
-      const client = await this.connection.client();
-      const state = await client.threads.getState(threadId, checkpointId);
+      const state = await this.connection.gateway.getStateJson(threadId, checkpointId);
       return `${JSON.stringify(state, null, 2)}\n`;
     } catch (error) {
       const mapped = this.connection.describe(error, { operation: "read the thread's state", subject: `Thread ${threadId.slice(0, 8)}` });

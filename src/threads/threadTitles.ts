@@ -2,9 +2,9 @@
  * Titles for threads that have none in metadata: the first human message, fetched lazily for the rows
  * on screen, a few at a time, and cached for the session.
  */
-import type { Client } from "@langchain/langgraph-sdk";
-import { shorten } from "../chat/chatSession";
-import { messagesOfValues, roleOf, textOf } from "../chat/wireMessages";
+import type { DeploymentGateway } from "../deployment/gateway";
+import { shorten } from "../common/threadText";
+import { messagesOfValues, roleOf, textOf } from "../common/wireMessages";
 
 const CONCURRENCY = 4;
 
@@ -15,7 +15,7 @@ export class ThreadTitles {
   private active = 0;
 
   constructor(
-    private readonly client: () => Promise<Client>,
+    private readonly gateway: DeploymentGateway,
     private readonly onTitle: (threadId: string) => void,
   ) {}
 
@@ -59,8 +59,7 @@ export class ThreadTitles {
 
   private async fetch(threadId: string): Promise<void> {
     try {
-      const client = await this.client();
-      const state = await client.threads.getState(threadId, undefined, { select: ["values.messages"] } as never);
+      const state = await this.gateway.getState(threadId, { messagesOnly: true });
       const first = messagesOfValues(state.values).find((m) => roleOf(m) === "human");
       this.cache.set(threadId, first ? shorten(textOf(first.content), 60) : null);
     } catch {

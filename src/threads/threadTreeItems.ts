@@ -1,6 +1,6 @@
 /** How one thread looks in the tree: title, status icon in theme colours, relative time, tooltip. */
 import * as vscode from "vscode";
-import type { ThreadSummary } from "./threadSummary";
+import type { ThreadSummary } from "../deployment/types";
 
 export type ThreadNode = { kind: "thread"; threadId: string } | { kind: "loadMore" };
 

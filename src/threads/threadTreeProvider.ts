@@ -3,14 +3,13 @@
  * reports connection problems in the view's message and welcome content, and applies the extension's
  * own changes (rename, delete, live status) row by row instead of reloading the list.
  */
-import type { ThreadStatus } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
-import type { AssistantDirectory } from "../assistants/assistantDirectory";
-import { titleOf } from "../chat/chatSession";
+import type { AssistantDirectory } from "../state/assistantDirectory";
+import { titleOf } from "../common/threadText";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { trustedSetting } from "../deployment/deploymentSettings";
 import { describeFilter, ThreadListModel, type ThreadFilter } from "./threadListModel";
-import type { ThreadSummary } from "./threadSummary";
+import type { ThreadSummary } from "../deployment/types";
 import { ThreadTitles } from "./threadTitles";
 import { loadMoreItem, threadTreeItem, type ThreadNode } from "./threadTreeItems";
 
@@ -31,10 +30,9 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     private readonly connection: DeploymentConnection,
     private readonly assistants: AssistantDirectory,
   ) {
-    const client = () => connection.client();
-    this.titles = new ThreadTitles(client, (threadId) => this.refreshRow(threadId));
+    this.titles = new ThreadTitles(connection.gateway, (threadId) => this.refreshRow(threadId));
     this.model = new ThreadListModel(
-      client,
+      connection.gateway,
       () => trustedSetting<number>("threads.pageSize").value ?? 50,
       (thread) => this.titles.peek(thread.thread_id),
     );
@@ -168,7 +166,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   }
 
   private lastAgent(thread: ThreadSummary): string | undefined {
-    const metadata = (thread.metadata ?? {}) as Record<string, unknown>;
+    const metadata = thread.metadata;
     if (typeof metadata.assistant_id === "string") return this.assistants.ref(metadata.assistant_id).name;
     return typeof metadata.graph_id === "string" ? metadata.graph_id : undefined;
   }
@@ -206,9 +204,8 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       const ids = busy();
       if (!ids.length) return this.schedulePoll();
       try {
-        const client = await this.connection.client();
-        const fresh = await client.threads.search({ ids, select: ["thread_id", "status", "updated_at", "metadata"], limit: ids.length });
-        for (const thread of fresh) this.applyChange(thread.thread_id, { status: thread.status as ThreadStatus, updated_at: thread.updated_at, metadata: thread.metadata });
+        const fresh = await this.connection.gateway.searchThreads({ ids, limit: ids.length });
+        for (const thread of fresh) this.applyChange(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
       } catch {
         // The next poll or the user's refresh will show the problem; polling must not nag.
       }

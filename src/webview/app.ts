@@ -4,7 +4,7 @@
  */
 import type { AssistantOption, AssistantRef, HostToWebview, InterruptView, RunView } from "../protocol/chatProtocol";
 import { Composer } from "./composer";
-import { el } from "./dom";
+import { el } from "../common/dom";
 import { ErrorBanner } from "./errorBanner";
 import { Header } from "./header";
 import { InterruptCard } from "./interruptCard";

@@ -4,7 +4,7 @@
  * `handleCodeAction`), reading the code back from the block's text.
  */
 import type { WebviewToHost } from "../protocol/chatProtocol";
-import { el, iconButton, setIcon } from "./dom";
+import { el, iconButton, setIcon } from "../common/dom";
 
 export function decorateCodeBlocks(root: ParentNode): void {
   for (const pre of Array.from(root.querySelectorAll("pre"))) {

@@ -4,7 +4,7 @@
  * `setState` on every edit so reloading the webview keeps it.
  */
 import type { AssistantOption, RunView } from "../protocol/chatProtocol";
-import { el, icon, labelText, setIcon } from "./dom";
+import { el, icon, labelText, setIcon } from "../common/dom";
 import type { HostApi } from "./vscodeApi";
 
 const MAX_INPUT_HEIGHT_PX = 240;

@@ -1,6 +1,6 @@
 /** The error banner: the host's message plus its action buttons (posted back as `errorAction`). */
 import type { ErrorActionId, ErrorView, WebviewToHost } from "../protocol/chatProtocol";
-import { el, icon, iconButton } from "./dom";
+import { el, icon, iconButton } from "../common/dom";
 
 export class ErrorBanner {
   readonly element: HTMLElement;

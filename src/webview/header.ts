@@ -1,6 +1,6 @@
 /** The panel header: thread title, thread status badge and a loading bar. */
 import type { ThreadHeader } from "../protocol/chatProtocol";
-import { el, icon, labelText } from "./dom";
+import { el, icon, labelText } from "../common/dom";
 
 export class Header {
   readonly element: HTMLElement;

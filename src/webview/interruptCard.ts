@@ -8,7 +8,7 @@
  * Everything in an interrupt comes from the agent: it only ever goes in through `textContent`.
  */
 import type { AssistantOption, HumanResponse, InterruptView, RunView, WebviewToHost } from "../protocol/chatProtocol";
-import { el, icon, jsonText, labelText, proseText } from "./dom";
+import { el, icon, jsonText, labelText, proseText } from "../common/dom";
 
 export type InterruptDecision = HumanResponse["type"];
 

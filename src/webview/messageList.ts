@@ -23,7 +23,7 @@ import type {
   WebviewToHost,
 } from "../protocol/chatProtocol";
 import { handleCodeAction } from "./codeBlocks";
-import { el, icon } from "./dom";
+import { el, icon } from "../common/dom";
 import { FrameScheduler } from "./frameScheduler";
 import { MessageView, type EditDraft, type MessageActions } from "./messageView";
 

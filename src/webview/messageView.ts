@@ -7,7 +7,7 @@
  * are disabled while a run is active.
  */
 import type { AssistantRef, BranchPosition, ChatMessageView } from "../protocol/chatProtocol";
-import { el, icon, iconButton, labelText } from "./dom";
+import { el, icon, iconButton, labelText } from "../common/dom";
 import { MarkdownBody } from "./markdownBody";
 import { ToolCard } from "./toolCard";
 

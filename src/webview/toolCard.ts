@@ -4,7 +4,7 @@
  * across updates so the user's open/closed choice survives streaming.
  */
 import type { ToolResultView } from "../protocol/chatProtocol";
-import { el, icon, labelText, setIcon } from "./dom";
+import { el, icon, labelText, setIcon } from "../common/dom";
 
 export interface ToolCardData {
   name: string;

@@ -1,8 +1,9 @@
 /** A ChatSession wired to a real server, recording every protocol message it posts. */
 import type { Client } from "@langchain/langgraph-sdk";
-import { AssistantDirectory } from "../../src/assistants/assistantDirectory";
+import { AssistantDirectory } from "../../src/state/assistantDirectory";
 import { ChatSession, type MultitaskStrategy } from "../../src/chat/chatSession";
 import { createClient } from "../../src/deployment/clientFactory";
+import { DeploymentGateway } from "../../src/deployment/gateway";
 import { mapError } from "../../src/deployment/errorMapping";
 import type { HostToWebview, ThreadHeader } from "../../src/protocol/chatProtocol";
 
@@ -10,7 +11,9 @@ export interface RecordedSession {
   session: ChatSession;
   posted: HostToWebview[];
   threadChanges: ThreadHeader[];
+  /** The raw SDK, for setting up and checking what the server holds. */
   client: Client;
+  gateway: DeploymentGateway;
   assistants: AssistantDirectory;
   remembered: Map<string | undefined, string>;
   runs: Map<string, string>;
@@ -28,15 +31,16 @@ export function recordSession(
     streamIdleTimeoutMs?: number;
   },
 ): RecordedSession {
-  const client = shared?.client ?? createClient({ url, maxRetries: 0, apiKey: shared?.apiKey, retry: { baseDelayMs: 20 } });
-  const assistants = new AssistantDirectory(async () => client);
+  const client = shared?.client ?? createClient({ url, apiKey: shared?.apiKey, retry: { baseDelayMs: 20 } });
+  const gateway = DeploymentGateway.to({ url, apiKey: shared?.apiKey, retry: { baseDelayMs: 20 } });
+  const assistants = new AssistantDirectory(gateway);
   const posted: HostToWebview[] = [];
   const threadChanges: ThreadHeader[] = [];
   const remembered = shared?.remembered ?? new Map<string | undefined, string>();
   const runs = shared?.runs ?? new Map<string, string>();
   const session = new ChatSession(
     {
-      client: async () => client,
+      gateway,
       describe: (error, context) => mapError(error, { url, ...context }),
       assistants,
       post: (message) => posted.push(structuredClone(message)),
@@ -50,7 +54,7 @@ export function recordSession(
     },
     threadId,
   );
-  return { session, posted, threadChanges, client, assistants, remembered, runs };
+  return { session, posted, threadChanges, client, gateway, assistants, remembered, runs };
 }
 
 export function ofType<T extends HostToWebview["type"]>(posted: HostToWebview[], type: T): Extract<HostToWebview, { type: T }>[] {

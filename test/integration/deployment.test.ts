@@ -65,7 +65,7 @@ describe("deployment connection against a real LangGraph server", () => {
   describe("maps real failures to clear messages", () => {
     it("names the URL when nothing listens there", async () => {
       const url = `http://127.0.0.1:${await unusedPort()}`;
-      const client = createClient({ url, maxRetries: 0 });
+      const client = createClient({ url });
       const error = await client.assistants.search({ limit: 1 }).then(() => undefined, (e: unknown) => e);
       const mapped = mapError(error, { url });
       assert.equal(mapped.kind, "unreachable");
@@ -74,7 +74,7 @@ describe("deployment connection against a real LangGraph server", () => {
     });
 
     it("says which thread is gone (404)", async () => {
-      const client = createClient({ url: server.url, maxRetries: 0 });
+      const client = createClient({ url: server.url });
       const thread = await client.threads.create();
       await client.threads.delete(thread.thread_id);
       const error = await client.threads.getState(thread.thread_id).then(() => undefined, (e: unknown) => e);
@@ -84,7 +84,7 @@ describe("deployment connection against a real LangGraph server", () => {
     });
 
     it("reports a busy thread (422) when the run is rejected", async () => {
-      const client = createClient({ url: server.url, maxRetries: 0 });
+      const client = createClient({ url: server.url });
       const thread = await client.threads.create();
       const run = await client.runs.create(thread.thread_id, "slow", { input: { messages: [{ type: "human", content: "take your time" }] } });
       const error = await client.runs
@@ -108,7 +108,7 @@ describe("deployment connection against a real LangGraph server", () => {
     });
 
     it("rejects a wrong key with a Set API Key action", async () => {
-      const client = createClient({ url: secured.url, apiKey: "wrong", maxRetries: 0 });
+      const client = createClient({ url: secured.url, apiKey: "wrong" });
       const error = await client.assistants.search({ limit: 1 }).then(() => undefined, (e: unknown) => e);
       const mapped = mapError(error, { url: secured.url });
       assert.equal(mapped.kind, "unauthorized");
@@ -119,7 +119,7 @@ describe("deployment connection against a real LangGraph server", () => {
     it("sends no key from the environment when none is set", async () => {
       process.env.LANGGRAPH_API_KEY = "test-key";
       try {
-        const client = createClient({ url: secured.url, maxRetries: 0 });
+        const client = createClient({ url: secured.url });
         const error = await client.assistants.search({ limit: 1 }).then(() => undefined, (e: unknown) => e);
         assert.equal(mapError(error).kind, "unauthorized");
       } finally {
@@ -128,7 +128,7 @@ describe("deployment connection against a real LangGraph server", () => {
     });
 
     it("accepts the right key", async () => {
-      const client = createClient({ url: secured.url, apiKey: "test-key", maxRetries: 0 });
+      const client = createClient({ url: secured.url, apiKey: "test-key" });
       const assistants = await client.assistants.search({ limit: 10 });
       assert.equal(assistants.length, 4);
     });

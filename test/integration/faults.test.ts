@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { createServer } from "node:net";
 import { createClient } from "../../src/deployment/clientFactory";
+import { DeploymentGateway } from "../../src/deployment/gateway";
 import { mapError } from "../../src/deployment/errorMapping";
 import { ThreadListModel } from "../../src/threads/threadListModel";
 import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
@@ -42,7 +43,7 @@ describe("fault matrix: real server, real sockets", () => {
       await session.load();
       assert.match(session.error?.message ?? "", new RegExp(`Cannot reach ${proxy.url.replace(/\./g, "\\.")}`));
       assert.deepEqual(session.error?.actions.map((a) => a.id), ["retry", "openSettings"]);
-      const list = new ThreadListModel(async () => createClient({ url: proxy.url, maxRetries: 0 }), () => 10);
+      const list = new ThreadListModel(DeploymentGateway.to({ url: proxy.url }), () => 10);
       const treeError = await list.reload().then(() => undefined, (e: unknown) => e);
       assert.equal(mapError(treeError, { url: proxy.url }).kind, "unreachable", "the tree says the same");
 

@@ -1,9 +1,10 @@
 import assert from "node:assert/strict";
 import type { Client } from "@langchain/langgraph-sdk";
 import { createClient } from "../../src/deployment/clientFactory";
+import { DeploymentGateway } from "../../src/deployment/gateway";
 import { mapError } from "../../src/deployment/errorMapping";
 import { fetchGraph, layoutGraph, loadGraphLayout, normalizeGraph } from "../../src/graph/graphModel";
-import type { ExportFormat, HostToGraphWebview } from "../../src/graph/graphProtocol";
+import type { ExportFormat, HostToGraphWebview } from "../../src/protocol/graphProtocol";
 import { GraphSession } from "../../src/graph/graphSession";
 import { RunPath } from "../../src/graph/runPath";
 import { defaultAssistant } from "../harness/chatHarness";
@@ -55,7 +56,7 @@ describe("graph view against a real server", function () {
 
   beforeEach(async () => {
     server = await testServer();
-    client = createClient({ url: server.url, maxRetries: 0 });
+    client = createClient({ url: server.url });
   });
 
   afterEach(() => {
@@ -66,7 +67,7 @@ describe("graph view against a real server", function () {
   for (const [graphId, expected] of Object.entries(EXPECTED)) {
     it(`the ${graphId} graph comes out with its nodes, start/end and (conditional) edges`, async () => {
       const assistant = await defaultAssistant(client, graphId);
-      const fetched = await fetchGraph(client, assistant.assistant_id);
+      const fetched = await fetchGraph(DeploymentGateway.to({ url: server.url }), assistant.assistant_id);
       assert.equal(fetched.xray, true, "the server accepts xray");
       const graph = normalizeGraph(fetched.raw);
       assert.deepEqual(graph.nodes.map((n) => n.id).sort(), expected.nodes);
@@ -81,7 +82,7 @@ describe("graph view against a real server", function () {
 
   it("the real webview bundle draws the tools graph: a node per node with its label, a path per edge, conditional edges dashed", async () => {
     const assistant = await defaultAssistant(client, "tools");
-    const { layout } = await loadGraphLayout(client, assistant.assistant_id);
+    const { layout } = await loadGraphLayout(DeploymentGateway.to({ url: server.url }), assistant.assistant_id);
     page = await openGraphPage({ width: 800, height: 600 });
     page.send({ type: "graph", assistant: { id: assistant.assistant_id, name: assistant.name, graphId: "tools" }, layout });
 
@@ -107,7 +108,7 @@ describe("graph view against a real server", function () {
 
   it("a streamed run of tools goes agent, tools, agent, and the webview highlights each as the host posts it", async () => {
     const assistant = await defaultAssistant(client, "tools");
-    const { layout } = await loadGraphLayout(client, assistant.assistant_id);
+    const { layout } = await loadGraphLayout(DeploymentGateway.to({ url: server.url }), assistant.assistant_id);
     page = await openGraphPage();
     page.send({ type: "graph", assistant: { id: assistant.assistant_id, name: assistant.name, graphId: "tools" }, layout });
 
@@ -146,7 +147,7 @@ describe("graph view against a real server", function () {
       const notes: string[] = [];
       const session = new GraphSession(
         {
-          client: async () => client,
+          gateway: DeploymentGateway.to({ url: server.url }),
           describe: (error, context) => mapError(error, { url: server.url, ...context }),
           post: (message) => {
             posted.push(message);

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import type { Client } from "@langchain/langgraph-sdk";
 import { createClient } from "../../src/deployment/clientFactory";
+import { DeploymentGateway } from "../../src/deployment/gateway";
 import { ThreadListModel } from "../../src/threads/threadListModel";
 import { defaultAssistant } from "../harness/chatHarness";
 import type { LangGraphServer } from "../harness/langgraphServer";
@@ -26,7 +27,7 @@ describe("thread list against a real server with many threads", () => {
     }
   });
 
-  const model = (pageSize = PAGE) => new ThreadListModel(async () => client, () => pageSize);
+  const model = (pageSize = PAGE) => new ThreadListModel(DeploymentGateway.to({ url: server.url }), () => pageSize);
 
   it("first page holds the newest threads in order", async () => {
     const list = model();

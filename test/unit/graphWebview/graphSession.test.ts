@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
-import type { Client } from "@langchain/langgraph-sdk";
-import type { HostToGraphWebview } from "../../../src/graph/graphProtocol";
-import { GraphSession, decodeExport, safeFileName } from "../../../src/graph/graphSession";
+import type { HostToGraphWebview } from "../../../src/protocol/graphProtocol";
+import { GraphSession, decodeExport, safeFileName, type GraphSessionDeps } from "../../../src/graph/graphSession";
 import type { HistoryState } from "../../../src/graph/threadHistory";
 
 const GRAPH = {
@@ -12,28 +11,24 @@ const GRAPH = {
   ],
 };
 
-/** A client answering from memory; `history` may be swapped per thread, `delay` holds answers back. */
+/** The gateway's reads, answered from memory; `history` may be swapped per thread, `delay` holds answers back. */
 function fakeClient(histories: Record<string, HistoryState[]>, delays: Record<string, number> = {}) {
   const client = {
-    assistants: {
-      get: async (id: string) => ({ assistant_id: id, name: "Echo", graph_id: "echo" }),
-      getGraph: async () => GRAPH,
-    },
-    threads: {
-      getHistory: async (threadId: string) => {
-        await new Promise((resolve) => setTimeout(resolve, delays[threadId] ?? 0));
-        return histories[threadId] ?? [];
-      },
+    getAssistant: async (id: string) => ({ assistant_id: id, name: "Echo", graph_id: "echo" }),
+    assistantGraph: async () => GRAPH,
+    getHistory: async (threadId: string) => {
+      await new Promise((resolve) => setTimeout(resolve, delays[threadId] ?? 0));
+      return histories[threadId] ?? [];
     },
   };
-  return client as unknown as Client;
+  return client as unknown as GraphSessionDeps["gateway"];
 }
 
-function session(client: Client, threadId?: string) {
+function session(client: GraphSessionDeps["gateway"], threadId?: string) {
   const posted: HostToGraphWebview[] = [];
   const graph = new GraphSession(
     {
-      client: async () => client,
+      gateway: client,
       describe: (error) => ({ message: String(error) }),
       post: (message) => posted.push(structuredClone(message)),
       save: async () => undefined,

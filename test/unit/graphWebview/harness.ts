@@ -7,7 +7,7 @@ import * as esbuild from "esbuild";
 import type { DOMWindow } from "jsdom";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { GraphPersistedState, GraphWebviewToHost, HostToGraphWebview } from "../../../src/graph/graphProtocol";
+import type { GraphPersistedState, GraphWebviewToHost, HostToGraphWebview } from "../../../src/protocol/graphProtocol";
 import { loadBundle } from "../jsdomBundle";
 
 const repoRoot = path.resolve(__dirname, "../../..");

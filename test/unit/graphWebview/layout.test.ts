@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { fetchGraph, layoutGraph, normalizeGraph, type NormalizedGraph, type RawGraph } from "../../../src/graph/graphModel";
-import type { GraphLayout, GraphNodeView, Point } from "../../../src/graph/graphProtocol";
+import type { GraphLayout, GraphNodeView, Point } from "../../../src/protocol/graphProtocol";
 
 /** The `tools` example graph as the server sends it. */
 const TOOLS: RawGraph = {
@@ -182,11 +182,10 @@ describe("graph model: fetching", () => {
   function stubClient(answer: (options: unknown) => unknown) {
     const calls: unknown[] = [];
     const client = {
-      assistants: {
-        getGraph: async (_id: string, options?: unknown) => {
-          calls.push(options);
-          return answer(options);
-        },
+      assistantGraph: async (_id: string, xray: boolean) => {
+        const options = xray ? { xray: true } : undefined;
+        calls.push(options);
+        return answer(options);
       },
     };
     return { client: client as unknown as Parameters<typeof fetchGraph>[0], calls };

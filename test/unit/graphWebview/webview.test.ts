@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { layoutGraph, normalizeGraph } from "../../../src/graph/graphModel";
-import type { GraphLayout, HostToGraphWebview, RunPathView } from "../../../src/graph/graphProtocol";
+import type { GraphLayout, HostToGraphWebview, RunPathView } from "../../../src/protocol/graphProtocol";
 import { click, graphSnapshot, key, openGraphPage, runClasses, type GraphPage } from "./harness";
 
 const TOOLS_LAYOUT: GraphLayout = layoutGraph(

@@ -2,7 +2,8 @@
  * The deployment's assistants, fetched once per client and shared by the chat panels, the picker and
  * the Assistants view. Names for attribution come from here; a deleted assistant keeps a short id.
  */
-import type { Assistant, Client } from "@langchain/langgraph-sdk";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { AssistantRecord as Assistant } from "../deployment/types";
 import type { AssistantOption, AssistantRef } from "../protocol/chatProtocol";
 
 const PAGE = 100;
@@ -11,7 +12,7 @@ export class AssistantDirectory {
   private loaded: Promise<Assistant[]> | undefined;
   private byId = new Map<string, Assistant>();
 
-  constructor(private readonly client: () => Promise<Client>) {}
+  constructor(private readonly gateway: DeploymentGateway) {}
 
   /** Every assistant, graph defaults first within each graph, then by name. */
   list(): Promise<Assistant[]> {
@@ -30,8 +31,7 @@ export class AssistantDirectory {
     await this.list();
     if (!this.byId.has(id)) {
       // Created by someone else since the list was loaded.
-      const client = await this.client();
-      const assistant = await client.assistants.get(id).catch(() => undefined);
+      const assistant = await this.gateway.getAssistant(id).catch(() => undefined);
       if (assistant) this.byId.set(id, assistant);
     }
     return this.byId.get(id);
@@ -55,10 +55,9 @@ export class AssistantDirectory {
   }
 
   private async fetchAll(): Promise<Assistant[]> {
-    const client = await this.client();
     const all: Assistant[] = [];
     for (let offset = 0; ; offset += PAGE) {
-      const page = await client.assistants.search({ limit: PAGE, offset, sortBy: "name", sortOrder: "asc" });
+      const page = await this.gateway.searchAssistants({ limit: PAGE, offset });
       all.push(...page);
       if (page.length < PAGE) break;
     }
@@ -69,7 +68,7 @@ export class AssistantDirectory {
 }
 
 export function isGraphDefault(assistant: Assistant): boolean {
-  return (assistant.metadata as Record<string, unknown> | null)?.created_by === "system";
+  return assistant.metadata.created_by === "system";
 }
 
 function compareAssistants(a: Assistant, b: Assistant): number {
@@ -81,6 +80,6 @@ export function toOption(assistant: Assistant): AssistantOption {
     id: assistant.assistant_id,
     name: assistant.name || assistant.graph_id,
     graphId: assistant.graph_id,
-    description: assistant.description ?? undefined,
+    description: assistant.description,
   };
 }

@@ -2,7 +2,8 @@
  * Messages as they arrive on the wire (state values and `messages-tuple` events), read defensively:
  * they are untrusted input from any graph, not guaranteed SDK shapes.
  */
-import type { Role } from "../protocol/chatProtocol";
+/** Who wrote a message, as the panel tells them apart. */
+export type Role = "human" | "ai" | "tool" | "system";
 
 export interface WireToolCall {
   id?: string;

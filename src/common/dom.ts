@@ -3,7 +3,7 @@
  * untrusted strings (tool names, titles, assistant names) can be passed straight in.
  */
 
-export { labelText } from "../common/untrustedText";
+export { labelText } from "./untrustedText";
 
 /** Explicit bidi embeddings, overrides and isolates: they can make text read in another order than stored. */
 const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;

@@ -1,0 +1,239 @@
+/**
+ * The one module that holds an SDK `Client`. Every request to the deployment goes through an operation
+ * here, and every answer comes back as the project's own types, validated (`wireSchemas`). Retries
+ * happen in one layer only (`retryingFetch`): a request is sent at most `MAX_SENDS` times, a request
+ * that starts a run exactly once.
+ */
+import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
+import { createClient, type ClientOptions } from "./clientFactory";
+import type {
+  AssistantDraft,
+  AssistantRecord,
+  AssistantVersion,
+  RawGraph,
+  RunRecord,
+  RunRequest,
+  StreamPart,
+  ThreadCheckpoint,
+  ThreadQuery,
+  ThreadSummary,
+} from "./types";
+import { parseAssistant, parseCheckpoint, parseGraph, parseRun, parseThread, parseVersion } from "./wireSchemas";
+
+export { MAX_SENDS } from "./retryingFetch";
+
+/** What the chat streams: tokens as they come, and each node's update (the graph view follows them). */
+export const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
+
+const LIST_FIELDS = ["thread_id", "created_at", "updated_at", "metadata", "status"] as const;
+const SUMMARY_FIELDS = [...LIST_FIELDS, "config"] as const;
+
+export interface StreamOptions {
+  signal?: AbortSignal;
+  /** Called once the server has created the run (before its first event). */
+  onRunCreated?(runId: string): void;
+}
+
+const isNotFound = (error: unknown) => (error as { status?: unknown } | null)?.status === 404;
+
+export class DeploymentGateway {
+  private clientPromise: Promise<Client> | undefined;
+
+  /**
+   * `connect` says where and how to connect; it may throw (no URL, malformed URL) and is asked again
+   * after `reset`. `build` is replaced only by benchmarks that instrument the client underneath.
+   */
+  constructor(
+    private readonly connect: () => Promise<ClientOptions> | ClientOptions,
+    private readonly build: (options: ClientOptions) => Client = createClient,
+  ) {}
+
+  /** A gateway to a fixed URL (tests, benchmarks, scripts). */
+  static to(options: ClientOptions): DeploymentGateway {
+    return new DeploymentGateway(() => options);
+  }
+
+  /** Settings or the key changed: the next request connects anew. */
+  reset(): void {
+    this.clientPromise = undefined;
+  }
+
+  // Connection
+
+  /** The cheapest request that needs both the URL and the key. */
+  async ping(): Promise<void> {
+    await (await this.client()).assistants.search({ limit: 1 });
+  }
+
+  // Threads
+
+  async searchThreads(query: ThreadQuery): Promise<ThreadSummary[]> {
+    const client = await this.client();
+    return parseThread.many(
+      await client.threads.search({
+        limit: query.limit,
+        offset: query.offset,
+        sortBy: "updated_at",
+        sortOrder: "desc",
+        select: [...LIST_FIELDS],
+        status: query.status,
+        metadata: query.metadata,
+        ids: query.ids,
+      }),
+    );
+  }
+
+  /** One thread's summary with its stored config, or undefined when the deployment has no such thread. */
+  async getThread(threadId: string): Promise<ThreadSummary | undefined> {
+    const client = await this.client();
+    const [thread] = await client.threads.search({ ids: [threadId], select: [...SUMMARY_FIELDS], limit: 1 });
+    return thread === undefined ? undefined : parseThread.one(thread);
+  }
+
+  async createThread(metadata: Record<string, unknown>): Promise<ThreadSummary> {
+    return parseThread.one(await (await this.client()).threads.create({ metadata }));
+  }
+
+  /** Merges `metadata` into the thread's metadata. */
+  async updateThread(threadId: string, metadata: Record<string, unknown>): Promise<ThreadSummary> {
+    return parseThread.one(await (await this.client()).threads.update(threadId, { metadata }));
+  }
+
+  async deleteThread(threadId: string): Promise<void> {
+    await (await this.client()).threads.delete(threadId);
+  }
+
+  async copyThread(threadId: string): Promise<ThreadSummary> {
+    return parseThread.one(await (await this.client()).threads.copy(threadId));
+  }
+
+  /** The thread's state at its head or at a checkpoint; `messagesOnly` asks the server for `values.messages` alone. */
+  async getState(threadId: string, options: { checkpointId?: string; messagesOnly?: boolean } = {}): Promise<ThreadCheckpoint> {
+    const client = await this.client();
+    const select = options.messagesOnly ? ({ select: ["values.messages"] } as never) : undefined;
+    return parseCheckpoint.one(await client.threads.getState(threadId, options.checkpointId, select));
+  }
+
+  /** The raw state, for showing it as JSON exactly as the server has it. */
+  async getStateJson(threadId: string, checkpointId?: string): Promise<unknown> {
+    return (await this.client()).threads.getState(threadId, checkpointId);
+  }
+
+  /** Checkpoints, newest first; `before` is a checkpoint id. */
+  async getHistory(threadId: string, options: { limit: number; before?: string }): Promise<ThreadCheckpoint[]> {
+    const client = await this.client();
+    // The server takes the checkpoint id itself for `before` (a Config object is rejected).
+    const before = options.before as unknown as Config | undefined;
+    return parseCheckpoint.many(await client.threads.getHistory(threadId, { limit: options.limit, before }));
+  }
+
+  // Runs
+
+  /** Starts a run and yields its events; the POST is sent exactly once. */
+  async *streamRun(threadId: string, assistantId: string, request: RunRequest, options: StreamOptions = {}): AsyncGenerator<StreamPart> {
+    const client = await this.client();
+    yield* client.runs.stream(threadId, assistantId, {
+      input: request.input,
+      command: request.command,
+      config: request.config,
+      checkpointId: request.checkpointId,
+      multitaskStrategy: request.multitaskStrategy,
+      streamMode: STREAM_MODES,
+      streamResumable: true,
+      signal: options.signal,
+      onRunCreated: options.onRunCreated ? ({ run_id }) => options.onRunCreated?.(run_id) : undefined,
+    }) as AsyncIterable<StreamPart>;
+  }
+
+  /** Starts a run without following it (a message queued behind the running one). */
+  async createRun(threadId: string, assistantId: string, request: RunRequest): Promise<RunRecord> {
+    const client = await this.client();
+    return parseRun.one(
+      await client.runs.create(threadId, assistantId, {
+        input: request.input,
+        command: request.command,
+        config: request.config,
+        multitaskStrategy: request.multitaskStrategy,
+        streamResumable: true,
+      }),
+    );
+  }
+
+  /** Follows a run's stream from after `lastEventId` ("-1": from its start). */
+  async *joinRun(threadId: string, runId: string, lastEventId: string, signal?: AbortSignal): AsyncGenerator<StreamPart> {
+    const client = await this.client();
+    yield* client.runs.joinStream(threadId, runId, { lastEventId, streamMode: STREAM_MODES, signal }) as AsyncIterable<StreamPart>;
+  }
+
+  /** The run, or undefined when the deployment no longer has it (404). Any other failure throws. */
+  async getRun(threadId: string, runId: string): Promise<RunRecord | undefined> {
+    const client = await this.client();
+    try {
+      return parseRun.one(await client.runs.get(threadId, runId));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async cancelRun(threadId: string, runId: string): Promise<void> {
+    await (await this.client()).runs.cancel(threadId, runId, false);
+  }
+
+  /** The thread's runs, oldest first (this server's `offset` paging is broken: one read of `limit`). */
+  async listRuns(threadId: string, limit: number): Promise<RunRecord[]> {
+    return parseRun.many(await (await this.client()).runs.list(threadId, { limit }));
+  }
+
+  // Assistants
+
+  async searchAssistants(query: { limit: number; offset?: number; graphId?: string }): Promise<AssistantRecord[]> {
+    const client = await this.client();
+    return parseAssistant.many(await client.assistants.search({ ...query, sortBy: "name", sortOrder: "asc" }));
+  }
+
+  /** The assistant, or undefined when the deployment has no such assistant (404). */
+  async getAssistant(assistantId: string): Promise<AssistantRecord | undefined> {
+    const client = await this.client();
+    try {
+      return parseAssistant.one(await client.assistants.get(assistantId));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async createAssistant(graphId: string, draft: AssistantDraft): Promise<AssistantRecord> {
+    return parseAssistant.one(await (await this.client()).assistants.create({ graphId, ...draft }));
+  }
+
+  async updateAssistant(assistantId: string, draft: AssistantDraft): Promise<AssistantRecord> {
+    return parseAssistant.one(await (await this.client()).assistants.update(assistantId, draft));
+  }
+
+  async deleteAssistant(assistantId: string): Promise<void> {
+    await (await this.client()).assistants.delete(assistantId);
+  }
+
+  async assistantVersions(assistantId: string, limit: number): Promise<AssistantVersion[]> {
+    return parseVersion.many(await (await this.client()).assistants.getVersions(assistantId, { limit }));
+  }
+
+  async setAssistantVersion(assistantId: string, version: number): Promise<AssistantRecord> {
+    return parseAssistant.one(await (await this.client()).assistants.setLatest(assistantId, version));
+  }
+
+  /** The assistant's graph; `xray` draws subgraphs expanded (older servers reject it). */
+  async assistantGraph(assistantId: string, xray: boolean): Promise<RawGraph> {
+    const client = await this.client();
+    return parseGraph.one(await client.assistants.getGraph(assistantId, xray ? { xray: true } : undefined));
+  }
+
+  private client(): Promise<Client> {
+    this.clientPromise ??= (async () => this.build(await this.connect()))().catch((error: unknown) => {
+      this.clientPromise = undefined;
+      throw error;
+    });
+    return this.clientPromise;
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * What the deployment answers, checked at the boundary. Ids are required; everything a screen can do
+ * without falls back to an empty value, so one odd field from some server version costs a detail, not
+ * the whole list. Graph state (`values`, task results) stays `unknown`: it is the graph's own data.
+ */
+import * as v from "valibot";
+import { THREAD_STATUSES, type AssistantRecord, type AssistantVersion, type RawGraph, type RunRecord, type ThreadCheckpoint, type ThreadSummary } from "./types";
+
+const id = v.pipe(v.string(), v.minLength(1));
+const text = v.fallback(v.string(), "");
+const dict = v.fallback(v.record(v.string(), v.unknown()), {});
+const config = v.fallback(v.looseObject({ configurable: v.optional(v.record(v.string(), v.unknown())) }), {});
+const checkpointRef = v.nullish(v.looseObject({ checkpoint_id: v.nullish(v.string()) }));
+
+const threadSummary = v.object({
+  thread_id: id,
+  created_at: text,
+  updated_at: text,
+  status: v.fallback(v.picklist(THREAD_STATUSES), "idle"),
+  metadata: dict,
+  config: v.optional(config),
+});
+
+const task = v.object({
+  id: v.optional(v.fallback(v.string(), "")),
+  name: v.optional(v.fallback(v.string(), "")),
+  result: v.optional(v.unknown()),
+  error: v.optional(v.fallback(v.nullable(v.string()), null)),
+  interrupts: v.fallback(v.array(v.object({ id: v.optional(v.fallback(v.string(), "")), value: v.optional(v.unknown()) })), []),
+});
+
+const checkpoint = v.object({
+  values: v.unknown(),
+  next: v.fallback(v.array(v.string()), []),
+  checkpoint: v.fallback(checkpointRef, null),
+  parent_checkpoint: v.fallback(checkpointRef, null),
+  metadata: dict,
+  created_at: v.fallback(v.nullish(v.string()), null),
+  tasks: v.fallback(v.array(task), []),
+});
+
+const run = v.object({
+  run_id: id,
+  thread_id: text,
+  assistant_id: text,
+  status: v.fallback(v.picklist(["pending", "running", "error", "success", "timeout", "interrupted"]), "error"),
+});
+
+const assistant = v.object({
+  assistant_id: id,
+  graph_id: id,
+  name: text,
+  description: v.optional(v.fallback(v.nullable(v.string()), null)),
+  config,
+  context: dict,
+  metadata: dict,
+  version: v.fallback(v.number(), 1),
+});
+
+const version = v.object({ version: v.number(), created_at: text, config });
+
+const graph = v.looseObject({ nodes: v.optional(v.array(v.looseObject({}))), edges: v.optional(v.array(v.looseObject({}))) });
+
+/** A response that is not what the API promises: said as such, with where it went wrong. */
+export class UnexpectedResponseError extends Error {
+  constructor(what: string, issues: v.BaseIssue<unknown>[]) {
+    const where = issues[0] ? `${v.getDotPath(issues[0]) ?? "(root)"}: ${issues[0].message}` : "";
+    super(`The deployment answered ${what} in an unexpected shape (${where})`);
+    this.name = "UnexpectedResponseError";
+  }
+}
+
+function parser<T>(schema: v.GenericSchema<unknown, T>, what: string) {
+  const one = (value: unknown): T => {
+    const result = v.safeParse(schema, value);
+    if (!result.success) throw new UnexpectedResponseError(what, result.issues);
+    return result.output;
+  };
+  const many = (value: unknown): T[] => {
+    if (!Array.isArray(value)) throw new UnexpectedResponseError(`${what} list`, []);
+    return value.map(one);
+  };
+  return { one, many };
+}
+
+export const parseThread = parser<ThreadSummary>(threadSummary as v.GenericSchema<unknown, ThreadSummary>, "a thread");
+export const parseCheckpoint = parser<ThreadCheckpoint>(checkpoint as v.GenericSchema<unknown, ThreadCheckpoint>, "a thread state");
+export const parseRun = parser<RunRecord>(run, "a run");
+export const parseAssistant = parser<AssistantRecord>(
+  v.pipe(assistant, v.transform((a) => ({ ...a, description: a.description ?? undefined }))) as v.GenericSchema<unknown, AssistantRecord>,
+  "an assistant",
+);
+export const parseVersion = parser<AssistantVersion>(version as v.GenericSchema<unknown, AssistantVersion>, "an assistant version");
+export const parseGraph = parser<RawGraph>(graph as v.GenericSchema<unknown, RawGraph>, "a graph");
