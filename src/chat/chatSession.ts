@@ -5,11 +5,10 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DeploymentGateway } from "../deployment/gateway";
-import type { MultitaskStrategy } from "../deployment/types";
+import type { MultitaskStrategy, RunOutcome } from "../deployment/types";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import { toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
 import type { AssistantOption, ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
-import type { RunOutcome } from "../graph/runPath";
 import { BranchNavigator } from "./branchNavigator";
 import { DeltaBatcher } from "./deltaBatcher";
 import { pendingInterrupt } from "./interrupts";

@@ -91,6 +91,9 @@ export interface StreamPart {
   id?: string;
 }
 
+/** How a run ended, when the caller knows better than the stream (the user stopped it). */
+export type RunOutcome = "done" | "error" | "interrupted" | "stopped";
+
 export type MultitaskStrategy = "enqueue" | "interrupt" | "rollback" | "reject";
 
 export interface ThreadQuery {

@@ -6,13 +6,10 @@
 import { stringOf } from "../common/wireMessages";
 import { XRAY_SEPARATOR, type PathEntryView, type RunPathView, type RunStatus } from "../protocol/graphProtocol";
 
-export interface StreamEvent {
-  event: string;
-  data: unknown;
-}
+import type { RunOutcome, StreamPart } from "../deployment/types";
 
-/** How a run ended, when the caller knows better than the stream (the user stopped it). */
-export type RunOutcome = "done" | "error" | "interrupted" | "stopped";
+export type { RunOutcome };
+export type StreamEvent = Pick<StreamPart, "event" | "data">;
 
 export class RunPath {
   private entries: PathEntryView[] = [];
