@@ -18,6 +18,7 @@ export type DeploymentErrorKind =
   | "timeout"
   | "streamDropped"
   | "cancelled"
+  | "badResponse"
   | "unknown";
 
 export interface UserFacingError {
@@ -112,6 +113,9 @@ export function mapError(error: unknown, context: ErrorContext = {}): UserFacing
     if (status === 400) return make("badRequest", `The deployment rejected the request (400).${fromServer ? ` ${fromServer}` : ""}`, ["showLog"]);
     if (status === 408 || status === 504) return make("timeout", `${url} timed out (${status}). Try again.`, ["retry"]);
     if (status >= 500) return make("server", `${url} had an internal error (${status}). Try again; if it persists, check the server's logs.`, ["retry", "showLog"]);
+  }
+  if (name === "UnexpectedResponseError") {
+    return make("badResponse", `${url} answered in a shape this extension does not understand. Is it a LangGraph deployment? ${error instanceof Error ? error.message : ""}`.trim(), ["showLog", "openSettings"]);
   }
   if (name === "StreamStalledError") {
     return make("streamDropped", `The reply from ${url} stalled: no data arrived for a while.`, ["retry"]);
