@@ -58,6 +58,8 @@ export interface RunListener {
   runEnded(assistantId: string, outcome: RunOutcome | undefined): void;
   /** Nothing streams any more: settle against the server. A stopped run's partial reply (`stoppedRunId`) stays. */
   settle(stoppedRunId: string | undefined): Promise<void>;
+  /** Every move of the state machine, for logs and tests. */
+  moved?(from: RunState, event: RunEvent, to: RunState): void;
 }
 
 type Outcome = Extract<RunEvent, "finish" | "fail">;
@@ -338,7 +340,9 @@ export class RunController {
   }
 
   private move(event: RunEvent): void {
-    this.runState = transition(this.runState, event);
+    const from = this.runState;
+    this.runState = transition(from, event);
+    this.listener.moved?.(from, event, this.runState);
   }
 
   /** Tells the session the run view when it differs from what it was last told. */
