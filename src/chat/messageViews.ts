@@ -1,4 +1,5 @@
 /** Turns a thread's messages into what the panel shows: tool results folded into their calls. */
+import { randomUUID } from "node:crypto";
 import type { AssistantRef, ChatMessageView, ToolCallView } from "../protocol/chatProtocol";
 import { argsText, roleOf, textOf, type WireMessage } from "../common/wireMessages";
 
@@ -82,4 +83,14 @@ export function authorshipFromHistory(history: HistoryEntry[], complete = true):
     }
   }
   return authorship;
+}
+
+/** The user's message as shown from the moment it is sent until the server confirms it. */
+export function pendingHuman(body: string): ChatMessageView {
+  return { id: randomUUID(), role: "human", content: body, toolCalls: [], pending: true };
+}
+
+/** A run's input sending `human`, with its id: the server's copy then replaces the one shown. */
+export function humanInput(human: ChatMessageView): Record<string, unknown> {
+  return { messages: [{ type: "human", content: human.content, id: human.id }] };
 }

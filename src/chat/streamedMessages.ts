@@ -1,8 +1,8 @@
 /**
- * Applies one streamed `messages` event (a message chunk and its metadata) to the thread model and
- * returns what the webview must hear about it.
+ * Applies a followed run's stream events (message chunks and their metadata) to the thread model and
+ * returns what the webview must hear about them.
  */
-import type { AssistantRef, HostToWebview, ToolCallDelta } from "../protocol/chatProtocol";
+import type { AssistantRef, ChatMessageView, HostToWebview, ToolCallDelta } from "../protocol/chatProtocol";
 import { toMessageView } from "./messageViews";
 import type { ThreadModel } from "./threadModel";
 import { roleOf, stringOf, textOf, type WireMessage } from "../common/wireMessages";
@@ -17,6 +17,36 @@ export interface StreamContext {
   assistantId?: string;
   runId?: string;
   ref(assistantId: string): AssistantRef;
+}
+
+/** The run a stream follows, as far as its events concern the model. */
+export interface FollowedRun {
+  human?: ChatMessageView;
+  skip?: Set<string>;
+  assistantId?: string;
+  runId?: string;
+}
+
+/**
+ * One event of a followed run: its first event confirms the message that started it; message chunks
+ * are applied. `shown` (the run on display) stands in for what the followed run does not know yet.
+ */
+export function applyRunPart(
+  model: ThreadModel,
+  run: FollowedRun,
+  part: { event: string; data: unknown },
+  shown: { assistantId?: string; runId?: string },
+  ref: (assistantId: string) => AssistantRef,
+): HostToWebview[] {
+  const updates: HostToWebview[] = [];
+  if (run.human?.pending) {
+    run.human.pending = false;
+    updates.push(model.upsert(run.human));
+  }
+  if (part.event !== "messages") return updates;
+  // The run this stream follows, not the one on display: a queued run streams while another is shown.
+  const context = { skip: run.skip, assistantId: run.assistantId ?? shown.assistantId, runId: run.runId ?? shown.runId, ref };
+  return updates.concat(applyMessageEvent(model, part.data, context));
 }
 
 export function applyMessageEvent(model: ThreadModel, data: unknown, context: StreamContext): HostToWebview[] {

@@ -125,6 +125,36 @@ describe("fault matrix: real server, real sockets", () => {
       assert.equal(after.length, 1, "sent exactly once after Retry");
     });
 
+    it("a reopened panel that cannot read its running run says so, and Retry rejoins the run", async () => {
+      const first = recordSession(server.url);
+      await first.session.load();
+      const slow = await defaultAssistant(first.client, "slow");
+      const sending = first.session.send("keep counting", slow.assistant_id);
+      await until(() => ofType(first.posted, "messageDelta").length >= 2);
+      first.session.dispose();
+      await sending;
+      const threadId = first.session.threadId!;
+      const runId = first.runs.get(threadId)!;
+      assert.ok(runId, "the running run is remembered");
+
+      // Reading the run fails (not a 404): that is no news about the run, which goes on.
+      proxy.failNext(100, 503, /\/runs\/[^/?]+$/);
+      const second = recordSession(proxy.url, threadId, { runs: first.runs });
+      await second.session.load();
+      assert.ok(second.session.error, "the failure is shown, not taken for the run's end");
+      assert.ok(second.session.error!.actions.some((a) => a.id === "retry"));
+      assert.equal(second.runs.get(threadId), runId, "the run stays remembered");
+
+      proxy.failNext(0);
+      await second.session.retry();
+      assert.equal(second.session.error, undefined);
+      assert.ok(proxy.forwarded.some((request) => request.includes(`/runs/${runId}/stream`)), "Retry joined the run's stream");
+      const expected = await lastAiText(server.url, threadId);
+      assert.ok(expected.endsWith("twenty."));
+      assert.deepEqual(second.session.model.messages.filter((m) => m.role === "ai").map((m) => m.content), [expected]);
+      assert.equal(second.runs.size, 0, "the finished run is forgotten");
+    });
+
     it("a malformed stream is dropped and the run rejoined from the last good event", async () => {
       const { session, client } = recordSession(proxy.url);
       await session.load();

@@ -1,0 +1,68 @@
+/**
+ * A panel against what the server has for its thread: the read a panel opens with, and settling its
+ * messages once nothing streams (the server's ids, order and final content replace what was guessed
+ * from the stream, while what only the panel knows — authors, runs, a stopped run's partial reply — stays).
+ */
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { ThreadCheckpoint, ThreadSummary } from "../deployment/types";
+import type { AssistantDirectory } from "../state/assistantDirectory";
+import type { AssistantOption, ChatMessageView, HostToWebview } from "../protocol/chatProtocol";
+import { messagesOfValues } from "../common/wireMessages";
+import { toMessageViews } from "./messageViews";
+import type { ThreadModel } from "./threadModel";
+
+/** The assistants, the thread's summary and its state, fetched together (one round trip). */
+export async function readThread(
+  gateway: DeploymentGateway,
+  assistants: AssistantDirectory,
+  threadId: string | undefined,
+): Promise<{ options: AssistantOption[]; thread?: ThreadSummary; state?: ThreadCheckpoint }> {
+  const requests = [assistants.options(), threadId ? gateway.getThread(threadId) : undefined, threadId ? gateway.getState(threadId) : undefined] as const;
+  // A failure is reported once every request has ended (retries included): a Retry must not join a
+  // request of this failed load, such as the assistant list it shares with other panels.
+  await Promise.allSettled(requests);
+  const [options, thread, state] = await Promise.all(requests);
+  return { options, thread, state };
+}
+
+/**
+ * Brings `model` to the thread's `values`. Returns the deltas to post, or `reset` when the order changed
+ * and the panel needs a whole snapshot.
+ */
+export function reconcileMessages(model: ThreadModel, values: unknown, stoppedRunId: string | undefined): { updates: HostToWebview[]; reset: boolean } {
+  // A stopped run's partial reply is not saved by the server; it stays on screen until the panel reloads.
+  const keep = stoppedRunId ? model.messages.filter((m) => m.role === "ai" && m.runId === stoppedRunId) : [];
+  const known = new Map(model.messages.map((m) => [m.id, m]));
+  const views = toMessageViews(messagesOfValues(values), (id) => {
+    const existing = known.get(id);
+    return { author: existing?.author, runId: existing?.runId };
+  });
+  views.push(...keep.filter((kept) => !views.some((v) => v.id === kept.id)));
+  const sameOrder = views.length === model.messages.length && views.every((v, i) => v.id === model.messages[i].id);
+  if (!sameOrder) {
+    model.reset(views);
+    return { updates: [], reset: true };
+  }
+  const updates: HostToWebview[] = [];
+  for (const view of views) if (!sameView(view, known.get(view.id))) updates.push(model.upsert(view));
+  return { updates, reset: false };
+}
+
+function sameView(a: ChatMessageView, b: ChatMessageView | undefined): boolean {
+  if (!b) return false;
+  return (
+    a.content === b.content &&
+    !b.pending &&
+    a.toolCalls.length === b.toolCalls.length &&
+    a.toolCalls.every((c, i) => c.id === b.toolCalls[i]?.id && c.result?.content === b.toolCalls[i]?.result?.content && sameJson(c.args, b.toolCalls[i]?.args))
+  );
+}
+
+function sameJson(a: string, b: string | undefined): boolean {
+  if (a === b) return true;
+  try {
+    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b ?? ""));
+  } catch {
+    return false;
+  }
+}
