@@ -78,8 +78,6 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    // The session reports changes from its constructor on, before the host exists.
-    if (!this.host) return;
     const name = this.session.assistant?.name ?? this.assistantId.slice(0, 8);
     this.host.title = `Graph: ${name}`;
   }
