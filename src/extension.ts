@@ -1,29 +1,23 @@
 /**
  * Builds the extension's parts and wires them together. Nothing here talks to the deployment:
- * activation stays offline until a view or panel asks for data.
+ * activation stays offline until a view or panel asks for data. Features never call each other's
+ * internals: what one needs from another is passed in here, as the narrow deps each command factory
+ * declares.
  */
 import * as vscode from "vscode";
-import { ActiveAssistantStatusBar } from "./assistants/activeAssistantStatusBar";
-import { registerAssistantCommands } from "./assistants/assistantCommands";
-import { AssistantDirectory } from "./state/assistantDirectory";
-import { AssistantTreeProvider } from "./assistants/assistantTreeProvider";
-import { CHAT_VIEW_TYPE } from "./chat/chatPanel";
-import { registerGraphCommands } from "./graph/graphCommands";
-import { GraphPanels } from "./graph/graphPanel";
-import { ChatPanelManager } from "./chat/chatPanelManager";
-import { insertAtCursor } from "./chat/insertAtCursor";
+import { AssistantTreeProvider, registerAssistantCommands } from "./assistants";
+import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor } from "./chat";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
 import { DeploymentConnection } from "./deployment/deploymentConnection";
-import { threadStatusOf } from "./deployment/types";
-import { startLangGraphJsonSupport } from "./langgraphJson/langgraphJsonSupport";
+import { GraphPanels, registerGraphCommands } from "./graph";
+import { startLangGraphJsonSupport } from "./langgraphJson";
 import type { ExtensionParts } from "./parts";
-import type { WebviewPersistedState } from "./protocol/chatProtocol";
+import { AssistantDirectory } from "./state/assistantDirectory";
+import { ThreadStore } from "./state/threadStore";
 import { WorkspaceMemory } from "./state/workspaceMemory";
-import { registerStateCommands } from "./threads/stateCommands";
-import { registerThreadCommands } from "./threads/threadCommands";
-import { ThreadTreeProvider } from "./threads/threadTreeProvider";
+import { registerStateCommands, registerThreadCommands, ThreadTreeProvider } from "./threads";
 
 export interface LangGraphThreadsApi {
   parts: ExtensionParts;
@@ -38,34 +32,27 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   const assistants = new AssistantDirectory(connection.gateway);
   connection.onDidChangeClient(() => assistants.invalidate());
   const memory = new WorkspaceMemory(context.workspaceState);
-  const threads = new ThreadTreeProvider(connection, assistants);
+  const store = new ThreadStore();
+  const threads = new ThreadTreeProvider(connection, assistants, store);
 
   let lastEditor = vscode.window.activeTextEditor;
-  const graphs = new GraphPanels({ extensionUri: context.extensionUri, connection, assistants });
+  const graphs = new GraphPanels({ extensionUri: context.extensionUri, connection, assistants, log });
   const chats = new ChatPanelManager({
-    graphs,
     extensionUri: context.extensionUri,
     connection,
     assistants,
     memory,
+    store,
+    log,
     actions: {
       openSettings: () => void vscode.commands.executeCommand("langgraph.openSettings"),
       setApiKey: () => void vscode.commands.executeCommand("langgraph.setApiKey"),
       showLog: () => log.show(),
       insertCode: (code) => insertAtCursor(lastEditor, code),
     },
-    onThreadChanged: (thread, created) => {
-      if (!thread.threadId) return;
-      const now = new Date().toISOString();
-      if (created) {
-        threads.addThread({ thread_id: thread.threadId, created_at: now, updated_at: now, status: threadStatusOf(thread.status) ?? "idle", metadata: { title: thread.title } });
-      } else {
-        threads.applyChange(thread.threadId, { status: threadStatusOf(thread.status), updated_at: now, title: thread.title });
-      }
-    },
   });
 
-  const parts: ExtensionParts = { context, log, connection, keys, assistants, memory, threads, chats };
+  const parts: ExtensionParts = { context, log, connection, keys, assistants, memory, store, threads, chats };
   const threadView = vscode.window.createTreeView("langgraph.threads", { treeDataProvider: threads });
   threads.attach(threadView);
   const assistantTree = new AssistantTreeProvider(assistants, connection);
@@ -76,31 +63,56 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     log,
     keys,
     connection,
+    store,
     threads,
     threadView,
     assistantTree,
     assistantView,
     chats,
     graphs,
+    // Graph views follow the runs streaming in chat panels.
+    chats.onRunEvent(({ assistantId, threadId, part }) => graphs.onRunEvent(assistantId, threadId, part)),
+    chats.onRunEnd(({ assistantId, threadId, outcome }) => graphs.onRunEnd(assistantId, threadId, outcome)),
+    chats.registerSerializer(),
     graphs.registerSerializer(),
     new ConnectionStatusBar(connection),
-    new ActiveAssistantStatusBar(chats, assistants),
+    new ActiveAssistantStatusBar(chats, assistants, store),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor) lastEditor = editor;
     }),
-    vscode.window.registerWebviewPanelSerializer(CHAT_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: WebviewPersistedState | undefined) => {
-        chats.restore(panel, state);
-      },
-    }),
     ...registerDeploymentCommands(connection, keys, log),
-    ...registerThreadCommands(parts, threadView),
-    ...registerAssistantCommands(parts, () => assistantTree.refresh()),
-    ...registerStateCommands(parts),
-    ...registerGraphCommands(parts, graphs),
+    ...registerThreadCommands({ threads, threadView, store, connection, assistants, openChat: (threadId, options) => chats.open(threadId, options) }),
+    ...registerAssistantCommands({
+      assistants,
+      memory,
+      connection,
+      chats: {
+        active: () => chats.active?.session,
+        all: () => chats.all.map((panel) => panel.session),
+        open: (threadId, options) => chats.open(threadId, options).session,
+      },
+      refreshView: () => assistantTree.refresh(),
+    }),
+    ...registerStateCommands({
+      connection,
+      assistants,
+      store,
+      activeChatThread: () => chats.active?.session.threadId,
+      openChatAtCheckpoint: (threadId, checkpointId) => chats.openAtCheckpoint(threadId, checkpointId),
+    }),
+    ...registerGraphCommands({
+      assistants,
+      connection,
+      graphs,
+      activeChat: () => {
+        const session = chats.active?.session;
+        return session && { assistantId: session.selectedAssistantId, threadId: session.threadId };
+      },
+      chatThreadFor: (assistantId) => chats.threadUsing(assistantId),
+    }),
   );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
-  startLangGraphJsonSupport(context, parts);
+  startLangGraphJsonSupport(context, { log, assistants });
   return { parts, graphs, assistantTree };
 }
 

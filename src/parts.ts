@@ -1,11 +1,15 @@
-/** The parts `activate` builds, handed to every command factory (one context object, no globals). */
+/**
+ * The parts `activate` builds, returned to the extension-host tests. No feature imports this: each
+ * command factory declares the narrow deps it needs, and extension.ts passes them.
+ */
 import type * as vscode from "vscode";
 import type { AssistantDirectory } from "./state/assistantDirectory";
-import type { ChatPanelManager } from "./chat/chatPanelManager";
+import type { ChatPanelManager } from "./chat";
 import type { ApiKeyStore } from "./deployment/apiKeyStore";
 import type { DeploymentConnection } from "./deployment/deploymentConnection";
+import type { ThreadStore } from "./state/threadStore";
 import type { WorkspaceMemory } from "./state/workspaceMemory";
-import type { ThreadTreeProvider } from "./threads/threadTreeProvider";
+import type { ThreadTreeProvider } from "./threads";
 
 export interface ExtensionParts {
   context: vscode.ExtensionContext;
@@ -14,6 +18,7 @@ export interface ExtensionParts {
   keys: ApiKeyStore;
   assistants: AssistantDirectory;
   memory: WorkspaceMemory;
+  store: ThreadStore;
   threads: ThreadTreeProvider;
   chats: ChatPanelManager;
 }

@@ -1,13 +1,40 @@
 /** Switching, chatting with and managing assistants, from the palette, the view and code lenses. */
 import * as vscode from "vscode";
-import type { ExtensionParts } from "../parts";
+import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { pickAssistant } from "./assistantPicker";
-import { isGraphDefault } from "../state/assistantDirectory";
+import { isGraphDefault, type AssistantDirectory } from "../state/assistantDirectory";
 import type { AssistantNode } from "./assistantTreeProvider";
 import { ASSISTANT_SCHEME, AssistantDocuments, asAssistantDocument, assistantUri, newAssistantUri } from "./assistantDocuments";
 
-export function registerAssistantCommands(parts: ExtensionParts, refreshView: () => void): vscode.Disposable[] {
-  const { chats, assistants, memory, connection } = parts;
+/** A chat as these commands use it: its thread, its assistant for the next message, and sending. */
+export interface AssistantChat {
+  readonly threadId?: string;
+  readonly thread: { title: string };
+  readonly selectedAssistantId?: string;
+  selectAssistant(assistantId: string): void;
+  send(text: string, assistantId: string): Promise<void>;
+}
+
+/** What the assistant commands need; extension.ts passes the real parts. */
+export interface AssistantCommandDeps {
+  assistants: AssistantDirectory;
+  memory: Pick<WorkspaceMemory, "lastAssistant" | "setDefaultAssistant">;
+  connection: DeploymentConnection;
+  chats: {
+    /** The focused chat, if any. */
+    active(): AssistantChat | undefined;
+    /** Every open chat. */
+    all(): AssistantChat[];
+    /** Opens (or reveals) a thread's chat; without an id, a new thread. */
+    open(threadId?: string, options?: { assistantId?: string }): AssistantChat;
+  };
+  refreshView(): void;
+}
+
+export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Disposable[] {
+  const { chats, assistants, memory, connection } = deps;
+  const refreshView = () => deps.refreshView();
   const fail = (error: unknown, operation: string) => void vscode.window.showErrorMessage(connection.describe(error, { operation }).message);
 
   /**
@@ -15,20 +42,20 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
    * An assistant id argument (from a keybinding's `args`) skips the picker.
    */
   const switchAssistant = async (assistantId?: unknown) => {
-    const panel = chats.active;
+    const panel = chats.active();
     try {
       const chosen =
         typeof assistantId === "string"
           ? await assistants.get(assistantId)
           : await pickAssistant(assistants, {
-              title: panel ? `Switch Assistant for “${panel.session.thread.title}”` : "Default Assistant for New Threads",
-              currentId: panel?.session.selectedAssistantId ?? memory.lastAssistant(undefined),
+              title: panel ? `Switch Assistant for “${panel.thread.title}”` : "Default Assistant for New Threads",
+              currentId: panel?.selectedAssistantId ?? memory.lastAssistant(undefined),
             });
       if (!chosen) {
         if (typeof assistantId === "string") void vscode.window.showErrorMessage(`No assistant with id ${assistantId} on ${connection.url}.`);
         return;
       }
-      if (panel) panel.session.selectAssistant(chosen.assistant_id);
+      if (panel) panel.selectAssistant(chosen.assistant_id);
       else {
         memory.setDefaultAssistant(chosen.assistant_id);
         void vscode.window.setStatusBarMessage(`New threads will start with ${chosen.name}`, 3000);
@@ -88,19 +115,19 @@ export function registerAssistantCommands(parts: ExtensionParts, refreshView: ()
     const file = vscode.workspace.asRelativePath(editor.document.uri);
     const fence = code.includes("```") ? "````" : "```";
     const text = `${file} (lines ${editor.selection.start.line + 1}–${editor.selection.end.line + 1}):\n\n${fence}${editor.document.languageId}\n${code}\n${fence}`;
-    const open = chats.all.filter((p) => p.session.threadId);
+    const open = chats.all().filter((p) => p.threadId);
     type Target = vscode.QuickPickItem & { threadId?: string };
     const targets: Target[] = [
       { label: "$(add) New Thread" },
-      ...open.map((p) => ({ label: p.session.thread.title, description: p.session.threadId, threadId: p.session.threadId })),
+      ...open.map((p) => ({ label: p.thread.title, description: p.threadId, threadId: p.threadId })),
     ];
     const target = open.length ? await vscode.window.showQuickPick(targets, { title: "Send Selection to Thread" }) : targets[0];
     if (!target) return;
     try {
       const panel = chats.open(target.threadId);
-      const assistant = await pickAssistant(assistants, { title: "Send to Assistant", currentId: panel.session.selectedAssistantId });
+      const assistant = await pickAssistant(assistants, { title: "Send to Assistant", currentId: panel.selectedAssistantId });
       if (!assistant) return;
-      await panel.session.send(text, assistant.assistant_id);
+      await panel.send(text, assistant.assistant_id);
     } catch (error) {
       fail(error, "send the selection");
     }

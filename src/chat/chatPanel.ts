@@ -1,9 +1,12 @@
 /**
- * One chat panel in the editor: a webview bound to one ChatSession. The webview is thrown away when
- * hidden (no retainContextWhenHidden); when it comes back it says `ready` and the host replays a snapshot.
+ * One chat panel in the editor: a webview bound to one ChatSession, hosted by the panel host (page,
+ * validation of the webview's messages, snapshot on `ready`). The webview is thrown away when hidden
+ * (no retainContextWhenHidden); when it comes back it says `ready` and gets a snapshot.
  */
 import * as vscode from "vscode";
-import { isWebviewToHost, type HostToWebview, type WebviewToHost } from "../protocol/chatProtocol";
+import type { HostToWebview, WebviewToHost } from "../protocol/chatProtocol";
+import { validateWebviewToHost } from "../protocol/chatMessageSchemas";
+import { PanelHost } from "../panels/panelHost";
 import { chatPanelHtml } from "./chatPanelHtml";
 import type { ChatSession } from "./chatSession";
 
@@ -17,35 +20,29 @@ export interface ChatPanelActions {
 }
 
 export class ChatPanel implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly disposed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposed.event;
-  private ready = false;
+  private readonly host: PanelHost<WebviewToHost, HostToWebview>;
+  readonly onDidDispose: vscode.Event<void>;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     readonly session: ChatSession,
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly actions: ChatPanelActions,
+    log: vscode.LogOutputChannel,
   ) {
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(extensionUri, "dist"), vscode.Uri.joinPath(extensionUri, "media")],
-    };
-    panel.iconPath = vscode.Uri.joinPath(extensionUri, "media", "langgraph.svg");
-    panel.webview.html = chatPanelHtml(panel.webview, (...p) => vscode.Uri.joinPath(extensionUri, ...p));
+    this.host = new PanelHost(panel, {
+      extensionUri,
+      log,
+      name: "chat panel",
+      html: chatPanelHtml,
+      validate: validateWebviewToHost,
+      // snapshot() first posts the session's pending deltas, so none arrives after the snapshot.
+      snapshot: () => session.snapshot(),
+      handle: (message) => this.handle(message),
+    });
+    this.onDidDispose = this.host.onDidDispose;
+    this.host.onDidDispose(() => session.dispose());
     this.updateTitle();
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (isWebviewToHost(message)) void this.handle(message);
-      }),
-      panel.onDidChangeViewState(() => {
-        // A hidden webview is destroyed; it asks for a snapshot with `ready` when it is rebuilt.
-        if (!panel.visible) this.ready = false;
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
   }
 
   /**
@@ -54,34 +51,23 @@ export class ChatPanel implements vscode.Disposable {
    */
   post(message: HostToWebview): void {
     if (message.type === "thread" || message.type === "snapshot") this.updateTitle();
-    if (this.ready && this.panel.visible) void this.panel.webview.postMessage(message);
+    this.host.post(message);
   }
 
   reveal(): void {
-    this.panel.reveal();
+    this.host.reveal();
   }
 
   dispose(): void {
-    this.session.dispose();
-    for (const d of this.disposables) d.dispose();
-    this.disposables.length = 0;
-    this.disposed.fire();
-    this.disposed.dispose();
+    this.host.dispose();
   }
 
   private updateTitle(): void {
-    const { title, status } = this.session.thread;
-    this.panel.title = title;
-    void status;
+    this.host.title = this.session.thread.title;
   }
 
-  private async handle(message: WebviewToHost): Promise<void> {
+  private async handle(message: Exclude<WebviewToHost, { type: "ready" }>): Promise<void> {
     switch (message.type) {
-      case "ready":
-        this.ready = true;
-        // snapshot() first posts the session's pending deltas, so none arrives after the snapshot.
-        void this.panel.webview.postMessage(this.session.snapshot());
-        return;
       case "send":
         return this.session.send(message.text, message.assistantId);
       case "stop":
@@ -93,9 +79,8 @@ export class ChatPanel implements vscode.Disposable {
       case "switchBranch":
         return this.session.switchBranch(message.id, message.direction);
       case "needAuthors":
-        // From the webview: only strings, and no more than a window's worth.
-        if (Array.isArray(message.ids)) return this.session.attributeEarlier(message.ids.filter((id): id is string => typeof id === "string").slice(0, 200));
-        return;
+        // The schema admits only strings, and no more than a window's worth.
+        return this.session.attributeEarlier(message.ids);
       case "resume":
         return this.session.resume(message.response, message.assistantId);
       case "selectAssistant":

@@ -1,6 +1,6 @@
 /** The chat webview's page: agent output is shown here, so it may load nothing but the extension's own files. */
 import type * as vscode from "vscode";
-import { webviewPage } from "../common/webviewPage";
+import { webviewPage } from "../panels/webviewPage";
 
 export function chatPanelHtml(webview: vscode.Webview, uriOf: (...path: string[]) => vscode.Uri): string {
   return webviewPage(webview, uriOf, { title: "LangGraph Chat", stylesheet: ["media", "chat.css"], script: ["dist", "webview.js"] });

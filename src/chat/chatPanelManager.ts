@@ -1,12 +1,16 @@
 /**
  * Keeps one panel per thread (opening an open thread reveals it), restores panels after a reload, and
- * knows which panel the user is in, for Switch Assistant and the status bar.
+ * knows which panel the user is in, for Switch Assistant and the status bar. Sessions report their
+ * thread's changes into the thread store; changes made elsewhere (a rename, a delete) come back from
+ * it to the panels. Runs streaming in any panel are announced for the graph views.
  */
 import * as vscode from "vscode";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
-import type { GraphPanels } from "../graph/graphPanel";
-import type { HostToWebview, ThreadHeader, WebviewPersistedState } from "../protocol/chatProtocol";
+import { threadStatusOf, type RunOutcome, type StreamPart } from "../deployment/types";
+import { readChatPersistedState, type HostToWebview, type ThreadHeader } from "../protocol/chatProtocol";
+import { registerPanelSerializer } from "../panels/panelHost";
+import type { ThreadChange, ThreadStore } from "../state/threadStore";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { CHAT_VIEW_TYPE, ChatPanel, type ChatPanelActions } from "./chatPanel";
 import { ChatSession } from "./chatSession";
@@ -18,9 +22,21 @@ export interface ChatPanelManagerDeps {
   assistants: AssistantDirectory;
   memory: WorkspaceMemory;
   actions: ChatPanelActions;
-  onThreadChanged(thread: ThreadHeader, created: boolean): void;
-  /** Graph views follow the runs streaming in chat panels. */
-  graphs?: Pick<GraphPanels, "onRunEvent" | "onRunEnd">;
+  store: ThreadStore;
+  log: vscode.LogOutputChannel;
+}
+
+/** One event of a run streaming in a chat panel. */
+export interface ChatRunEvent {
+  assistantId: string;
+  threadId: string;
+  part: Pick<StreamPart, "event" | "data">;
+}
+
+export interface ChatRunEnd {
+  assistantId: string;
+  threadId: string;
+  outcome?: RunOutcome;
 }
 
 export class ChatPanelManager implements vscode.Disposable {
@@ -32,8 +48,17 @@ export class ChatPanelManager implements vscode.Disposable {
   private readonly posted = new vscode.EventEmitter<{ threadId?: string; message: HostToWebview }>();
   /** Every message the host sends to any chat panel (live run views follow runs through it). */
   readonly onDidPost = this.posted.event;
+  private readonly runEvent = new vscode.EventEmitter<ChatRunEvent>();
+  /** Every event of a run streaming in any panel (graph views highlight the node that runs). */
+  readonly onRunEvent = this.runEvent.event;
+  private readonly runEnd = new vscode.EventEmitter<ChatRunEnd>();
+  /** A run's stream ended in some panel. */
+  readonly onRunEnd = this.runEnd.event;
+  private readonly storeSubscription: { dispose(): void };
 
-  constructor(private readonly deps: ChatPanelManagerDeps) {}
+  constructor(private readonly deps: ChatPanelManagerDeps) {
+    this.storeSubscription = deps.store.onDidChange((change) => this.follow(change));
+  }
 
   get active(): ChatPanel | undefined {
     return this.activePanel;
@@ -61,15 +86,59 @@ export class ChatPanelManager implements vscode.Disposable {
     return this.attach(panel, threadId, options);
   }
 
-  /** Rebuilds a panel VS Code kept across a window reload. */
-  restore(panel: vscode.WebviewPanel, state: WebviewPersistedState | undefined): ChatPanel {
-    return this.attach(panel, state?.threadId, {});
+  /** Rebuilds a panel VS Code kept across a window reload (from the state its webview saved). */
+  restore(panel: vscode.WebviewPanel, state: unknown): ChatPanel {
+    return this.attach(panel, readChatPersistedState(state)?.threadId, {});
+  }
+
+  /** For the panel serializer: chat panels come back after a window reload. */
+  registerSerializer(): vscode.Disposable {
+    return registerPanelSerializer(CHAT_VIEW_TYPE, (panel, state) => this.restore(panel, state));
+  }
+
+  /** The thread of an open chat that uses the assistant, the focused chat first. */
+  threadUsing(assistantId: string): string | undefined {
+    const panels = [this.activePanel, ...this.panels];
+    return panels.find((p) => p && p.session.selectedAssistantId === assistantId && p.session.threadId)?.session.threadId;
+  }
+
+  /** Opens the thread's panel showing the thread as it was at a checkpoint. */
+  openAtCheckpoint(threadId: string, checkpointId: string): void {
+    void this.open(threadId).session.openAtCheckpoint(checkpointId);
   }
 
   dispose(): void {
     for (const panel of this.panels) panel.panel.dispose();
     this.activeChanged.dispose();
     this.posted.dispose();
+    this.runEvent.dispose();
+    this.runEnd.dispose();
+    this.storeSubscription.dispose();
+  }
+
+  /** A change recorded elsewhere (the tree's rename or delete) reaches the thread's panel. */
+  private follow(change: ThreadChange): void {
+    if (change.kind === "created") return;
+    const panel = this.find(change.threadId);
+    if (!panel || change.origin === panel.session) return;
+    if (change.kind === "deleted") panel.panel.dispose();
+    else if (change.change.title !== undefined && change.change.title !== panel.session.thread.title) panel.session.applyTitle(change.change.title);
+  }
+
+  /** A session's header changed: its thread was created by the first send, retitled, or ran. */
+  private report(session: ChatSession, thread: ThreadHeader, created: boolean): void {
+    const threadId = thread.threadId;
+    if (!threadId) return;
+    const status = threadStatusOf(thread.status);
+    const now = new Date().toISOString();
+    if (created) {
+      this.deps.store.created({ thread_id: threadId, created_at: now, updated_at: now, status: status ?? "idle", metadata: { title: thread.title } }, thread.title, session);
+      return;
+    }
+    const known = this.deps.store.get(threadId);
+    // Echoes of changes the store already has (a rename applied to the panel) are not new activity.
+    if (known && known.title === thread.title && (status === undefined || status === known.status)) return;
+    this.deps.store.update(threadId, { title: thread.title, status, updated_at: now }, session);
   }
 
   private attach(webviewPanel: vscode.WebviewPanel, threadId: string | undefined, options: { title?: string; assistantId?: string }): ChatPanel {
@@ -89,19 +158,19 @@ export class ChatPanelManager implements vscode.Disposable {
         activeRun: (id) => this.deps.memory.activeRun(id),
         rememberRun: (id, runId) => this.deps.memory.rememberRun(id, runId),
         multitaskStrategy: askMultitaskStrategy,
-        onRunEvent: (assistantId, threadId, part) => this.deps.graphs?.onRunEvent(assistantId, threadId, part),
-        onRunEnd: (assistantId, threadId, outcome) => this.deps.graphs?.onRunEnd(assistantId, threadId, outcome),
+        onRunEvent: (assistantId, threadId, part) => this.runEvent.fire({ assistantId, threadId, part }),
+        onRunEnd: (assistantId, threadId, outcome) => this.runEnd.fire({ assistantId, threadId, outcome }),
         onThreadChanged: (thread) => {
           const created = !knownThread && !!thread.threadId;
           if (thread.threadId) knownThread = thread.threadId;
-          this.deps.onThreadChanged(thread, created);
+          this.report(session, thread, created);
         },
       },
       threadId,
       options.title,
     );
     let knownThread = threadId;
-    chatPanel = new ChatPanel(webviewPanel, session, this.deps.extensionUri, this.deps.actions);
+    chatPanel = new ChatPanel(webviewPanel, session, this.deps.extensionUri, this.deps.actions, this.deps.log);
     if (options.assistantId) session.selectAssistant(options.assistantId);
     this.panels.add(chatPanel);
     const panel = chatPanel;

@@ -4,8 +4,9 @@
  * thread), and from the palette (a picker).
  */
 import * as vscode from "vscode";
-import { pickAssistant } from "../assistants/assistantPicker";
-import type { ExtensionParts } from "../parts";
+import { pickAssistant } from "../assistants";
+import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { GraphPanels } from "./graphPanel";
 
 export const SHOW_GRAPH_COMMAND = "langgraph.graph.show";
@@ -15,8 +16,19 @@ interface Target {
   threadId?: string;
 }
 
-export function registerGraphCommands(parts: ExtensionParts, graphs: GraphPanels): vscode.Disposable[] {
-  const { assistants, chats, connection } = parts;
+/** What Show Graph needs; extension.ts passes the real parts. */
+export interface GraphCommandDeps {
+  assistants: AssistantDirectory;
+  connection: Pick<DeploymentConnection, "describe" | "url">;
+  graphs: Pick<GraphPanels, "show">;
+  /** The focused chat panel's assistant and thread, if a chat is focused. */
+  activeChat(): { assistantId?: string; threadId?: string } | undefined;
+  /** The thread of an open chat that uses the assistant (the focused one first). */
+  chatThreadFor(assistantId: string): string | undefined;
+}
+
+export function registerGraphCommands(deps: GraphCommandDeps): vscode.Disposable[] {
+  const { assistants, connection, graphs } = deps;
 
   const resolve = async (arg: unknown): Promise<Target | undefined> => {
     if (typeof arg === "object" && arg !== null) {
@@ -31,8 +43,8 @@ export function registerGraphCommands(parts: ExtensionParts, graphs: GraphPanels
       const assistant = await assistants.get(arg).catch(() => undefined);
       return assistant ? { assistantId: assistant.assistant_id } : forGraph(arg);
     }
-    const session = chats.active?.session;
-    if (session?.selectedAssistantId) return { assistantId: session.selectedAssistantId, ...(session.threadId ? { threadId: session.threadId } : {}) };
+    const chat = deps.activeChat();
+    if (chat?.assistantId) return { assistantId: chat.assistantId, ...(chat.threadId ? { threadId: chat.threadId } : {}) };
     const chosen = await pickAssistant(assistants, { title: "Show Graph of Assistant" });
     return chosen ? { assistantId: chosen.assistant_id } : undefined;
   };
@@ -51,8 +63,7 @@ export function registerGraphCommands(parts: ExtensionParts, graphs: GraphPanels
       const target = await resolve(arg);
       if (!target) return;
       // Without a thread of its own, the graph follows the chat that uses the same assistant.
-      const threadId =
-        target.threadId ?? [chats.active, ...chats.all].find((p) => p && p.session.selectedAssistantId === target.assistantId && p.session.threadId)?.session.threadId;
+      const threadId = target.threadId ?? deps.chatThreadFor(target.assistantId);
       graphs.show(target.assistantId, threadId ? { threadId } : {});
     } catch (error) {
       void vscode.window.showErrorMessage(connection.describe(error, { operation: "show the graph" }).message);

@@ -1,18 +1,15 @@
 /**
- * Graph panels: one per assistant, each a webview bound to one GraphSession. The webview is thrown
- * away when hidden; when it comes back it says `ready` and the session replays a snapshot. The chat
- * feeds live run events through `onRunEvent` / `onRunEnd`.
+ * Graph panels: one per assistant, each a webview bound to one GraphSession and hosted by the panel
+ * host (page, validation of the webview's messages, snapshot on `ready`). The chat's live runs reach
+ * them through `onRunEvent` / `onRunEnd`, which extension.ts wires to the chat's run events.
  */
 import * as vscode from "vscode";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { graphPanelHtml } from "./graphPanelHtml";
-import {
-  isGraphWebviewToHost,
-  readGraphPersistedState,
-  type ExportFormat,
-  type HostToGraphWebview,
-} from "../protocol/graphProtocol";
+import { readGraphPersistedState, type ExportFormat, type GraphWebviewToHost, type HostToGraphWebview } from "../protocol/graphProtocol";
+import { validateGraphWebviewToHost } from "../protocol/graphMessageSchemas";
+import { PanelHost, registerPanelSerializer } from "../panels/panelHost";
 import { GraphSession } from "./graphSession";
 import type { RunOutcome, StreamEvent } from "./runPath";
 
@@ -22,26 +19,25 @@ export interface GraphPanelsDeps {
   extensionUri: vscode.Uri;
   connection: DeploymentConnection;
   assistants: AssistantDirectory;
+  log: vscode.LogOutputChannel;
 }
 
 export class GraphPanel implements vscode.Disposable {
   readonly session: GraphSession;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly disposed = new vscode.EventEmitter<void>();
-  readonly onDidDispose = this.disposed.event;
-  private ready = false;
+  private readonly host: PanelHost<GraphWebviewToHost, HostToGraphWebview>;
+  readonly onDidDispose: vscode.Event<void>;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
     assistantId: string,
     threadId: string | undefined,
-    private readonly deps: GraphPanelsDeps,
+    deps: GraphPanelsDeps,
   ) {
     this.session = new GraphSession(
       {
         gateway: deps.connection.gateway,
         describe: (error, context) => deps.connection.describe(error, context),
-        post: (message) => this.post(message),
+        post: (message) => this.host.post(message),
         save: (format, bytes, name) => saveExport(format, bytes, name),
         notify: (message) => void vscode.window.showErrorMessage(message),
         onDidChange: () => this.updateTitle(),
@@ -49,26 +45,18 @@ export class GraphPanel implements vscode.Disposable {
       assistantId,
       threadId,
     );
-    panel.webview.options = {
-      enableScripts: true,
-      enableCommandUris: false,
-      localResourceRoots: [vscode.Uri.joinPath(deps.extensionUri, "dist"), vscode.Uri.joinPath(deps.extensionUri, "media")],
-    };
-    panel.iconPath = vscode.Uri.joinPath(deps.extensionUri, "media", "langgraph.svg");
-    panel.webview.html = graphPanelHtml(panel.webview, (...p) => vscode.Uri.joinPath(deps.extensionUri, ...p));
+    this.host = new PanelHost(panel, {
+      extensionUri: deps.extensionUri,
+      log: deps.log,
+      name: "graph panel",
+      html: graphPanelHtml,
+      validate: validateGraphWebviewToHost,
+      snapshot: () => this.session.snapshot(),
+      handle: (message) => this.session.handle(message),
+    });
+    this.onDidDispose = this.host.onDidDispose;
+    this.host.onDidDispose(() => this.session.dispose());
     this.updateTitle();
-    this.disposables.push(
-      panel.webview.onDidReceiveMessage((message: unknown) => {
-        if (!isGraphWebviewToHost(message)) return;
-        if (message.type === "ready") this.ready = true;
-        void this.session.handle(message);
-      }),
-      panel.onDidChangeViewState(() => {
-        // A hidden webview is destroyed; it asks for a snapshot with `ready` when it is rebuilt.
-        if (!panel.visible) this.ready = false;
-      }),
-      panel.onDidDispose(() => this.dispose()),
-    );
     void this.session.load();
   }
 
@@ -77,29 +65,21 @@ export class GraphPanel implements vscode.Disposable {
   }
 
   reveal(): void {
-    this.panel.reveal();
+    this.host.reveal();
   }
 
   /** Asks the webview for an export; it answers with the data, which the session saves. */
   requestExport(format: ExportFormat): void {
-    this.post({ type: "requestExport", format });
+    this.host.post({ type: "requestExport", format });
   }
 
   dispose(): void {
-    this.session.dispose();
-    for (const d of this.disposables) d.dispose();
-    this.disposables.length = 0;
-    this.disposed.fire();
-    this.disposed.dispose();
-  }
-
-  private post(message: HostToGraphWebview): void {
-    if (this.ready && this.panel.visible) void this.panel.webview.postMessage(message);
+    this.host.dispose();
   }
 
   private updateTitle(): void {
     const name = this.session.assistant?.name ?? this.assistantId.slice(0, 8);
-    this.panel.title = `Graph: ${name}`;
+    this.host.title = `Graph: ${name}`;
   }
 }
 
@@ -144,9 +124,7 @@ export class GraphPanels implements vscode.Disposable {
 
   /** For `registerWebviewPanelSerializer`: graph panels come back after a window reload. */
   registerSerializer(): vscode.Disposable {
-    return vscode.window.registerWebviewPanelSerializer(GRAPH_VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: unknown) => this.restore(panel, state),
-    });
+    return registerPanelSerializer(GRAPH_VIEW_TYPE, (panel, state) => this.restore(panel, state));
   }
 
   /**

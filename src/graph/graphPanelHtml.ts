@@ -1,6 +1,6 @@
 /** The graph webview's page; images may also be `blob:` URLs: the PNG export draws the SVG through one. */
 import type * as vscode from "vscode";
-import { webviewPage } from "../common/webviewPage";
+import { webviewPage } from "../panels/webviewPage";
 
 export function graphPanelHtml(webview: vscode.Webview, uriOf: (...path: string[]) => vscode.Uri): string {
   return webviewPage(webview, uriOf, {

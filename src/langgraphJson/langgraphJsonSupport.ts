@@ -1,10 +1,16 @@
 /** Starts the langgraph.json language server once such a file is opened, backed by the deployment's assistants. */
 import * as vscode from "vscode";
 import { mapError } from "../deployment/errorMapping";
-import type { ExtensionParts } from "../parts";
+import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { AssistantSummary } from "./protocol";
 
-export function startLangGraphJsonSupport(context: vscode.ExtensionContext, parts: ExtensionParts): void {
+/** What the language support needs; extension.ts passes the real parts. */
+export interface LangGraphJsonDeps {
+  log: vscode.LogOutputChannel;
+  assistants: Pick<AssistantDirectory, "list">;
+}
+
+export function startLangGraphJsonSupport(context: vscode.ExtensionContext, parts: LangGraphJsonDeps): void {
   let started = false;
   const startIfNeeded = (document: vscode.TextDocument) => {
     if (started || document.uri.scheme !== "file" || !document.uri.path.endsWith("/langgraph.json")) return;
@@ -22,7 +28,7 @@ export function startLangGraphJsonSupport(context: vscode.ExtensionContext, part
   vscode.workspace.textDocuments.forEach(startIfNeeded);
 }
 
-async function assistantsForGraph(parts: ExtensionParts, graphId: string): Promise<AssistantSummary[]> {
+async function assistantsForGraph(parts: LangGraphJsonDeps, graphId: string): Promise<AssistantSummary[]> {
   try {
     const all = await parts.assistants.list();
     return all

@@ -133,6 +133,9 @@ export type HostToWebview =
   /** Branch positions of messages that have siblings; messages not listed have none. */
   | { type: "branches"; branches: Record<string, BranchPosition> };
 
+/** The most ids one `needAuthors` may carry: a window's worth of replies. */
+export const MAX_AUTHOR_IDS = 200;
+
 export type WebviewToHost =
   | { type: "ready" }
   | { type: "send"; text: string; assistantId?: string }
@@ -159,24 +162,8 @@ export interface WebviewPersistedState {
   draft: string;
 }
 
-export function isWebviewToHost(value: unknown): value is WebviewToHost {
-  if (typeof value !== "object" || value === null) return false;
-  const type = (value as { type?: unknown }).type;
-  return typeof type === "string" && WEBVIEW_TO_HOST_TYPES.has(type);
+/** The saved state of a webview being restored after a reload; anything else is treated as none. */
+export function readChatPersistedState(value: unknown): Pick<WebviewPersistedState, "threadId"> | undefined {
+  if (typeof value !== "object" || value === null || !("threadId" in value)) return undefined;
+  return typeof value.threadId === "string" && value.threadId ? { threadId: value.threadId } : undefined;
 }
-
-const WEBVIEW_TO_HOST_TYPES = new Set<string>([
-  "ready",
-  "send",
-  "stop",
-  "selectAssistant",
-  "errorAction",
-  "openLink",
-  "copyText",
-  "insertCode",
-  "resume",
-  "editMessage",
-  "regenerate",
-  "switchBranch",
-  "needAuthors",
-]);

@@ -152,25 +152,6 @@ export interface GraphPersistedState {
   threadId?: string;
 }
 
-export function isGraphWebviewToHost(value: unknown): value is GraphWebviewToHost {
-  if (typeof value !== "object" || value === null) return false;
-  const message = value as Record<string, unknown>;
-  switch (message.type) {
-    case "ready":
-    case "clearSelection":
-    case "refresh":
-      return true;
-    case "selectNode":
-      return typeof message.node === "string";
-    case "export":
-      return isExportFormat(message.format) && typeof message.data === "string";
-    case "exportFailed":
-      return isExportFormat(message.format) && typeof message.reason === "string";
-    default:
-      return false;
-  }
-}
-
 export function isHostToGraphWebview(value: unknown): value is HostToGraphWebview {
   if (typeof value !== "object" || value === null) return false;
   const type = (value as { type?: unknown }).type;
@@ -182,10 +163,6 @@ export function readGraphPersistedState(value: unknown): GraphPersistedState | u
   const { assistantId, threadId } = value as { assistantId?: unknown; threadId?: unknown };
   if (typeof assistantId !== "string" || !assistantId) return undefined;
   return { assistantId, ...(typeof threadId === "string" && threadId ? { threadId } : {}) };
-}
-
-function isExportFormat(value: unknown): value is ExportFormat {
-  return value === "svg" || value === "png";
 }
 
 const HOST_TO_WEBVIEW_TYPES = new Set<string>(["snapshot", "graph", "runPath", "nodeState", "loading", "error", "requestExport"]);

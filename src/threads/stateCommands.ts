@@ -1,16 +1,29 @@
 /** The state inspector: the thread's state as JSON, its checkpoints, and the thread as it was at one. */
 import * as vscode from "vscode";
 import { messagesOfValues } from "../common/wireMessages";
-import type { ExtensionParts } from "../parts";
+import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import type { AssistantDirectory } from "../state/assistantDirectory";
+import type { ThreadStore } from "../state/threadStore";
 import { STATE_SCHEME, ThreadStateDocuments, stateUri } from "./threadStateDocuments";
 import type { ThreadNode } from "./threadTreeItems";
 
-export function registerStateCommands(parts: ExtensionParts): vscode.Disposable[] {
-  const { chats, connection, assistants } = parts;
+/** What the state commands need; extension.ts passes the real parts. */
+export interface StateCommandDeps {
+  connection: DeploymentConnection;
+  assistants: Pick<AssistantDirectory, "list" | "ref">;
+  store: Pick<ThreadStore, "get">;
+  /** The thread of the focused chat panel, if any. */
+  activeChatThread(): string | undefined;
+  /** Opens the thread's chat panel showing the thread as it was at a checkpoint. */
+  openChatAtCheckpoint(threadId: string, checkpointId: string): void;
+}
+
+export function registerStateCommands(deps: StateCommandDeps): vscode.Disposable[] {
+  const { connection, assistants, store } = deps;
   const documents = new ThreadStateDocuments(connection);
 
   /** A thread from the tree item, else the focused chat panel's thread. */
-  const threadOf = (node?: ThreadNode) => (node?.kind === "thread" ? node.threadId : chats.active?.session.threadId);
+  const threadOf = (node?: ThreadNode) => (node?.kind === "thread" ? node.threadId : deps.activeChatThread());
 
   const showDocument = async (uri: vscode.Uri) => {
     documents.refresh(uri);
@@ -31,7 +44,7 @@ export function registerStateCommands(parts: ExtensionParts): vscode.Disposable[
     type Item = vscode.QuickPickItem & { checkpointId: string };
     const open: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon("comment-discussion"), tooltip: "Open in Chat at this Checkpoint" };
     const quickPick = vscode.window.createQuickPick<Item>();
-    quickPick.title = `Checkpoints of ${chats.find(threadId)?.session.thread.title ?? threadId.slice(0, 8)}`;
+    quickPick.title = `Checkpoints of ${store.get(threadId)?.title ?? threadId.slice(0, 8)}`;
     quickPick.placeholder = "Pick a checkpoint to see its state; the chat button opens the thread as it was";
     quickPick.busy = true;
     quickPick.show();
@@ -67,8 +80,7 @@ export function registerStateCommands(parts: ExtensionParts): vscode.Disposable[
     });
     quickPick.onDidTriggerItemButton(({ item }) => {
       quickPick.hide();
-      const panel = chats.open(threadId);
-      void panel.session.openAtCheckpoint(item.checkpointId);
+      deps.openChatAtCheckpoint(threadId, item.checkpointId);
     });
     quickPick.onDidHide(() => quickPick.dispose());
   };

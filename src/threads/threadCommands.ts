@@ -1,10 +1,12 @@
 /** The Threads view's commands: open, new, rename, delete, copy id, fork, open by id, filter. */
 import * as vscode from "vscode";
-import type { ExtensionParts } from "../parts";
-import { titleOf } from "../common/threadText";
 import type { ThreadNode } from "./threadTreeItems";
-import type { DeploymentGateway } from "../deployment/gateway";
+import type { ThreadTreeProvider } from "./threadTreeProvider";
+import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import type { AssistantDirectory } from "../state/assistantDirectory";
+import type { ThreadStore } from "../state/threadStore";
 import { THREAD_STATUSES, type ThreadStatus } from "../deployment/types";
+import { deleteThread, findThreadById, forkThread, renameThread, type ThreadActionDeps, type ThreadActionResult } from "./threadActions";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,83 +14,73 @@ export function validateThreadId(value: string): string | undefined {
   return UUID.test(value.trim()) ? undefined : "A thread id looks like 1ef8c0a2-3b4d-4e5f-8a9b-0c1d2e3f4a5b.";
 }
 
-export function registerThreadCommands(parts: ExtensionParts, threadView: vscode.TreeView<ThreadNode>): vscode.Disposable[] {
-  const { threads, chats, connection } = parts;
+/** What the thread commands need; extension.ts passes the real parts. */
+export interface ThreadCommandDeps {
+  threads: ThreadTreeProvider;
+  threadView: vscode.TreeView<ThreadNode>;
+  store: ThreadStore;
+  connection: Pick<DeploymentConnection, "gateway" | "describe" | "url">;
+  assistants: Pick<AssistantDirectory, "list">;
+  /** Opens (or reveals) a thread's chat panel; without an id, a new thread. */
+  openChat(threadId?: string, options?: { title?: string }): void;
+}
+
+export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposable[] {
+  const { threads, threadView, store, connection, openChat } = deps;
   const threadIdOf = (node?: ThreadNode) => (node?.kind === "thread" ? node.threadId : undefined);
   const selected = (node?: ThreadNode) => threadIdOf(node) ?? threadIdOf(threadView.selection[0]);
-
-  const withClient = async <T>(operation: string, subject: string, action: (gateway: DeploymentGateway) => Promise<T>) => {
-    try {
-      return await action(connection.gateway);
-    } catch (error) {
-      const mapped = connection.describe(error, { operation, subject });
-      void vscode.window.showErrorMessage(mapped.message);
-      return undefined;
-    }
+  const actions = (): ThreadActionDeps => ({
+    gateway: connection.gateway,
+    store,
+    describe: (error, context) => connection.describe(error, context),
+    url: connection.url,
+  });
+  const report = <T>(result: ThreadActionResult<T>): T | undefined => {
+    for (const error of result.errors) void vscode.window.showErrorMessage(error);
+    return result.value;
+  };
+  const titleOfThread = (threadId: string) => {
+    const thread = threads.model.get(threadId);
+    return thread ? threads.titleFor(thread) : store.get(threadId)?.title;
   };
 
   const open = (node?: ThreadNode) => {
     const threadId = selected(node);
-    if (!threadId) return;
-    const thread = threads.model.get(threadId);
-    chats.open(threadId, { title: thread ? threads.titleFor(thread) : undefined });
+    if (threadId) openChat(threadId, { title: titleOfThread(threadId) });
   };
 
   const rename = async (node?: ThreadNode) => {
     const threadId = selected(node);
     if (!threadId) return;
-    const thread = threads.model.get(threadId);
     const title = await vscode.window.showInputBox({
       title: "Rename Thread",
-      value: thread ? threads.titleFor(thread) : "",
+      value: titleOfThread(threadId) ?? "",
       validateInput: (v) => (v.trim() ? (v.length > 200 ? "Keep the title under 200 characters." : undefined) : "The title cannot be empty."),
     });
-    if (!title) return;
-    const updated = await withClient("rename the thread", `Thread ${threadId.slice(0, 8)}`, (gateway) =>
-      gateway.updateThread(threadId, { title: title.trim() }),
-    );
-    if (updated) threads.applyChange(threadId, { metadata: updated.metadata, updated_at: updated.updated_at, title: title.trim() });
-    chats.find(threadId)?.session.applyTitle(title.trim());
+    if (title) report(await renameThread(actions(), threadId, title.trim()));
   };
 
   const remove = async (node?: ThreadNode) => {
     const threadId = selected(node);
     if (!threadId) return;
-    const thread = threads.model.get(threadId);
-    const label = thread ? threads.titleFor(thread) : threadId;
+    const label = titleOfThread(threadId) ?? threadId;
     const choice = await vscode.window.showWarningMessage(`Delete thread “${label}”?`, { modal: true, detail: "Its messages and checkpoints are deleted on the server. This cannot be undone." }, "Delete");
-    if (choice !== "Delete") return;
-    const ok = await withClient("delete the thread", `Thread ${threadId.slice(0, 8)}`, async (gateway) => {
-      await gateway.deleteThread(threadId);
-      return true;
-    });
-    if (ok) {
-      threads.removeThread(threadId);
-      chats.find(threadId)?.panel.dispose();
-    }
+    if (choice === "Delete") report(await deleteThread(actions(), threadId));
   };
 
   const fork = async (node?: ThreadNode) => {
     const threadId = selected(node);
     if (!threadId) return;
-    const copy = await withClient("fork the thread", `Thread ${threadId.slice(0, 8)}`, (gateway) => gateway.copyThread(threadId));
-    if (!copy) return;
-    const source = threads.model.get(threadId);
-    const title = `${source ? threads.titleFor(source) : threadId.slice(0, 8)} (fork)`;
-    const updated = await withClient("name the fork", `Thread ${copy.thread_id.slice(0, 8)}`, (gateway) =>
-      gateway.updateThread(copy.thread_id, { ...copy.metadata, title }),
-    );
-    threads.addThread({ ...copy, metadata: updated?.metadata ?? copy.metadata });
-    chats.open(copy.thread_id, { title });
+    const title = `${titleOfThread(threadId) ?? threadId.slice(0, 8)} (fork)`;
+    const copy = report(await forkThread(actions(), threadId, title));
+    if (copy) openChat(copy.thread_id, { title });
   };
 
   const openById = async () => {
     const value = await vscode.window.showInputBox({ title: "Open Thread by ID", placeHolder: "thread id", validateInput: validateThreadId });
     if (!value) return;
-    const threadId = value.trim();
-    const thread = await withClient("open the thread", `Thread ${threadId.slice(0, 8)}`, (gateway) => gateway.getThread(threadId));
-    if (thread === undefined) void vscode.window.showErrorMessage(`Thread ${threadId} was not found on ${connection.url}.`);
-    else chats.open(threadId, { title: titleOf(thread.metadata) });
+    const target = report(await findThreadById(actions(), value.trim()));
+    if (target) openChat(target.threadId, { title: target.title });
   };
 
   const filter = async () => {
@@ -111,7 +103,7 @@ export function registerThreadCommands(parts: ExtensionParts, threadView: vscode
       const status = await vscode.window.showQuickPick(statuses, { title: "Filter threads by status" });
       if (status) threads.setFilter({ ...current, status: status === "any" ? undefined : (status as ThreadStatus) });
     } else {
-      const all = await parts.assistants.list().catch(() => []);
+      const all = await deps.assistants.list().catch(() => []);
       if (pick.id === "graph") {
         const graphs = [...new Set(all.map((a) => a.graph_id))];
         const graph = await vscode.window.showQuickPick(graphs, { title: "Filter threads by graph" });
@@ -128,7 +120,7 @@ export function registerThreadCommands(parts: ExtensionParts, threadView: vscode
 
   return [
     vscode.commands.registerCommand("langgraph.threads.open", open),
-    vscode.commands.registerCommand("langgraph.threads.new", () => chats.open()),
+    vscode.commands.registerCommand("langgraph.threads.new", () => openChat()),
     vscode.commands.registerCommand("langgraph.threads.refresh", () => threads.refresh()),
     vscode.commands.registerCommand("langgraph.threads.loadMore", () => threads.loadMore()),
     vscode.commands.registerCommand("langgraph.threads.rename", rename),

@@ -1,10 +1,12 @@
 /**
  * The Threads view: a TreeDataProvider over ThreadListModel. It loads nothing until the view is shown,
- * reports connection problems in the view's message and welcome content, and applies the extension's
- * own changes (rename, delete, live status) row by row instead of reloading the list.
+ * reports connection problems in the view's message and welcome content, and follows the thread store
+ * (renames, deletes, forks, live status from chat panels and its own poll) row by row instead of
+ * reloading the list.
  */
 import * as vscode from "vscode";
 import type { AssistantDirectory } from "../state/assistantDirectory";
+import type { ThreadChange, ThreadStore } from "../state/threadStore";
 import { titleOf } from "../common/threadText";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { trustedSetting } from "../deployment/deploymentSettings";
@@ -29,6 +31,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   constructor(
     private readonly connection: DeploymentConnection,
     private readonly assistants: AssistantDirectory,
+    private readonly store: ThreadStore,
   ) {
     this.titles = new ThreadTitles(connection.gateway, (threadId) => this.refreshRow(threadId));
     this.model = new ThreadListModel(
@@ -37,8 +40,10 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       (thread) => this.titles.peek(thread.thread_id),
     );
     this.disposables.push(
+      store.onDidChange((change) => this.follow(change)),
       connection.onDidChangeClient(() => {
         this.titles.clear();
+        this.store.clear();
         this.loadedOnce = false;
         this.changed.fire();
       }),
@@ -120,8 +125,16 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     this.refresh();
   }
 
-  /** A change made here or seen in a chat panel: update the one row. */
-  applyChange(threadId: string, change: Partial<ThreadSummary> & { title?: string }): void {
+  private follow(change: ThreadChange): void {
+    if (change.kind === "created") {
+      if (change.title) this.titles.set(change.thread.thread_id, change.title);
+      this.addThread(change.thread);
+    } else if (change.kind === "updated") this.applyChange(change.threadId, change.change);
+    else this.removeThread(change.threadId);
+  }
+
+  /** A change recorded in the store: update the one row. */
+  private applyChange(threadId: string, change: Partial<ThreadSummary> & { title?: string }): void {
     const { title, ...rest } = change;
     if (title) this.titles.set(threadId, title);
     const existing = this.model.get(threadId);
@@ -133,13 +146,13 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   }
 
   /** A thread created here appears at the top without a reload. */
-  addThread(thread: ThreadSummary): void {
+  private addThread(thread: ThreadSummary): void {
     this.model.promote(thread);
     this.changed.fire();
     void this.setContext();
   }
 
-  removeThread(threadId: string): void {
+  private removeThread(threadId: string): void {
     if (this.model.remove(threadId)) {
       this.nodes.delete(threadId);
       this.changed.fire();
@@ -205,7 +218,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       if (!ids.length) return this.schedulePoll();
       try {
         const fresh = await this.connection.gateway.searchThreads({ ids, limit: ids.length });
-        for (const thread of fresh) this.applyChange(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
+        for (const thread of fresh) this.store.update(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
       } catch {
         // The next poll or the user's refresh will show the problem; polling must not nag.
       }

@@ -22,6 +22,7 @@ import type {
   ToolResultView,
   WebviewToHost,
 } from "../protocol/chatProtocol";
+import { MAX_AUTHOR_IDS } from "../protocol/chatProtocol";
 import { handleCodeAction } from "./codeBlocks";
 import { el, icon } from "../common/dom";
 import { FrameScheduler } from "./frameScheduler";
@@ -361,7 +362,10 @@ export class MessageList {
     });
     if (!missing.length) return;
     for (const id of missing) this.authorsAsked.add(id);
-    this.options.post({ type: "needAuthors", ids: missing });
+    // The host takes at most MAX_AUTHOR_IDS per message.
+    for (let start = 0; start < missing.length; start += MAX_AUTHOR_IDS) {
+      this.options.post({ type: "needAuthors", ids: missing.slice(start, start + MAX_AUTHOR_IDS) });
+    }
   }
 
   /** Creates views for the messages in the window and puts the log's children in model order. */

@@ -1,0 +1,35 @@
+/**
+ * One schema per message the chat webview may send the host. The webview shows agent content, so the
+ * host treats what it sends as untrusted: a message is acted on only when its schema accepts it.
+ */
+import { array, literal, maxLength, object, optional, picklist, pipe, string, union, unknown, variant, type InferOutput } from "valibot";
+import { MAX_AUTHOR_IDS, type WebviewToHost } from "./chatProtocol";
+import { validateWith, type SameType, type Validated } from "./messageValidation";
+
+const assistantId = optional(string());
+
+export const chatMessageSchemas = {
+  ready: object({ type: literal("ready") }),
+  send: object({ type: literal("send"), text: string(), assistantId }),
+  stop: object({ type: literal("stop") }),
+  selectAssistant: object({ type: literal("selectAssistant"), assistantId: string() }),
+  errorAction: object({ type: literal("errorAction"), action: picklist(["retry", "openSettings", "setApiKey", "reload", "showLog"]) }),
+  openLink: object({ type: literal("openLink"), href: string() }),
+  copyText: object({ type: literal("copyText"), text: string() }),
+  insertCode: object({ type: literal("insertCode"), code: string(), language: optional(string()) }),
+  editMessage: object({ type: literal("editMessage"), id: string(), text: string(), assistantId }),
+  regenerate: object({ type: literal("regenerate"), id: string(), assistantId }),
+  switchBranch: object({ type: literal("switchBranch"), id: string(), direction: union([literal(-1), literal(1)]) }),
+  needAuthors: object({ type: literal("needAuthors"), ids: pipe(array(string()), maxLength(MAX_AUTHOR_IDS)) }),
+  resume: object({ type: literal("resume"), response: unknown(), assistantId }),
+} as const;
+
+export const webviewToHostSchema = variant("type", Object.values(chatMessageSchemas));
+
+// The protocol's type and the schemas must describe the same messages.
+const agrees: SameType<InferOutput<typeof webviewToHostSchema>, WebviewToHost> = true;
+void agrees;
+
+export function validateWebviewToHost(value: unknown): Validated<WebviewToHost> {
+  return validateWith(webviewToHostSchema, value);
+}
