@@ -145,7 +145,10 @@ export class DeploymentGateway {
     }) as AsyncIterable<StreamPart>;
   }
 
-  /** Starts a run without following it (a message queued behind the running one). */
+  /**
+   * Starts a run without following it (a message queued behind the running one). It streams the same
+   * modes as a followed run, so joining it later gets its tokens, not only whole-state events.
+   */
   async createRun(threadId: string, assistantId: string, request: RunRequest): Promise<RunRecord> {
     const client = await this.client();
     return parseRun.one(
@@ -154,6 +157,7 @@ export class DeploymentGateway {
         command: request.command,
         config: request.config,
         multitaskStrategy: request.multitaskStrategy,
+        streamMode: STREAM_MODES,
         streamResumable: true,
       }),
     );
