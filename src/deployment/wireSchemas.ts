@@ -83,12 +83,12 @@ function parser<T>(schema: v.GenericSchema<unknown, T>, what: string) {
   return { one, many };
 }
 
-export const parseThread = parser<ThreadSummary>(threadSummary as v.GenericSchema<unknown, ThreadSummary>, "a thread");
+export const parseThread = parser<ThreadSummary>(threadSummary, "a thread");
 export const parseCheckpoint = parser<ThreadCheckpoint>(checkpoint as v.GenericSchema<unknown, ThreadCheckpoint>, "a thread state");
 export const parseRun = parser<RunRecord>(run, "a run");
 export const parseAssistant = parser<AssistantRecord>(
-  v.pipe(assistant, v.transform((a) => ({ ...a, description: a.description ?? undefined }))) as v.GenericSchema<unknown, AssistantRecord>,
+  v.pipe(assistant, v.transform((a) => ({ ...a, description: a.description ?? undefined }))),
   "an assistant",
 );
-export const parseVersion = parser<AssistantVersion>(version as v.GenericSchema<unknown, AssistantVersion>, "an assistant version");
-export const parseGraph = parser<RawGraph>(graph as v.GenericSchema<unknown, RawGraph>, "a graph");
+export const parseVersion = parser<AssistantVersion>(version, "an assistant version");
+export const parseGraph = parser<RawGraph>(graph, "a graph");
