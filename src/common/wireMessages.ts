@@ -5,13 +5,13 @@
 /** Who wrote a message, as the panel tells them apart. */
 export type Role = "human" | "ai" | "tool" | "system";
 
-export interface WireToolCall {
+interface WireToolCall {
   id?: string;
   name?: string;
   args?: unknown;
 }
 
-export interface WireToolCallChunk {
+interface WireToolCallChunk {
   index?: number;
   id?: string;
   name?: string;
@@ -77,7 +77,7 @@ export function argsText(args: unknown): string {
   }
 }
 
-export function isWireMessage(value: unknown): value is WireMessage {
+function isWireMessage(value: unknown): value is WireMessage {
   return typeof value === "object" && value !== null && roleOf(value) !== undefined;
 }
 

@@ -62,7 +62,7 @@ const version = v.object({ version: v.number(), created_at: text, config });
 const graph = v.looseObject({ nodes: v.optional(v.array(v.looseObject({}))), edges: v.optional(v.array(v.looseObject({}))) });
 
 /** A response that is not what the API promises: said as such, with where it went wrong. */
-export class UnexpectedResponseError extends Error {
+class UnexpectedResponseError extends Error {
   constructor(what: string, issues: v.BaseIssue<unknown>[]) {
     const where = issues[0] ? `${v.getDotPath(issues[0]) ?? "(root)"}: ${issues[0].message}` : "";
     super(`The deployment answered ${what} in an unexpected shape (${where})`);

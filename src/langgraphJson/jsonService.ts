@@ -2,7 +2,7 @@
 import { getLanguageService, type ClientCapabilities, type LanguageService } from "vscode-json-languageservice";
 import schema from "./schema/langgraph.schema.json";
 
-export const BUNDLED_SCHEMA_URI = "langgraph-json:/schema/langgraph.schema.json";
+const BUNDLED_SCHEMA_URI = "langgraph-json:/schema/langgraph.schema.json";
 /** `$schema` values that name LangGraph's own schema, which the bundled one stands in for. */
 export const LANGGRAPH_SCHEMA_URLS = ["https://langgra.ph/schema.json"];
 
