@@ -38,9 +38,29 @@ function printSizes() {
   }
 }
 
+/**
+ * In watch mode, one "[watch] build started" / "[watch] build finished" pair per rebuild of all bundles:
+ * the lines the F5 task's background problem matcher (.vscode/tasks.json) waits for before launching.
+ */
+function watchMarkers() {
+  let building = 0;
+  return {
+    name: "watch-markers",
+    setup(build) {
+      build.onStart(() => {
+        if (building++ === 0) console.log("[watch] build started");
+      });
+      build.onEnd(() => {
+        if (--building === 0) console.log("[watch] build finished");
+      });
+    },
+  };
+}
+
 copyAssets();
 if (watch) {
-  const contexts = await Promise.all(entries.map((options) => esbuild.context(options)));
+  const markers = watchMarkers();
+  const contexts = await Promise.all(entries.map((options) => esbuild.context({ ...options, plugins: [markers] })));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log("watching…");
 } else {

@@ -5,13 +5,13 @@
 /** Who wrote a message, as the panel tells them apart. */
 export type Role = "human" | "ai" | "tool" | "system";
 
-export interface WireToolCall {
+interface WireToolCall {
   id?: string;
   name?: string;
   args?: unknown;
 }
 
-export interface WireToolCallChunk {
+interface WireToolCallChunk {
   index?: number;
   id?: string;
   name?: string;
@@ -61,7 +61,7 @@ export function textOf(content: unknown): string {
         const block = part as { type?: unknown; text?: unknown };
         if (typeof block.text === "string") return block.text;
         if (block.type === "tool_use" || block.type === "tool_call" || block.type === "input_json_delta") return "";
-        return `[${String(block.type ?? "content")}]`;
+        return `[${typeof block.type === "string" ? block.type : "content"}]`;
       }
       return "";
     })
@@ -77,8 +77,8 @@ export function argsText(args: unknown): string {
   }
 }
 
-export function isWireMessage(value: unknown): value is WireMessage {
-  return typeof value === "object" && value !== null && roleOf(value as WireMessage) !== undefined;
+function isWireMessage(value: unknown): value is WireMessage {
+  return typeof value === "object" && value !== null && roleOf(value) !== undefined;
 }
 
 export function messagesOfValues(values: unknown): WireMessage[] {

@@ -38,7 +38,7 @@ export function registerDeploymentCommands(connection: DeploymentConnection, key
       () => connection.check(),
     );
     if (state.kind === "connected") void vscode.window.showInformationMessage(`Connected to ${connection.url}.`);
-    else if (state.kind === "failed") showFailure(state.error.message, state.error.actions);
+    else if (state.kind === "failed") void showFailure(state.error.message, state.error.actions);
   };
 
   const showFailure = async (message: string, actions: string[]) => {

@@ -3,7 +3,7 @@ import * as vscode from "vscode";
 
 export const SECTION = "langgraph";
 
-export interface NamedDeployment {
+interface NamedDeployment {
   name: string;
   url: string;
 }

@@ -4,7 +4,7 @@
  */
 import type { ErrorActionId, ErrorView } from "../common/errorView";
 
-export type DeploymentErrorKind =
+type DeploymentErrorKind =
   | "noUrl"
   | "invalidUrl"
   | "unreachable"
@@ -38,7 +38,7 @@ export interface ErrorContext {
   subject?: string;
 }
 
-export const ACTION_LABELS: Record<ErrorActionId, string> = {
+const ACTION_LABELS: Record<ErrorActionId, string> = {
   retry: "Retry",
   openSettings: "Open Settings",
   setApiKey: "Set API Key",

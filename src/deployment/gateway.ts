@@ -23,7 +23,7 @@ import { parseAssistant, parseCheckpoint, parseGraph, parseRun, parseThread, par
 export { MAX_SENDS } from "./retryingFetch";
 
 /** What the chat streams: tokens as they come, and each node's update (the graph view follows them). */
-export const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
+const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
 
 const LIST_FIELDS = ["thread_id", "created_at", "updated_at", "metadata", "status"] as const;
 const SUMMARY_FIELDS = [...LIST_FIELDS, "config"] as const;

@@ -18,7 +18,7 @@ const RETRYABLE = new Set([429, 502, 503, 504]);
 /** POST …/runs, …/runs/stream, …/runs/wait and …/runs/batch start runs. */
 const STARTS_RUN = /\/runs(\/stream|\/wait|\/batch)?\/?$/;
 
-export function startsRun(method: string, url: string): boolean {
+function startsRun(method: string, url: string): boolean {
   return method.toUpperCase() === "POST" && STARTS_RUN.test(new URL(url).pathname);
 }
 

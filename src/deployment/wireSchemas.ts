@@ -62,7 +62,7 @@ const version = v.object({ version: v.number(), created_at: text, config });
 const graph = v.looseObject({ nodes: v.optional(v.array(v.looseObject({}))), edges: v.optional(v.array(v.looseObject({}))) });
 
 /** A response that is not what the API promises: said as such, with where it went wrong. */
-export class UnexpectedResponseError extends Error {
+class UnexpectedResponseError extends Error {
   constructor(what: string, issues: v.BaseIssue<unknown>[]) {
     const where = issues[0] ? `${v.getDotPath(issues[0]) ?? "(root)"}: ${issues[0].message}` : "";
     super(`The deployment answered ${what} in an unexpected shape (${where})`);
@@ -83,12 +83,12 @@ function parser<T>(schema: v.GenericSchema<unknown, T>, what: string) {
   return { one, many };
 }
 
-export const parseThread = parser<ThreadSummary>(threadSummary as v.GenericSchema<unknown, ThreadSummary>, "a thread");
+export const parseThread = parser<ThreadSummary>(threadSummary, "a thread");
 export const parseCheckpoint = parser<ThreadCheckpoint>(checkpoint as v.GenericSchema<unknown, ThreadCheckpoint>, "a thread state");
 export const parseRun = parser<RunRecord>(run, "a run");
 export const parseAssistant = parser<AssistantRecord>(
-  v.pipe(assistant, v.transform((a) => ({ ...a, description: a.description ?? undefined }))) as v.GenericSchema<unknown, AssistantRecord>,
+  v.pipe(assistant, v.transform((a) => ({ ...a, description: a.description ?? undefined }))),
   "an assistant",
 );
-export const parseVersion = parser<AssistantVersion>(version as v.GenericSchema<unknown, AssistantVersion>, "an assistant version");
-export const parseGraph = parser<RawGraph>(graph as v.GenericSchema<unknown, RawGraph>, "a graph");
+export const parseVersion = parser<AssistantVersion>(version, "an assistant version");
+export const parseGraph = parser<RawGraph>(graph, "a graph");

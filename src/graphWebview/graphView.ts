@@ -6,15 +6,15 @@
 import { displayLabel, type GraphLayout, type GraphNodeView, type Point, type RunPathView } from "../protocol/graphProtocol";
 import { svg } from "./dom";
 
-export const MIN_ZOOM = 0.1;
-export const MAX_ZOOM = 4;
+const MIN_ZOOM = 0.1;
+const MAX_ZOOM = 4;
 /** The most a fit may enlarge a small graph. */
 const MAX_FIT_ZOOM = 1.5;
 const FIT_PADDING = 24;
 /** A press that moves less than this is a click, not a drag. */
 const DRAG_THRESHOLD = 3;
-export const ARROW_ID = "lg-graph-arrow";
-export const ARROW_ACTIVE_ID = "lg-graph-arrow-active";
+const ARROW_ID = "lg-graph-arrow";
+const ARROW_ACTIVE_ID = "lg-graph-arrow-active";
 const DASH = "6 4";
 
 export interface Viewport {
@@ -315,7 +315,7 @@ function arrowMarker(id: string, className: string): SVGMarkerElement {
 }
 
 /** A smooth curve through the layout's points (quadratic segments between midpoints). */
-export function pathData(points: readonly Point[]): string {
+function pathData(points: readonly Point[]): string {
   if (points.length < 2) return "";
   const [first, ...rest] = points;
   if (rest.length === 1) return `M${fixed(first.x)},${fixed(first.y)} L${fixed(rest[0].x)},${fixed(rest[0].y)}`;

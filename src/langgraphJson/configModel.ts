@@ -72,7 +72,7 @@ export function readConfig(doc: JSONDocument): ConfigModel {
 }
 
 /** A path the CLI resolves against the config directory, as opposed to a package or model name. */
-export function isLocalPath(value: string): boolean {
+function isLocalPath(value: string): boolean {
   return value === "." || value === ".." || /^\.{1,2}[\\/]/.test(value) || value.startsWith("/");
 }
 

@@ -18,7 +18,7 @@ export async function graphHover(connection: Connection, document: TextDocument,
   };
 }
 
-export function formatAssistants(graphId: string, result: AssistantsForGraphResult): string {
+function formatAssistants(graphId: string, result: AssistantsForGraphResult): string {
   const title = `**Graph \`${graphId.replace(/`/g, "'")}\`**`;
   if ("error" in result) return `${title}: could not list its assistants: ${escapeMarkdown(result.error)}`;
   const { assistants } = result;

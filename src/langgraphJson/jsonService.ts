@@ -1,8 +1,8 @@
 /** The JSON language service, set up with the bundled langgraph.json schema: nothing is fetched. */
-import { getLanguageService, type ClientCapabilities, type JSONSchema, type LanguageService } from "vscode-json-languageservice";
+import { getLanguageService, type ClientCapabilities, type LanguageService } from "vscode-json-languageservice";
 import schema from "./schema/langgraph.schema.json";
 
-export const BUNDLED_SCHEMA_URI = "langgraph-json:/schema/langgraph.schema.json";
+const BUNDLED_SCHEMA_URI = "langgraph-json:/schema/langgraph.schema.json";
 /** `$schema` values that name LangGraph's own schema, which the bundled one stands in for. */
 export const LANGGRAPH_SCHEMA_URLS = ["https://langgra.ph/schema.json"];
 
@@ -17,7 +17,7 @@ export function createJsonService(capabilities: ClientCapabilities): LanguageSer
   service.configure({
     validate: true,
     allowComments: false,
-    schemas: [{ uri: BUNDLED_SCHEMA_URI, fileMatch: ["langgraph.json"], schema: schema as JSONSchema }],
+    schemas: [{ uri: BUNDLED_SCHEMA_URI, fileMatch: ["langgraph.json"], schema: schema }],
   });
   return service;
 }

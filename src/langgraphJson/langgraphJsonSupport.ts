@@ -17,6 +17,7 @@ export function startLangGraphJsonSupport(context: vscode.ExtensionContext, part
     started = true;
     opened.dispose();
     // The language client library is loaded only now: most sessions never open a langgraph.json.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load: the bundle evaluates ./client only here
     const { startLangGraphJsonClient } = require("./client") as typeof import("./client");
     startLangGraphJsonClient(context, { log: parts.log, assistantsForGraph: (graphId) => assistantsForGraph(parts, graphId) }).catch((error) =>
       parts.log.error(`The langgraph.json language server did not start: ${error instanceof Error ? error.message : String(error)}`),
@@ -35,6 +36,6 @@ async function assistantsForGraph(parts: LangGraphJsonDeps, graphId: string): Pr
       .filter((assistant) => assistant.graph_id === graphId)
       .map(({ assistant_id, name, description, version }) => ({ assistant_id, name: name || graphId, description, version }));
   } catch (error) {
-    throw new Error(mapError(error).message);
+    throw new Error(mapError(error).message, { cause: error });
   }
 }

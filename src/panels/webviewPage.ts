@@ -39,14 +39,14 @@ export function webviewPage(webview: vscode.Webview, uriOf: (...path: string[]) 
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${codicons}">
-<link rel="stylesheet" href="${baseStyles}">
-<link rel="stylesheet" href="${styles}">
+<link rel="stylesheet" href="${codicons.toString()}">
+<link rel="stylesheet" href="${baseStyles.toString()}">
+<link rel="stylesheet" href="${styles.toString()}">
 <title>${options.title}</title>
 </head>
 <body>
 <div id="app"></div>
-<script nonce="${nonce}" src="${script}"></script>
+<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

@@ -10,7 +10,7 @@
 import type { AssistantOption, HumanResponse, InterruptView, RunView, WebviewToHost } from "../protocol/chatProtocol";
 import { el, icon, jsonText, labelText, proseText } from "../common/dom";
 
-export type InterruptDecision = HumanResponse["type"];
+type InterruptDecision = HumanResponse["type"];
 
 type Mode = "view" | "edit" | "respond";
 

@@ -23,24 +23,14 @@ import type {
   WebviewToHost,
 } from "../protocol/chatProtocol";
 import { MAX_AUTHOR_IDS } from "../protocol/chatProtocol";
+import { el } from "../common/dom";
+import { placeChildren } from "./childOrder";
 import { handleCodeAction } from "./codeBlocks";
-import { el, icon } from "../common/dom";
 import { FrameScheduler } from "./frameScheduler";
+import { EarlierMessages, EmptyState } from "./listPlaceholders";
+import { markStale, renderStale, type DirtyPart, type Entry } from "./messageEntry";
+import { applyToolCallDelta, copyMessage, OrphanResults, validBranch } from "./messageModel";
 import { MessageView, type EditDraft, type MessageActions } from "./messageView";
-
-interface Dirty {
-  all: boolean;
-  author: boolean;
-  content: boolean;
-  branch: boolean;
-  tools: Set<number>;
-}
-
-interface Entry {
-  message: ChatMessageView;
-  view?: MessageView;
-  dirty?: Dirty;
-}
 
 export interface MessageListOptions {
   post: (message: WebviewToHost) => void;
@@ -61,18 +51,12 @@ const SNAPSHOT_WINDOW = 2 * CHUNK;
 /** Scrolled within this many pixels of the top, earlier messages are rendered. */
 const LOAD_EARLIER_PX = 400;
 
-/** Tool calls one message may have: a streamed index beyond it is dropped instead of filling the gap. */
-const MAX_TOOL_CALLS = 1000;
-
 export class MessageList {
   /** The scrolling container: the log plus the empty state. */
   readonly element: HTMLElement;
   readonly log: HTMLElement;
-  private readonly emptyState: HTMLElement;
-  private readonly emptyTitle: HTMLElement;
-  private readonly emptyHint: HTMLElement;
-  private readonly history: HTMLElement;
-  private readonly loadEarlierButton: HTMLButtonElement;
+  private readonly emptyState = new EmptyState();
+  private readonly history = new EarlierMessages(() => this.loadEarlier());
   private readonly entries = new Map<string, Entry>();
   private order: string[] = [];
   /** The first `hidden` messages of `order` have no DOM (and no view). */
@@ -87,8 +71,7 @@ export class MessageList {
   private remeasureBottom = false;
   private structureChanged = false;
   private readonly dirty = new Set<Entry>();
-  /** Results that arrived before their call. */
-  private readonly orphanResults = new Map<string, ToolResultView>();
+  private readonly orphanResults = new OrphanResults();
   private readonly scheduler = new FrameScheduler(() => this.flush());
   private loading = false;
   /** Set by a snapshot: the next flush shows the end of the conversation wherever the user had scrolled. */
@@ -122,20 +105,13 @@ export class MessageList {
       className: "message-log",
       attrs: { role: "log", "aria-live": "polite", "aria-relevant": "additions text", "aria-label": "Messages" },
     });
-    this.emptyTitle = el("div", { className: "empty-title" });
-    this.emptyHint = el("div", { className: "empty-hint" });
-    this.emptyState = el(
-      "div",
-      { className: "empty-state" },
-      icon("comment-discussion", "empty-icon"),
-      this.emptyTitle,
-      this.emptyHint,
+    this.element = el(
+      "main",
+      { className: "message-scroller", attrs: { tabindex: "-1" } },
+      this.emptyState.element,
+      this.history.element,
+      this.log,
     );
-    this.loadEarlierButton = el("button", { className: "button button--secondary load-earlier", attrs: { type: "button" } });
-    this.loadEarlierButton.addEventListener("click", () => this.loadEarlier());
-    this.history = el("div", { className: "message-history" }, this.loadEarlierButton);
-    this.history.hidden = true;
-    this.element = el("main", { className: "message-scroller", attrs: { tabindex: "-1" } }, this.emptyState, this.history, this.log);
     this.element.addEventListener("scroll", () => this.onScroll(), { passive: true });
     this.log.addEventListener("click", (event) => {
       if (event.target instanceof Element) handleCodeAction(event.target, this.options.post);
@@ -144,7 +120,7 @@ export class MessageList {
     this.log.addEventListener("toggle", () => {
       this.remeasureBottom = true;
     }, true);
-    this.updateEmptyState();
+    this.emptyState.update(true, this.loading);
   }
 
   reset(messages: ChatMessageView[], loading: boolean): void {
@@ -177,7 +153,7 @@ export class MessageList {
 
   upsert(message: ChatMessageView): void {
     const copy = copyMessage(message);
-    this.claimOrphanResults(copy);
+    this.orphanResults.claimFor(copy);
     const entry = this.entries.get(message.id);
     if (entry) {
       entry.message = copy;
@@ -216,17 +192,8 @@ export class MessageList {
       this.markDirty(entry, "content");
     }
     for (const delta of toolCalls) {
-      if (!Number.isInteger(delta.index) || delta.index < 0 || delta.index >= MAX_TOOL_CALLS) continue;
-      while (message.toolCalls.length <= delta.index) message.toolCalls.push({ id: "", name: "", args: "" });
-      const call = message.toolCalls[delta.index];
-      if (delta.id) call.id = delta.id;
-      if (delta.name) call.name = delta.name;
-      call.args += delta.argsDelta ?? "";
-      if (!call.result && call.id && this.orphanResults.has(call.id)) {
-        call.result = this.orphanResults.get(call.id);
-        this.orphanResults.delete(call.id);
-      }
-      this.markDirty(entry, "tools", delta.index);
+      const index = applyToolCallDelta(message, delta, this.orphanResults);
+      if (index !== undefined) this.markDirty(entry, "tools", index);
     }
   }
 
@@ -240,7 +207,7 @@ export class MessageList {
         return;
       }
     }
-    this.orphanResults.set(toolCallId, { ...result });
+    this.orphanResults.add(toolCallId, result);
   }
 
   setAuthors(authors: Record<string, AssistantRef>): void {
@@ -292,15 +259,8 @@ export class MessageList {
     if (scrollTop <= LOAD_EARLIER_PX) this.loadEarlier();
   }
 
-  private markDirty(entry: Entry, part: "all" | "author" | "content" | "branch" | "tools", toolIndex?: number): void {
-    // Without a view (not in the window yet) the model is all there is: the view renders it whole when made.
-    if (!entry.view) return;
-    const dirty = (entry.dirty ??= { all: false, author: false, content: false, branch: false, tools: new Set() });
-    if (part === "tools") {
-      if (toolIndex !== undefined) dirty.tools.add(toolIndex);
-    } else {
-      dirty[part] = true;
-    }
+  private markDirty(entry: Entry, part: DirtyPart, toolIndex?: number): void {
+    if (!markStale(entry, part, toolIndex)) return;
     this.dirty.add(entry);
     this.scheduler.schedule();
   }
@@ -332,7 +292,11 @@ export class MessageList {
       this.structureChanged = false;
       this.reconcile();
     }
-    for (const entry of this.dirty) this.renderChanges(entry);
+    for (const entry of this.dirty) {
+      // An entry replaced or removed since it was marked has nothing on screen to update.
+      if (this.entries.get(entry.message.id) === entry) renderStale(entry);
+      else entry.dirty = undefined;
+    }
     this.dirty.clear();
     if (this.prefetch && structureChanged) {
       this.prefetch = false;
@@ -370,7 +334,7 @@ export class MessageList {
 
   /** Creates views for the messages in the window and puts the log's children in model order. */
   private reconcile(): void {
-    const focusedButton = this.element.ownerDocument.activeElement === this.loadEarlierButton;
+    const focusedButton = this.element.ownerDocument.activeElement === this.history.button;
     const nodes: HTMLElement[] = [];
     for (let i = this.hidden; i < this.order.length; i++) {
       const id = this.order[i];
@@ -386,45 +350,12 @@ export class MessageList {
       }
       nodes.push(entry.view.element);
     }
-    // Views of removed messages go; the others stay where they are (an open editor keeps its focus),
-    // and consecutive new or moved views go in together.
-    const wanted = new Set<Node>(nodes);
-    let cursor = this.log.firstChild;
-    const skipUnwanted = () => {
-      while (cursor && !wanted.has(cursor)) {
-        const next: ChildNode | null = cursor.nextSibling;
-        cursor.remove();
-        cursor = next;
-      }
-    };
-    let batch: DocumentFragment | undefined;
-    skipUnwanted();
-    for (const node of nodes) {
-      if (node === cursor) {
-        if (batch) this.log.insertBefore(batch, cursor);
-        batch = undefined;
-        cursor = cursor.nextSibling;
-        skipUnwanted();
-      } else {
-        (batch ??= this.element.ownerDocument.createDocumentFragment()).append(node);
-      }
-    }
-    if (batch) this.log.insertBefore(batch, cursor);
-    while (cursor) {
-      const next = cursor.nextSibling;
-      cursor.remove();
-      cursor = next;
-    }
+    placeChildren(this.log, nodes);
     this.carriedEdits.clear();
-    this.updateEmptyState();
-    this.updateHistory();
+    this.emptyState.update(this.order.length === 0, this.loading);
+    this.history.update(this.hidden);
     // The button goes once everything is shown: keep keyboard focus in the conversation.
-    if (focusedButton && this.history.hidden) this.element.focus({ preventScroll: true });
-  }
-
-  private updateHistory(): void {
-    this.history.hidden = this.hidden === 0;
-    setText(this.loadEarlierButton, `Load earlier messages (${this.hidden} more)`);
+    if (focusedButton && this.history.element.hidden) this.element.focus({ preventScroll: true });
   }
 
   /**
@@ -436,67 +367,8 @@ export class MessageList {
     window.requestAnimationFrame(() => this.log.setAttribute("aria-live", "polite"));
   }
 
-  private renderChanges(entry: Entry): void {
-    const { view, dirty, message } = entry;
-    entry.dirty = undefined;
-    if (!view || !dirty || this.entries.get(message.id) !== entry) return;
-    if (dirty.all) {
-      view.renderAll(message);
-      return;
-    }
-    if (dirty.author) view.renderAuthor(message);
-    if (dirty.content) view.renderContent(message);
-    if (dirty.branch) view.renderBranch(message);
-    if (dirty.tools.size > 0) view.renderTools(message, dirty.tools);
-  }
-
-  private updateEmptyState(): void {
-    const empty = this.order.length === 0;
-    this.emptyState.hidden = !empty;
-    this.emptyState.classList.toggle("empty-state--loading", this.loading);
-    // Runs on every structural change: write only what changed (a text write replaces the node).
-    setText(this.emptyTitle, this.loading ? "Loading thread…" : "New conversation");
-    setText(this.emptyHint, this.loading ? "" : "Pick an assistant below and send a message to start.");
-  }
-
   private isNearBottom(): boolean {
     const { scrollHeight, scrollTop, clientHeight } = this.element;
     return scrollHeight - scrollTop - clientHeight <= STICK_TO_BOTTOM_PX;
   }
-
-  private claimOrphanResults(message: ChatMessageView): void {
-    if (this.orphanResults.size === 0) return;
-    for (const call of message.toolCalls) {
-      const result = this.orphanResults.get(call.id);
-      if (result && !call.result) {
-        call.result = result;
-        this.orphanResults.delete(call.id);
-      }
-    }
-  }
-}
-
-function setText(element: HTMLElement, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
-}
-
-function copyMessage(message: ChatMessageView): ChatMessageView {
-  const copy: ChatMessageView = {
-    ...message,
-    content: typeof message.content === "string" ? message.content : "",
-    toolCalls: Array.isArray(message.toolCalls) ? message.toolCalls.map((call) => ({ ...call })) : [],
-  };
-  const branch = validBranch(message.branch);
-  if (branch) copy.branch = branch;
-  else delete copy.branch;
-  return copy;
-}
-
-/** A position worth a switcher: whole numbers, in range, with at least one sibling. */
-function validBranch(value: unknown): BranchPosition | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const { index, count } = value as Partial<BranchPosition>;
-  if (!Number.isSafeInteger(index) || !Number.isSafeInteger(count)) return undefined;
-  if (count! < 2 || index! < 0 || index! >= count!) return undefined;
-  return { index: index!, count: count! };
 }

@@ -13,7 +13,7 @@ export interface ToolCardData {
   result?: ToolResultView;
 }
 
-export type ToolCardState = "pending" | "success" | "error";
+type ToolCardState = "pending" | "success" | "error";
 
 export class ToolCard {
   readonly element: HTMLDetailsElement;
@@ -86,7 +86,7 @@ export class ToolCard {
 }
 
 /** Pretty-prints JSON text; text that does not (yet) parse is returned as it is. */
-export function formatJson(text: string): { text: string; parsed: boolean } {
+function formatJson(text: string): { text: string; parsed: boolean } {
   const trimmed = text.trim();
   if (trimmed === "") return { text: "", parsed: false };
   if (!/^[[{"]/.test(trimmed) && !/^(?:-?\d|true$|false$|null$)/.test(trimmed)) return { text, parsed: false };

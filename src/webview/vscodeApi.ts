@@ -9,7 +9,7 @@ export function acquireHostApi(): HostApi {
 }
 
 /** Saved state comes back from an older page: only trust the fields it should have. */
-export function readPersistedState(value: unknown): WebviewPersistedState | undefined {
+function readPersistedState(value: unknown): WebviewPersistedState | undefined {
   if (typeof value !== "object" || value === null) return undefined;
   const { draft, threadId } = value as { draft?: unknown; threadId?: unknown };
   return {

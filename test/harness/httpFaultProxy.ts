@@ -1,6 +1,7 @@
 /**
- * An HTTP proxy in front of the real server that answers the next requests with a 5xx, or corrupts the
- * next run stream's bytes, so tests meet real malformed responses rather than mocked ones.
+ * An HTTP proxy in front of the real server that answers the next requests (or every request, until
+ * healed) with a 5xx, or corrupts the next run stream's bytes, so tests meet real malformed responses
+ * rather than mocked ones. It records every request it receives, so a test can count what was sent.
  */
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import { Transform } from "node:stream";
@@ -9,10 +10,16 @@ export interface HttpFaultProxy {
   url: string;
   /** The next `count` requests (matching `path`, if given) get `status` without reaching the server. */
   failNext(count: number, status?: number, path?: RegExp): void;
+  /** Every request (matching `path`, if given) gets `status` until `heal()`: a burst with no end in sight. */
+  failAll(status?: number, path?: RegExp): void;
+  /** Ends any injected failures: requests reach the server again. */
+  heal(): void;
   /** The next run stream has one message's JSON broken (same length, so framing stays valid). */
   corruptNextStream(): void;
   /** Requests that reached the server, as "METHOD path". */
   forwarded: string[];
+  /** Every request the proxy received, failed or forwarded, as "METHOD path". */
+  received: string[];
   /** How many streams were actually corrupted. */
   corrupted(): number;
   close(): Promise<void>;
@@ -26,7 +33,9 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
   let corrupt = false;
   let corruptedCount = 0;
   const forwarded: string[] = [];
+  const received: string[] = [];
   const server: Server = createServer((req, res) => {
+    received.push(`${req.method} ${req.url}`);
     if (failures > 0 && (!failPath || failPath.test(req.url ?? ""))) {
       failures--;
       res.writeHead(failStatus, { "content-type": "application/json" });
@@ -60,10 +69,19 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
       failStatus = status;
       failPath = path;
     },
+    failAll: (status = 503, path) => {
+      failures = Infinity;
+      failStatus = status;
+      failPath = path;
+    },
+    heal: () => {
+      failures = 0;
+    },
     corruptNextStream: () => {
       corrupt = true;
     },
     forwarded,
+    received,
     corrupted: () => corruptedCount,
     close: () =>
       new Promise((resolve) => {

@@ -10,7 +10,7 @@ const KEYWORDS_BEFORE_REGEX = new Set([
 ]);
 
 /** Replaces comments and the contents of literals with spaces; offsets and newlines are kept. */
-export function blankJsNonCode(text: string): string {
+function blankJsNonCode(text: string): string {
   const out = text.split("");
   const blank = (from: number, to: number) => {
     for (let k = from; k < to && k < out.length; k++) if (out[k] !== "\n" && out[k] !== "\r") out[k] = " ";

@@ -7,7 +7,7 @@ import { LineIndex, type ExportScan, type NamePosition } from "./types";
 const NAME = "[A-Za-z_][A-Za-z0-9_]*";
 
 /** Replaces comments and string contents with spaces; offsets and newlines are kept. */
-export function blankPythonNonCode(text: string): string {
+function blankPythonNonCode(text: string): string {
   const out = text.split("");
   const blank = (from: number, to: number) => {
     for (let k = from; k < to && k < out.length; k++) if (out[k] !== "\n" && out[k] !== "\r") out[k] = " ";

@@ -1,0 +1,88 @@
+// ESLint over the TypeScript of src, test, bench and scripts, with type information (`npm run lint`,
+// part of `npm test`, with no warning allowed).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: [
+      "dist/**",
+      "out/**",
+      "node_modules/**",
+      ".cache/**",
+      ".langgraph_api/**",
+      ".vscode-test/**",
+      "bench/results/**",
+      "test-results/**",
+      // Shaped to break the dependency rules on purpose; dependencyRules.test.ts checks them.
+      "test/fixtures/dependencyRules/**",
+    ],
+  },
+  {
+    // TEMPORARY: files with lint problems in folders being restructured elsewhere (features, protocol,
+    // wiring) and in existing tests and benchmarks. Each is fixed and taken off this list after the
+    // restructuring lands; new files are never added to it.
+    ignores: [
+      "bench/activationProbe.ts",
+      "bench/openThread.ts",
+      "bench/session.ts",
+      "bench/streaming.ts",
+      "bench/threadList.ts",
+      "bench/vscodeStub.ts",
+      "bench/webviewHost.ts",
+      "bench/webviewPage.ts",
+      "bench/webviewWorker.ts",
+      "src/assistants/assistantDraft.ts",
+      "src/assistants/assistantPaths.ts",
+      "src/chat/chatPanelManager.ts",
+      "src/chat/chatSession.ts",
+      "src/chat/interrupts.ts",
+      "src/chat/messageViews.ts",
+      "src/chat/runFollower.ts",
+      "src/extension.ts",
+      "src/graph/graphModel.ts",
+      "src/protocol/chatProtocol.ts",
+      "src/threads/stateCommands.ts",
+      "src/threads/threadListModel.ts",
+      "src/threads/threadTreeProvider.ts",
+      "test/e2e/workbench.ts",
+      "test/fixtures/agents/approval.ts",
+      "test/fixtures/agents/echo.ts",
+      "test/fixtures/hostile/scenario.ts",
+      "test/integration/attribution.test.ts",
+      "test/integration/chatSession.test.ts",
+      "test/integration/faults.test.ts",
+      "test/integration/graph.test.ts",
+      "test/integration/runControl.test.ts",
+      "test/unit/graphWebview/harness.ts",
+      "test/unit/graphWebview/webview.test.ts",
+      "test/unit/jsdomBundle.ts",
+      "test/unit/webview/hostile.test.ts",
+      "test/unit/webview/performance.test.ts",
+      "test/vscode/assistants.test.ts",
+      "test/vscode/extension.test.ts",
+      "test/vscode/index.ts",
+      "test/vscode/languageServer.test.ts",
+      "test/vscode/secrets.test.ts",
+    ],
+  },
+  {
+    files: ["src/**/*.ts", "test/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts"],
+    extends: [js.configs.recommended, ...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // Off: an async function without `await` is how this code honours a Promise-returning contract
+      // (VS Code providers, gateway-shaped fakes in tests) and turns a throw into a rejection; dropping
+      // `async` would make those throws synchronous, which callers do not expect.
+      "@typescript-eslint/require-await": "off",
+      // `_name` marks a parameter or binding kept on purpose (a callback's shape, a rest-omit).
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
+    },
+  },
+);
