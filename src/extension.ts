@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       openSettings: () => void vscode.commands.executeCommand("langgraph.openSettings"),
       setApiKey: () => void vscode.commands.executeCommand("langgraph.setApiKey"),
       showLog: () => log.show(),
-      insertCode: (code) => insertAtCursor(lastEditor, code),
+      insertCode: (code) => void insertAtCursor(lastEditor, code),
     },
   });
 

@@ -2,7 +2,7 @@
  * The editable JSON of an assistant (name, description, config, context, metadata), parsed and
  * validated before anything is sent: a typo must be an error in the editor, not a 422.
  */
-import type { AssistantDraft, AssistantRecord, RunConfig } from "../deployment/types";
+import type { AssistantDraft, AssistantRecord } from "../deployment/types";
 
 export type { AssistantDraft };
 
@@ -34,7 +34,7 @@ export function parseDraft(text: string): AssistantDraft {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`The assistant is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`The assistant is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   if (!isObject(value)) throw new Error("The assistant must be a JSON object.");
   const unknown = Object.keys(value).filter((k) => !KEYS.has(k));
@@ -55,7 +55,7 @@ export function parseDraft(text: string): AssistantDraft {
   return {
     name: value.name.trim(),
     description: typeof value.description === "string" ? value.description : undefined,
-    config: config as RunConfig,
+    config,
     context: (value.context ?? {}) as Record<string, unknown>,
     metadata: (value.metadata ?? {}) as Record<string, unknown>,
   };

@@ -29,6 +29,7 @@ export function parseAssistantPath(path: string): AssistantTarget | undefined {
  */
 export function fileNameOf(name: string): string {
   const cleaned = labelText(name)
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, "")
     .replace(/[/\\:*?"<>|]/g, "_")
     .trim()

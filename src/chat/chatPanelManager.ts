@@ -142,16 +142,17 @@ export class ChatPanelManager implements vscode.Disposable {
   }
 
   private attach(webviewPanel: vscode.WebviewPanel, threadId: string | undefined, options: { title?: string; assistantId?: string }): ChatPanel {
-    let chatPanel: ChatPanel | undefined;
+    // The session posts from its constructor on, before its panel exists: the panel is read when it does.
+    const ref: { panel?: ChatPanel } = {};
     const session = new ChatSession(
       {
         gateway: this.deps.connection.gateway,
         describe: (error, context) => this.deps.connection.describe(error, context),
         assistants: this.deps.assistants,
         post: (message) => {
-          chatPanel?.post(message);
+          ref.panel?.post(message);
           this.posted.fire({ threadId: session.threadId, message });
-          if ((message.type === "run" || message.type === "assistants" || message.type === "snapshot") && chatPanel === this.activePanel) this.activeChanged.fire(chatPanel);
+          if ((message.type === "run" || message.type === "assistants" || message.type === "snapshot") && ref.panel === this.activePanel) this.activeChanged.fire(ref.panel);
         },
         lastAssistant: (id) => this.deps.memory.lastAssistant(id),
         rememberAssistant: (id, assistantId) => this.deps.memory.rememberAssistant(id, assistantId),
@@ -170,7 +171,8 @@ export class ChatPanelManager implements vscode.Disposable {
       options.title,
     );
     let knownThread = threadId;
-    chatPanel = new ChatPanel(webviewPanel, session, this.deps.extensionUri, this.deps.actions, this.deps.log);
+    const chatPanel = new ChatPanel(webviewPanel, session, this.deps.extensionUri, this.deps.actions, this.deps.log);
+    ref.panel = chatPanel;
     if (options.assistantId) session.selectAssistant(options.assistantId);
     this.panels.add(chatPanel);
     const panel = chatPanel;

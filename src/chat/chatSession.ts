@@ -74,17 +74,17 @@ export class ChatSession {
       model: this.model,
       threadId: currentThread,
       ref: (id) => deps.assistants.ref(id),
-      describe: deps.describe,
+      describe: (error, context) => deps.describe(error, context),
       post: (message) => this.post(message),
     });
     this.runs = new RunController(
       {
         gateway: deps.gateway,
-        describe: deps.describe,
+        describe: (error, context) => deps.describe(error, context),
         threadId: currentThread,
         ensureThread: (firstMessage) => this.ensureThread(firstMessage),
         configFor: (threadId, assistantId) => runConfigFor(deps.gateway, threadId, deps.assistants.get(assistantId)),
-        rememberRun: deps.rememberRun,
+        rememberRun: (threadId, runId) => deps.rememberRun(threadId, runId),
         streamIdleTimeoutMs: deps.streamIdleTimeoutMs,
       },
       this.runListener(),

@@ -75,11 +75,11 @@ export function authorshipFromHistory(history: HistoryEntry[], complete = true):
     const messages = (entry.values as { messages?: WireMessage[] } | null)?.messages ?? [];
     const assistantId = entry.metadata?.assistant_id;
     const attributable = typeof assistantId === "string" && (complete || i < history.length - 1);
-    const runId = typeof entry.metadata?.run_id === "string" ? (entry.metadata.run_id as string) : undefined;
+    const runId = typeof entry.metadata?.run_id === "string" ? entry.metadata.run_id : undefined;
     for (const message of messages) {
       if (!message.id || seen.has(message.id)) continue;
       seen.add(message.id);
-      if (attributable) authorship.set(message.id, { assistantId: assistantId as string, runId });
+      if (attributable) authorship.set(message.id, { assistantId, runId });
     }
   }
   return authorship;

@@ -302,7 +302,7 @@ export class RunController {
   private async recover(error: unknown, follow: FollowState, request: RunRequest): Promise<Outcome> {
     // The user stopped the run, or a newer message interrupted it on purpose: not an error.
     if (follow.stopped || follow.superseded) return "finish";
-    const { describe } = this.deps;
+    const describe = (error: unknown, context: ErrorContext) => this.deps.describe(error, context);
     if (!follow.runId) {
       this.listener.restoreDraft(follow.human, request.draft);
       if (request.draft !== undefined) this.lastFailedSend = { text: request.draft, assistantId: request.assistantId };

@@ -2,6 +2,7 @@
  * Follows one run's event stream, and rejoins it when the connection drops or goes silent. Knows
  * nothing of messages or panels: every event goes to `onPart`, in order, exactly once per event id.
  */
+import { stringOf } from "../common/wireMessages";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { StreamPart } from "../deployment/types";
 import type { ChatMessageView } from "../protocol/chatProtocol";
@@ -110,7 +111,7 @@ export class RunFollower {
 
 function streamError(data: unknown): Error {
   const body = (data ?? {}) as { error?: unknown; message?: unknown };
-  const error = new Error(String(body.message ?? body.error ?? "The run failed"));
-  error.name = String(body.error ?? "RunError");
+  const error = new Error(stringOf(body.message) ?? stringOf(body.error) ?? "The run failed");
+  error.name = stringOf(body.error) ?? "RunError";
   return error;
 }

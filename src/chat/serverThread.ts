@@ -17,7 +17,11 @@ export async function readThread(
   assistants: AssistantDirectory,
   threadId: string | undefined,
 ): Promise<{ options: AssistantOption[]; thread?: ThreadSummary; state?: ThreadCheckpoint }> {
-  const requests = [assistants.options(), threadId ? gateway.getThread(threadId) : undefined, threadId ? gateway.getState(threadId) : undefined] as const;
+  const requests = [
+    assistants.options(),
+    threadId ? gateway.getThread(threadId) : Promise.resolve(undefined),
+    threadId ? gateway.getState(threadId) : Promise.resolve(undefined),
+  ] as const;
   // A failure is reported once every request has ended (retries included): a Retry must not join a
   // request of this failed load, such as the assistant list it shares with other panels.
   await Promise.allSettled(requests);

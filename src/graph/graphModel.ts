@@ -4,15 +4,45 @@
  */
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { RawGraph } from "../deployment/types";
-import type * as Dagre from "@dagrejs/dagre" with { "resolution-mode": "import" };
 import { displayLabel, END, START, XRAY_SEPARATOR, type GraphClusterView, type GraphEdgeView, type GraphLayout, type GraphNodeKind, type GraphNodeView, type Point } from "../protocol/graphProtocol";
 
 export { END, START, XRAY_SEPARATOR };
 
-// The package is ESM-typed; its CommonJS build is what the extension bundle and the tests load. It is
-// required on first layout, so activation does not pay for it.
-let dagreModule: typeof Dagre | undefined;
-const dagre = (): typeof Dagre => (dagreModule ??= require("@dagrejs/dagre") as typeof Dagre);
+/** A node or edge after layout, as dagre fills it in. */
+interface Placed {
+  x?: number;
+  y?: number;
+  width?: number;
+  height?: number;
+  points?: Point[];
+}
+
+interface EdgeRef {
+  v: string;
+  w: string;
+  name?: string;
+}
+
+/** The part of dagre used here, typed where the package's own ESM-only types cannot reach this CommonJS code. */
+interface DagreGraph {
+  setGraph(label: Record<string, unknown>): void;
+  setDefaultEdgeLabel(label: () => Record<string, unknown>): void;
+  setNode(id: string, label: Record<string, unknown>): void;
+  setParent(child: string, parent: string): void;
+  setEdge(edge: EdgeRef, label: Record<string, unknown>): void;
+  node(id: string): Placed;
+  edge(edge: EdgeRef): Placed;
+}
+
+interface Dagre {
+  graphlib: { Graph: new (options: { multigraph: boolean; compound: boolean }) => DagreGraph };
+  layout(graph: DagreGraph): void;
+}
+
+let dagreModule: Dagre | undefined;
+// Required on first layout, so activation does not pay for it; the CommonJS build is what the bundle holds.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load has no import form in CommonJS output
+const dagre = (): Dagre => (dagreModule ??= require("@dagrejs/dagre") as Dagre);
 
 export type { RawGraph };
 type GraphSource = Pick<DeploymentGateway, "assistantGraph">;
@@ -174,8 +204,8 @@ export function layoutGraph(graph: NormalizedGraph, options: LayoutOptions = {})
       ...node,
       x: round(placed.x ?? 0),
       y: round(placed.y ?? 0),
-      width: placed.width,
-      height: placed.height,
+      width: placed.width ?? 0,
+      height: placed.height ?? 0,
     };
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));

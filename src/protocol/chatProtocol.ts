@@ -153,8 +153,8 @@ export type WebviewToHost =
   | { type: "switchBranch"; id: string; direction: -1 | 1 }
   /** Earlier replies the user scrolled to have no author yet: the host reads further back in history. */
   | { type: "needAuthors"; ids: string[] }
-  /** Resumes the interrupted run: a human-in-the-loop decision, or any JSON value for other interrupts. */
-  | { type: "resume"; response: HumanResponse | unknown; assistantId?: string };
+  /** Resumes the interrupted run: a `HumanResponse` for the common request shape, any JSON value for other interrupts. */
+  | { type: "resume"; response: unknown; assistantId?: string };
 
 /** State the webview keeps across its own reloads (`getState`/`setState`): never agent content or keys. */
 export interface WebviewPersistedState {

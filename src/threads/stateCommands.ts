@@ -1,6 +1,6 @@
 /** The state inspector: the thread's state as JSON, its checkpoints, and the thread as it was at one. */
 import * as vscode from "vscode";
-import { messagesOfValues } from "../common/wireMessages";
+import { messagesOfValues, stringOf } from "../common/wireMessages";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { ThreadStore } from "../state/threadStore";
@@ -59,7 +59,7 @@ export function registerStateCommands(deps: StateCommandDeps): vscode.Disposable
         const messages = messagesOfValues(entry.values).length;
         return [
           {
-            label: `step ${String(metadata.step ?? "?")} · ${String(metadata.source ?? "")}`,
+            label: `step ${typeof metadata.step === "number" ? metadata.step : "?"} · ${stringOf(metadata.source) ?? ""}`,
             description: [assistant, typeof metadata.run_id === "string" ? `run ${metadata.run_id.slice(0, 8)}` : undefined, `${messages} messages`].filter(Boolean).join(" · "),
             detail: `${entry.created_at ? new Date(entry.created_at).toLocaleString() : ""}${entry.next.length ? ` · next: ${entry.next.join(", ")}` : ""} · ${checkpointId}`,
             checkpointId,

@@ -26,7 +26,7 @@ export interface ThreadCommandDeps {
 }
 
 export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposable[] {
-  const { threads, threadView, store, connection, openChat } = deps;
+  const { threads, threadView, store, connection } = deps;
   const threadIdOf = (node?: ThreadNode) => (node?.kind === "thread" ? node.threadId : undefined);
   const selected = (node?: ThreadNode) => threadIdOf(node) ?? threadIdOf(threadView.selection[0]);
   const actions = (): ThreadActionDeps => ({
@@ -46,7 +46,7 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
 
   const open = (node?: ThreadNode) => {
     const threadId = selected(node);
-    if (threadId) openChat(threadId, { title: titleOfThread(threadId) });
+    if (threadId) deps.openChat(threadId, { title: titleOfThread(threadId) });
   };
 
   const rename = async (node?: ThreadNode) => {
@@ -73,14 +73,14 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
     if (!threadId) return;
     const title = `${titleOfThread(threadId) ?? threadId.slice(0, 8)} (fork)`;
     const copy = report(await forkThread(actions(), threadId, title));
-    if (copy) openChat(copy.thread_id, { title });
+    if (copy) deps.openChat(copy.thread_id, { title });
   };
 
   const openById = async () => {
     const value = await vscode.window.showInputBox({ title: "Open Thread by ID", placeHolder: "thread id", validateInput: validateThreadId });
     if (!value) return;
     const target = report(await findThreadById(actions(), value.trim()));
-    if (target) openChat(target.threadId, { title: target.title });
+    if (target) deps.openChat(target.threadId, { title: target.title });
   };
 
   const filter = async () => {
@@ -120,7 +120,7 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
 
   return [
     vscode.commands.registerCommand("langgraph.threads.open", open),
-    vscode.commands.registerCommand("langgraph.threads.new", () => openChat()),
+    vscode.commands.registerCommand("langgraph.threads.new", () => deps.openChat()),
     vscode.commands.registerCommand("langgraph.threads.refresh", () => threads.refresh()),
     vscode.commands.registerCommand("langgraph.threads.loadMore", () => threads.loadMore()),
     vscode.commands.registerCommand("langgraph.threads.rename", rename),

@@ -56,7 +56,7 @@ export class ThreadListModel {
   }
 
   setFilter(filter: ThreadFilter): void {
-    this.filterValue = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== "")) as ThreadFilter;
+    this.filterValue = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined && v !== ""));
   }
 
   /** Drops what was loaded and fetches the first page. */

@@ -213,15 +213,16 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       return;
     }
     if (this.poll) return;
-    this.poll = setInterval(async () => {
-      const ids = busy();
-      if (!ids.length) return this.schedulePoll();
-      try {
-        const fresh = await this.connection.gateway.searchThreads({ ids, limit: ids.length });
-        for (const thread of fresh) this.store.update(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
-      } catch {
-        // The next poll or the user's refresh will show the problem; polling must not nag.
-      }
-    }, seconds * 1000);
+    this.poll = setInterval(() => void this.pollBusy(busy()), seconds * 1000);
+  }
+
+  private async pollBusy(ids: string[]): Promise<void> {
+    if (!ids.length) return this.schedulePoll();
+    try {
+      const fresh = await this.connection.gateway.searchThreads({ ids, limit: ids.length });
+      for (const thread of fresh) this.store.update(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
+    } catch {
+      // The next poll or the user's refresh will show the problem; polling must not nag.
+    }
   }
 }
