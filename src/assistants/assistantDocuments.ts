@@ -14,7 +14,7 @@ export const ASSISTANT_SCHEME = "langgraph-assistant";
  * so that `files.autoSave` can be off for it alone: every save is a request that creates an assistant
  * or a new version, so it happens only when the user saves.
  */
-export const ASSISTANT_LANGUAGE = "langgraph-assistant";
+const ASSISTANT_LANGUAGE = "langgraph-assistant";
 
 /** Gives a document of the scheme its language; changing a language reopens the document, so only when needed. */
 export async function asAssistantDocument(document: vscode.TextDocument): Promise<vscode.TextDocument> {

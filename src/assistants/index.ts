@@ -1,4 +1,4 @@
 /** The assistants feature as other features and extension.ts see it. */
 export { pickAssistant } from "./assistantPicker";
-export { registerAssistantCommands, type AssistantChat, type AssistantCommandDeps } from "./assistantCommands";
+export { registerAssistantCommands } from "./assistantCommands";
 export { AssistantTreeProvider } from "./assistantTreeProvider";

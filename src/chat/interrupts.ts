@@ -26,7 +26,7 @@ export function pendingInterrupt(state: StateLike | undefined, assistantId: stri
  * The agent-inbox request shape (`action_request`, `config.allow_*`, `description`), also when wrapped
  * in a one-element list as some graphs send it; anything else is shown as JSON.
  */
-export function toInterruptView(value: unknown, id: string | undefined, assistantId: string | undefined): InterruptView {
+function toInterruptView(value: unknown, id: string | undefined, assistantId: string | undefined): InterruptView {
   const candidate: unknown = Array.isArray(value) && value.length === 1 ? (value as unknown[])[0] : value;
   const view: InterruptView = { id, assistantId, valueJson: pretty(value) };
   if (isObject(candidate) && isObject(candidate.action_request) && typeof candidate.action_request.action === "string") {

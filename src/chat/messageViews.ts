@@ -8,7 +8,7 @@ export interface Authorship {
   runId?: string;
 }
 
-export function toolCallsOf(message: WireMessage): ToolCallView[] {
+function toolCallsOf(message: WireMessage): ToolCallView[] {
   return (message.tool_calls ?? []).map((call, index) => ({
     id: call.id ?? `call-${index}`,
     name: call.name ?? "tool",

@@ -7,7 +7,7 @@ import { toMessageView } from "./messageViews";
 import type { ThreadModel } from "./threadModel";
 import { roleOf, stringOf, textOf, type WireMessage } from "../common/wireMessages";
 
-export interface StreamContext {
+interface StreamContext {
   /** Message ids already complete in the loaded state: a replay must not append to them. */
   skip?: Set<string>;
   /**
@@ -49,7 +49,7 @@ export function applyRunPart(
   return updates.concat(applyMessageEvent(model, part.data, context));
 }
 
-export function applyMessageEvent(model: ThreadModel, data: unknown, context: StreamContext): HostToWebview[] {
+function applyMessageEvent(model: ThreadModel, data: unknown, context: StreamContext): HostToWebview[] {
   if (!Array.isArray(data)) return [];
   const [chunk, metadata] = data as [WireMessage, Record<string, unknown> | undefined];
   const role = roleOf(chunk);

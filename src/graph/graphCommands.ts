@@ -9,7 +9,7 @@ import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { GraphPanels } from "./graphPanel";
 
-export const SHOW_GRAPH_COMMAND = "langgraph.graph.show";
+const SHOW_GRAPH_COMMAND = "langgraph.graph.show";
 
 interface Target {
   assistantId: string;

@@ -6,8 +6,6 @@ import type { DeploymentGateway } from "../deployment/gateway";
 import type { RawGraph } from "../deployment/types";
 import { displayLabel, END, START, XRAY_SEPARATOR, type GraphClusterView, type GraphEdgeView, type GraphLayout, type GraphNodeKind, type GraphNodeView, type Point } from "../protocol/graphProtocol";
 
-export { END, START, XRAY_SEPARATOR };
-
 /** A node or edge after layout, as dagre fills it in. */
 interface Placed {
   x?: number;

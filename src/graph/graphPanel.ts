@@ -13,7 +13,7 @@ import { PanelHost, registerPanelSerializer } from "../panels/panelHost";
 import { GraphSession } from "./graphSession";
 import type { RunOutcome, StreamEvent } from "./runPath";
 
-export const GRAPH_VIEW_TYPE = "langgraph.graph";
+const GRAPH_VIEW_TYPE = "langgraph.graph";
 
 export interface GraphPanelsDeps {
   extensionUri: vscode.Uri;

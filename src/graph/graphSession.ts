@@ -24,7 +24,7 @@ export interface GraphSessionDeps {
 }
 
 /** Checkpoints read for a node's state and the last run's path. */
-export const HISTORY_LIMIT = 100;
+const HISTORY_LIMIT = 100;
 /** Exports larger than this are refused rather than written. */
 const MAX_EXPORT_BYTES = 32 * 1024 * 1024;
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];

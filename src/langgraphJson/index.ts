@@ -1,2 +1,2 @@
 /** The langgraph.json support as extension.ts sees it. */
-export { startLangGraphJsonSupport, type LangGraphJsonDeps } from "./langgraphJsonSupport";
+export { startLangGraphJsonSupport } from "./langgraphJsonSupport";

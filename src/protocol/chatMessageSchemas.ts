@@ -8,7 +8,7 @@ import { validateWith, type SameType, type Validated } from "./messageValidation
 
 const assistantId = optional(string());
 
-export const chatMessageSchemas = {
+const chatMessageSchemas = {
   ready: object({ type: literal("ready") }),
   send: object({ type: literal("send"), text: string(), assistantId }),
   stop: object({ type: literal("stop") }),
@@ -24,7 +24,7 @@ export const chatMessageSchemas = {
   resume: object({ type: literal("resume"), response: unknown(), assistantId }),
 } as const;
 
-export const webviewToHostSchema = variant("type", Object.values(chatMessageSchemas));
+const webviewToHostSchema = variant("type", Object.values(chatMessageSchemas));
 
 // The protocol's type and the schemas must describe the same messages.
 const agrees: SameType<InferOutput<typeof webviewToHostSchema>, WebviewToHost> = true;

@@ -8,7 +8,7 @@ import { validateWith, type SameType, type Validated } from "./messageValidation
 
 const format = picklist(["svg", "png"]);
 
-export const graphMessageSchemas = {
+const graphMessageSchemas = {
   ready: object({ type: literal("ready") }),
   selectNode: object({ type: literal("selectNode"), node: string() }),
   clearSelection: object({ type: literal("clearSelection") }),
@@ -17,7 +17,7 @@ export const graphMessageSchemas = {
   exportFailed: object({ type: literal("exportFailed"), format, reason: string() }),
 } as const;
 
-export const graphWebviewToHostSchema = variant("type", Object.values(graphMessageSchemas));
+const graphWebviewToHostSchema = variant("type", Object.values(graphMessageSchemas));
 
 // The protocol's type and the schemas must describe the same messages.
 const agrees: SameType<InferOutput<typeof graphWebviewToHostSchema>, GraphWebviewToHost> = true;

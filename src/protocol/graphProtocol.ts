@@ -9,7 +9,7 @@ export const END = "__end__";
 /** Separates a subgraph's name from its node's name in xray node ids (`research:plan`). */
 export const XRAY_SEPARATOR = ":";
 /** Longest label drawn in full; longer ones are cut with an ellipsis (the full id is the tooltip). */
-export const MAX_LABEL_CHARS = 32;
+const MAX_LABEL_CHARS = 32;
 
 export function displayLabel(label: string): string {
   return label.length <= MAX_LABEL_CHARS ? label : `${label.slice(0, MAX_LABEL_CHARS - 1)}…`;

@@ -75,7 +75,7 @@ function compareAssistants(a: Assistant, b: Assistant): number {
   return a.graph_id.localeCompare(b.graph_id) || Number(isGraphDefault(b)) - Number(isGraphDefault(a)) || a.name.localeCompare(b.name);
 }
 
-export function toOption(assistant: Assistant): AssistantOption {
+function toOption(assistant: Assistant): AssistantOption {
   return {
     id: assistant.assistant_id,
     name: assistant.name || assistant.graph_id,

@@ -1,4 +1,4 @@
 /** The threads feature as other features and extension.ts see it. */
 export { ThreadTreeProvider } from "./threadTreeProvider";
-export { registerThreadCommands, validateThreadId, type ThreadCommandDeps } from "./threadCommands";
-export { registerStateCommands, type StateCommandDeps } from "./stateCommands";
+export { registerThreadCommands } from "./threadCommands";
+export { registerStateCommands } from "./stateCommands";

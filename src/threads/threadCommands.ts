@@ -10,7 +10,7 @@ import { deleteThread, findThreadById, forkThread, renameThread, type ThreadActi
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function validateThreadId(value: string): string | undefined {
+function validateThreadId(value: string): string | undefined {
   return UUID.test(value.trim()) ? undefined : "A thread id looks like 1ef8c0a2-3b4d-4e5f-8a9b-0c1d2e3f4a5b.";
 }
 

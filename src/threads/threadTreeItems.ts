@@ -11,7 +11,7 @@ const STATUS_ICONS: Record<string, [string, string | undefined]> = {
   error: ["error", "errorForeground"],
 };
 
-export function relativeTime(iso: string | undefined, now = Date.now()): string {
+function relativeTime(iso: string | undefined, now = Date.now()): string {
   if (!iso) return "";
   const seconds = Math.round((now - Date.parse(iso)) / 1000);
   if (!Number.isFinite(seconds)) return "";
