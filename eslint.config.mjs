@@ -36,11 +36,6 @@ export default tseslint.config(
       "src/threads/stateCommands.ts",
       "src/threads/threadListModel.ts",
       "src/threads/threadTreeProvider.ts",
-      "test/vscode/assistants.test.ts",
-      "test/vscode/extension.test.ts",
-      "test/vscode/index.ts",
-      "test/vscode/languageServer.test.ts",
-      "test/vscode/secrets.test.ts",
     ],
   },
   {
