@@ -116,12 +116,7 @@ async function openHostOnly(ctx: BenchContext, threadId: string): Promise<{ open
 
 /** Opens, closes the page, and fails on anything the page reported. */
 async function openAndClose(ctx: BenchContext, threadId: string): Promise<Opened> {
-  try {
-    return await openInPanel(ctx, threadId);
-  } finally {
-    const pageErrors = await ctx.webview.close();
-    if (pageErrors.length) throw new Error(`webview errors: ${pageErrors.join("; ").slice(0, 300)}`);
-  }
+  return ctx.webview.closeAfter(() => openInPanel(ctx, threadId));
 }
 
 /** load() (host only) vs one getState, alternating; the first round warms both up and is not counted. */

@@ -10,7 +10,7 @@ export interface SessionOptions {
   url: string;
   client: Client;
   threadId?: string;
-  post(message: HostToWebview): void;
+  post: (message: HostToWebview) => void;
   /** Shared like the extension's own directory; a fresh one (the default) is what the first panel sees. */
   assistants?: AssistantDirectory;
 }

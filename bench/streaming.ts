@@ -119,19 +119,19 @@ async function runWithWebview(ctx: BenchContext, client: Client, assistantId: st
     }
     applied = Math.max(applied, shown);
   });
-  try {
-    await session.load();
-    await session.send(numbered(words), assistantId);
-    for (let waited = 0; applied < words && waited < 10_000; waited += 20) await sleep(20);
-    if (errors.length) throw new Error(errors.join("; "));
-    if (applied < words) throw new Error(`only t${applied} of t${words} reached the DOM`);
-    result.tokens = tracer.last().tokens;
-    return result;
-  } finally {
-    stop();
-    const pageErrors = await ctx.webview.close();
-    if (pageErrors.length) throw new Error(`webview errors: ${pageErrors.join("; ").slice(0, 300)}`);
-  }
+  return ctx.webview.closeAfter(async () => {
+    try {
+      await session.load();
+      await session.send(numbered(words), assistantId);
+      for (let waited = 0; applied < words && waited < 10_000; waited += 20) await sleep(20);
+      if (errors.length) throw new Error(errors.join("; "));
+      if (applied < words) throw new Error(`only t${applied} of t${words} reached the DOM`);
+      result.tokens = tracer.last().tokens;
+      return result;
+    } finally {
+      stop();
+    }
+  });
 }
 
 interface CpuRun {

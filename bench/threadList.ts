@@ -20,14 +20,14 @@ type SearchParams = Parameters<Client["threads"]["search"]>[0];
 function capturingClient(client: Client, seen: SearchParams[]): Client {
   const threads = new Proxy(client.threads, {
     get(target, key, receiver) {
-      if (key !== "search") return Reflect.get(target, key, receiver);
+      if (key !== "search") return Reflect.get(target, key, receiver) as unknown;
       return (params: SearchParams) => {
         seen.push(structuredClone(params));
         return target.search(params);
       };
     },
   });
-  return new Proxy(client, { get: (target, key, receiver) => (key === "threads" ? threads : Reflect.get(target, key, receiver)) });
+  return new Proxy(client, { get: (target, key, receiver) => (key === "threads" ? threads : (Reflect.get(target, key, receiver) as unknown)) });
 }
 
 /** The extension's gateway over a given client (the URL is the client's own). */

@@ -119,22 +119,27 @@ export enum FileChangeType { Changed = 1, Created = 2, Deleted = 3 }
 export enum ConfigurationTarget { Global = 1, Workspace = 2, WorkspaceFolder = 3 }
 
 export class FileSystemError extends Error {
-  static FileNotFound(message?: unknown): FileSystemError {
+  static FileNotFound(message?: string | Uri): FileSystemError {
     return new FileSystemError(String(message ?? "FileNotFound"));
   }
-  static NoPermissions(message?: unknown): FileSystemError {
+  static NoPermissions(message?: string | Uri): FileSystemError {
     return new FileSystemError(String(message ?? "NoPermissions"));
   }
-  static Unavailable(message?: unknown): FileSystemError {
+  static Unavailable(message?: string | Uri): FileSystemError {
     return new FileSystemError(String(message ?? "Unavailable"));
   }
 }
 
+/** The part of package.json that declares settings. */
+interface Manifest {
+  contributes?: { configuration?: { properties?: Record<string, { default?: unknown }> } };
+}
+
 /** Setting defaults as the extension contributes them, so `activate` reads what a fresh install reads. */
 function contributedDefaults(root: string): Map<string, unknown> {
-  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest;
   const properties = manifest.contributes?.configuration?.properties ?? {};
-  return new Map(Object.entries(properties).map(([key, schema]) => [key, (schema as { default?: unknown }).default]));
+  return new Map(Object.entries(properties).map(([key, schema]) => [key, schema.default]));
 }
 
 class StatusBarItem {

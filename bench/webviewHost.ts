@@ -64,6 +64,23 @@ export class WebviewHost {
     return ((await this.request({ kind: "close" })) as { errors: string[] }).errors;
   }
 
+  /**
+   * Settles `work`, then closes the page whatever the outcome. Errors the page reported fail the call,
+   * even when `work` failed too; otherwise `work`'s own result or failure stands.
+   */
+  async closeAfter<T>(work: () => Promise<T>): Promise<T> {
+    let outcome: { value: T } | { error: unknown };
+    try {
+      outcome = { value: await work() };
+    } catch (error) {
+      outcome = { error };
+    }
+    const pageErrors = await this.close();
+    if (pageErrors.length) throw new Error(`webview errors: ${pageErrors.join("; ").slice(0, 300)}`);
+    if ("error" in outcome) throw outcome.error;
+    return outcome.value;
+  }
+
   async terminate(): Promise<void> {
     await this.worker.terminate();
   }
@@ -78,7 +95,8 @@ export class WebviewHost {
         this.worker.off("error", onError);
         resolve(value);
       });
-      this.worker.postMessage({ ...request, id } as WorkerCommand);
+      const command: WorkerCommand = { ...request, id };
+      this.worker.postMessage(command);
     });
   }
 }

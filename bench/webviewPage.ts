@@ -56,17 +56,16 @@ export function openWebview(bundlePath: string): WebviewPage {
   let frameIndex = 0;
   let unbatched = 0;
   const listeners = new Set<(frame: Frame) => void>();
-  let observer: MutationObserver | undefined;
 
   const runFrame = (due: number) => {
     timer = undefined;
     const callbacks = queue;
     queue = [];
-    unbatched += observer?.takeRecords().length ?? 0;
+    unbatched += observer.takeRecords().length;
     const start = now();
     for (const callback of callbacks) callback(start - origin);
     const end = now();
-    const frame: Frame = { index: frameIndex++, due, start, end, mutations: observer?.takeRecords().length ?? 0 };
+    const frame: Frame = { index: frameIndex++, due, start, end, mutations: observer.takeRecords().length };
     for (const listener of listeners) listener(frame);
   };
   const requestAnimationFrame = (callback: (time: number) => void) => {
@@ -104,7 +103,7 @@ export function openWebview(bundlePath: string): WebviewPage {
   window.document.body.appendChild(script);
   const bootMs = now() - bootStart;
 
-  observer = new window.MutationObserver((records) => {
+  const observer = new window.MutationObserver((records) => {
     unbatched += records.length;
   });
   observer.observe(window.document.body, { subtree: true, childList: true, attributes: true, characterData: true });
@@ -122,7 +121,7 @@ export function openWebview(bundlePath: string): WebviewPage {
       return () => listeners.delete(listener);
     },
     takeUnbatchedMutations() {
-      const count = unbatched + (observer?.takeRecords().length ?? 0);
+      const count = unbatched + observer.takeRecords().length;
       unbatched = 0;
       return count;
     },
@@ -131,7 +130,7 @@ export function openWebview(bundlePath: string): WebviewPage {
     },
     close() {
       if (timer) clearTimeout(timer);
-      observer?.disconnect();
+      observer.disconnect();
       listeners.clear();
       window.close();
     },

@@ -59,7 +59,7 @@ function reply(id: number, value: unknown): void {
   port!.postMessage(event);
 }
 
-port.on("message", async (command: WorkerCommand) => {
+async function handle(command: WorkerCommand): Promise<void> {
   switch (command.kind) {
     case "open":
       page?.close();
@@ -91,4 +91,6 @@ port.on("message", async (command: WorkerCommand) => {
       break;
     }
   }
-});
+}
+
+port.on("message", (command: WorkerCommand) => void handle(command));

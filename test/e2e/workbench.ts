@@ -92,7 +92,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     if (!langgraphUrl) {
       const { startLangGraphServer } = await harness.langgraph();
       const server: LangGraphServer = await startLangGraphServer();
-      stops.push(server.stop);
+      stops.push(() => server.stop());
       langgraphUrl = server.url;
     }
 
@@ -102,7 +102,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       copyWorkspaceFrom: options.workspaceFrom ?? join(repoRoot, "test", "fixtures", "agents"),
       settings: { "langgraph.deploymentUrl": langgraphUrl, ...options.settings },
     });
-    stops.push(codeServer.stop);
+    stops.push(() => codeServer.stop());
 
     const { launchChromium, openWorkbenchPage } = await harness.browser();
     const browser = await launchChromium();

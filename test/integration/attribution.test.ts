@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import type { Run } from "@langchain/langgraph-sdk";
 import { testServer } from "../harness/rootHooks";
 import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
 
@@ -16,7 +17,7 @@ describe("who wrote each reply on a long thread, against a real server", () => {
     /** The reply names the message it answers, and so the run (the server may run queued runs in any order). */
     const expectedAuthor = (reply: { content: string }) => writer(Number(/You said: "message (\d+)"/.exec(reply.content)![1])).assistant_id;
     // Queued on the server all at once: it runs them one after the other, in order.
-    let last;
+    let last: Run | undefined;
     for (let run = 0; run < RUNS; run++) {
       last = await client.runs.create(thread.thread_id, writer(run).assistant_id, {
         input: { messages: [{ role: "human", content: `message ${run}` }] },
@@ -37,7 +38,7 @@ describe("who wrote each reply on a long thread, against a real server", () => {
     const oldest = replies.slice(0, 20);
     await session.attributeEarlier(oldest.map((m) => m.id));
     for (const reply of oldest) assert.equal(reply.author?.id, expectedAuthor(reply), reply.content.slice(0, 60));
-    const posted20 = Object.keys(Object.assign({}, ...ofType(posted, "attribution").map((m) => m.authors)));
+    const posted20 = ofType(posted, "attribution").flatMap((m) => Object.keys(m.authors));
     for (const reply of oldest) assert.ok(posted20.includes(reply.id), "the panel is told");
 
     // And every reply, when all of them are revealed.

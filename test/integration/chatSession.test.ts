@@ -44,7 +44,7 @@ describe("chat session (host side of the panel) against a real server", () => {
     const human = session.model.messages[0];
     assert.equal(human.role, "human");
     assert.equal(human.pending, false);
-    const state = await client.threads.getState(session.threadId!);
+    const state = await client.threads.getState(session.threadId);
     assert.equal((state.values as { messages: unknown[] }).messages.length, 2);
     assert.deepEqual(ofType(posted, "run").map((r) => r.run.phase).filter((p, i, a) => p !== a[i - 1]), ["starting", "streaming", "idle"]);
   });
@@ -151,7 +151,7 @@ describe("chat session (host side of the panel) against a real server", () => {
     await failing.session.send("please keep me", echo.assistant_id);
     assert.deepEqual(ofType(failing.posted, "restoreDraft").map((d) => d.text), ["please keep me"]);
     assert.ok(failing.session.error, "an error is shown");
-    assert.ok(failing.session.error!.actions.some((a) => a.id === "retry"));
+    assert.ok(failing.session.error.actions.some((a) => a.id === "retry"));
     assert.equal(failing.session.model.messages.filter((m) => m.role === "human").length, 0, "the optimistic message is withdrawn");
     assert.equal(session.error, undefined);
     assert.ok(posted.length > 0);

@@ -142,7 +142,7 @@ describe("fault matrix: real server, real sockets", () => {
       const second = recordSession(proxy.url, threadId, { runs: first.runs });
       await second.session.load();
       assert.ok(second.session.error, "the failure is shown, not taken for the run's end");
-      assert.ok(second.session.error!.actions.some((a) => a.id === "retry"));
+      assert.ok(second.session.error.actions.some((a) => a.id === "retry"));
       assert.equal(second.runs.get(threadId), runId, "the run stays remembered");
 
       proxy.failNext(0);
@@ -182,8 +182,8 @@ describe("fault matrix: real server, real sockets", () => {
         await own.stop();
         await sending;
         assert.ok(session.error, "the user is told");
-        assert.match(session.error!.message, /Cannot reach|dropped|stalled/);
-        assert.ok(session.error!.actions.some((a) => a.id === "retry"));
+        assert.match(session.error.message, /Cannot reach|dropped|stalled/);
+        assert.ok(session.error.actions.some((a) => a.id === "retry"));
         const shown = session.model.messages.map((m) => m.content);
         assert.equal(shown[0], "do not lose me");
         assert.ok(shown[1]?.length > 0, "the partial reply stays on screen");

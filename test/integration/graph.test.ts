@@ -41,6 +41,11 @@ const EXPECTED: Record<string, { nodes: string[]; edges: Edge[] }> = {
   },
 };
 
+/** A node's state as the node panel shows it: the messages channel of the agent graph. */
+interface NodeValues {
+  messages: { content: string; name?: string }[];
+}
+
 const sortEdges = (edges: Edge[]) => [...edges].sort((a, b) => `${a[0]}>${a[1]}`.localeCompare(`${b[0]}>${b[1]}`));
 
 describe("graph view against a real server", function () {
@@ -218,10 +223,10 @@ describe("graph view against a real server", function () {
         const from = page!.posted.length;
         click(page!, page!.node(node).querySelector("rect")!);
         await deliver(session, from);
-        return JSON.parse(page!.$(".node-panel-json").textContent ?? "null");
+        return JSON.parse(page!.$(".node-panel-json").textContent ?? "null") as NodeValues;
       };
       const agent = await select("agent");
-      assert.equal(agent.messages.at(-1).content, "The weather tool says: It is 21°C and sunny in Oslo.");
+      assert.equal(agent.messages.at(-1)!.content, "The weather tool says: It is 21°C and sunny in Oslo.");
       assert.match(page.$(".node-panel-meta").textContent ?? "", /^step 3 · checkpoint /);
       const tools = await select("tools");
       assert.equal(tools.messages[0].content, "It is 21°C and sunny in Oslo.");

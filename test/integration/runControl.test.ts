@@ -21,7 +21,7 @@ describe("run control against a real server", () => {
       const card = session.interrupt;
       assert.ok(card, "the run stopped at interrupt()");
       assert.equal(card.request?.action, "send_message");
-      assert.deepEqual(JSON.parse(card.request!.argsJson), { text: "ship it" });
+      assert.deepEqual(JSON.parse(card.request.argsJson), { text: "ship it" });
       assert.deepEqual(card.request?.allow, { accept: true, edit: true, respond: true, ignore: true });
       assert.equal(card.assistantId, approval.assistant_id, "defaults to the interrupted assistant");
       assert.equal(ofType(posted, "interrupt").at(-1)?.interrupt?.request?.action, "send_message");
@@ -118,7 +118,7 @@ describe("run control against a real server", () => {
       proxy.cut();
       await sending;
       assert.ok(session.error, "the user is told");
-      assert.ok(session.error!.actions.some((a) => a.id === "retry"));
+      assert.ok(session.error.actions.some((a) => a.id === "retry"));
       const partial = session.model.messages.find((m) => m.role === "ai")!;
       assert.ok(partial.content.length > 0, "already streamed text stays");
 

@@ -51,10 +51,10 @@ export function loadBundle<ToHost, State>(
         if (acquired) throw new Error("acquireVsCodeApi called twice");
         acquired = true;
         return {
-          postMessage: (message: ToHost) => host.posted.push(JSON.parse(JSON.stringify(message))),
+          postMessage: (message: ToHost) => host.posted.push(JSON.parse(JSON.stringify(message)) as ToHost),
           getState: () => host.state,
           setState: (state: State) => {
-            host.state = JSON.parse(JSON.stringify(state));
+            host.state = JSON.parse(JSON.stringify(state)) as State;
           },
         };
       };

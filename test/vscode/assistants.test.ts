@@ -5,6 +5,11 @@ import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
 
 const url = () => process.env.LANGGRAPH_TEST_URL!;
+/** An assistant document's JSON, as far as these tests read it. */
+interface AssistantDocument {
+  name: string;
+  config: { configurable: Record<string, unknown> };
+}
 /** Creates that reached the server, from its own request log. */
 const createRequests = () => readFileSync(process.env.LANGGRAPH_TEST_REQUEST_LOG!, "utf8").match(/^POST \/assistants$/gm)?.length ?? 0;
 
@@ -28,7 +33,7 @@ describe("assistants as editable documents in a real VS Code", () => {
     const body = { name: "OpenAI agent", description: "from a test", config: { configurable: { model_name: "openai" } }, context: {}, metadata: {} };
     const uri = vscode.Uri.from({ scheme: "langgraph-assistant", path: "/new/echo.json" });
     const initial = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-    assert.equal(JSON.parse(initial).name, "echo (custom)", "a new document starts from a template");
+    assert.equal((JSON.parse(initial) as AssistantDocument).name, "echo (custom)", "a new document starts from a template");
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(body)));
     const created = (await client.assistants.search({ graphId: "echo", limit: 50 })).find((a) => a.name === "OpenAI agent");
     assert.ok(created, "the assistant exists on the server");
@@ -81,7 +86,7 @@ describe("assistants as editable documents in a real VS Code", () => {
     // A rename saved from that tab updates the same assistant, and the tab follows the name.
     const own = vscode.window.activeTextEditor!;
     assert.equal(own.document.uri.path, `/${created.assistant_id}/Edited in an editor.json`);
-    const renamed = { ...JSON.parse(own.document.getText()), name: "Renamed in an editor" };
+    const renamed = { ...(JSON.parse(own.document.getText()) as AssistantDocument), name: "Renamed in an editor" };
     assert.ok(await own.edit((edit) => edit.replace(new vscode.Range(0, 0, own.document.lineCount, 0), JSON.stringify(renamed, null, 2))));
     assert.ok(await own.document.save(), "VS Code reports the rename's save as done");
     await waitForTab(`/${created.assistant_id}/Renamed in an editor.json`);
@@ -107,7 +112,7 @@ describe("assistants as editable documents in a real VS Code", () => {
   it("editing an assistant's document updates it as a new version", async () => {
     const assistant = await client.assistants.create({ graphId: "echo", name: "Versioned", config: { configurable: { persona: "One" } } });
     const uri = vscode.Uri.from({ scheme: "langgraph-assistant", path: `/${assistant.assistant_id}/Versioned.json` });
-    const draft = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    const draft = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as AssistantDocument;
     assert.equal(draft.config.configurable.persona, "One");
     const shown = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     draft.config.configurable.persona = "Two";
@@ -140,7 +145,7 @@ describe("assistants as editable documents in a real VS Code", () => {
     const echoGraph = graphs.find((n) => n.kind === "graph" && n.graphId === "echo")!;
     const children = await api.assistantTree.getChildren(echoGraph);
     const names = children.map((n) => api.assistantTree.getTreeItem(n).label);
-    assert.ok(names.includes("Seed agent"), `echo's assistants: ${names.join(", ")}`);
+    assert.ok(names.includes("Seed agent"), `echo's assistants: ${JSON.stringify(names)}`);
     const defaultItem = api.assistantTree.getTreeItem(children[0]);
     assert.equal(defaultItem.contextValue, "assistant.default", "the graph's default comes first, marked");
 

@@ -118,7 +118,7 @@ describe("the extension in a real VS Code extension host", () => {
       assert.deepEqual(await api.assistantTree.getChildren(), [], "the Assistants view asks the new deployment too");
     } finally {
       await config.update("deploymentUrl", url(), vscode.ConfigurationTarget.Global);
-      subscriptions.forEach((s) => s.dispose());
+      for (const subscription of subscriptions) subscription.dispose();
     }
     await until(() => api.parts.connection.url === url(), "the URL restored");
     assert.ok(rebuilt >= 2);

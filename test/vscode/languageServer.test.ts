@@ -46,7 +46,7 @@ describe("langgraph.json support in a real VS Code", () => {
       if (found.some((l) => l.command?.command === "langgraph.chatWithGraph")) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    const chatGraphs = found.filter((l) => l.command?.command === "langgraph.chatWithGraph").map((l) => l.command?.arguments?.[0]);
+    const chatGraphs = found.filter((l) => l.command?.command === "langgraph.chatWithGraph").map((l): unknown => l.command?.arguments?.[0]);
     assert.deepEqual(chatGraphs.sort(), ["approval", "echo", "slow", "tools"]);
     assert.ok(found.some((l) => l.command?.command === "langgraph.threads.filterByGraph"));
   });

@@ -67,7 +67,7 @@ describe("the API key stays secret", () => {
     const userSettings = resolve(api.parts.context.globalStorageUri.fsPath, "..", "..", "settings.json");
     const workspaceSettings = (vscode.workspace.workspaceFolders ?? []).map((f) => join(f.uri.fsPath, ".vscode", "settings.json"));
     for (const file of [userSettings, ...workspaceSettings]) {
-      let text = "";
+      let text: string;
       try {
         text = readFileSync(file, "utf8");
       } catch {

@@ -81,7 +81,7 @@ export async function openGraphPage(options: { width?: number; height?: number; 
     document: window.document,
     errors,
     send(...messages: HostToGraphWebview[]) {
-      for (const message of messages) window.dispatchEvent(new window.MessageEvent("message", { data: JSON.parse(JSON.stringify(message)) }));
+      for (const message of messages) window.dispatchEvent(new window.MessageEvent("message", { data: JSON.parse(JSON.stringify(message)) as HostToGraphWebview }));
     },
     $(selector: string) {
       const found = window.document.querySelector(selector);

@@ -198,7 +198,7 @@ describe("graph webview: node details", () => {
     assert.equal(panel.hidden, false);
     assert.equal(page.$(".node-panel-title").textContent, "tools");
     assert.match(page.$(".node-panel-meta").textContent ?? "", /step 2 · checkpoint abcdef12 · thread thread-1/);
-    assert.equal(JSON.parse(page.$(".node-panel-json").textContent ?? "").content, hostile);
+    assert.equal((JSON.parse(page.$(".node-panel-json").textContent ?? "") as { content: unknown }).content, hostile);
     assert.equal(panel.querySelectorAll("img, script").length, 0, "content stays text");
     assert.equal((page.window as unknown as { __pwned?: unknown }).__pwned, undefined);
     assert.ok((page.$(".node-panel-interrupts") as HTMLElement).hidden);

@@ -38,7 +38,7 @@ function trapApis(window: PageWindow): void {
   for (const name of ["alert", "confirm", "prompt", "print", "open", "fetch", "WebSocket", "EventSource", "Worker"]) {
     Object.defineProperty(window, name, { value: trip(name), configurable: true, writable: true });
   }
-  window.XMLHttpRequest.prototype.open = trip("XMLHttpRequest.open") as never;
+  window.XMLHttpRequest.prototype.open = trip("XMLHttpRequest.open");
   Object.defineProperty(window.navigator, "sendBeacon", { value: trip("sendBeacon"), configurable: true });
 }
 

@@ -151,7 +151,7 @@ describe("chat webview bundle: long threads", function () {
     const top = (article: Element) => Array.prototype.indexOf.call(log.children, article) * MESSAGE_PX - scrollTop;
     page().window.HTMLElement.prototype.getBoundingClientRect = function (this: HTMLElement) {
       const y = this.matches("article.message") ? top(this) : 0;
-      return { top: y, y, bottom: y + MESSAGE_PX, left: 0, right: 0, x: 0, width: 0, height: MESSAGE_PX, toJSON: () => ({}) } as DOMRect;
+      return { top: y, y, bottom: y + MESSAGE_PX, left: 0, right: 0, x: 0, width: 0, height: MESSAGE_PX, toJSON: () => ({}) };
     };
 
     scrollTop = 150;
