@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 /**
  * Starts the real in-memory LangGraph API server with the graphs of a `langgraph.json`, on a free
- * port, with its state in a throw-away folder. Prints one line `LANGGRAPH_SERVER_READY <url>` when it
+ * port, with its state in a throw-away folder. Prints one line `LANGGRAPH_SERVER_READY <url> langgraph-api <version>` when it
  * answers. Used by the tests, the benchmarks and the demo.
  *
  *   node scripts/langgraph-server.mjs [--config test/fixtures/agents/langgraph.json] [--port 0] [--auth]
+ *
+ * `LANGGRAPH_API_VERSION` picks the server line (default 1): deployments run different versions and
+ * they behave differently, so the integration tests run against each line installed side by side.
  */
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -43,9 +47,26 @@ const graphs = Object.fromEntries(
 );
 const auth = values.auth ? { path: absolute("./auth.ts:auth"), disable_studio_auth: true } : undefined;
 
+/**
+ * Each server line is its own package, installed under an npm alias; they share `@langchain/langgraph`,
+ * `core` and `checkpoint` with the example agents, since graph objects must come from the same copy the
+ * server runs them with. Static imports, so the dependency checks see every alias used.
+ */
+const SERVER_LINES = {
+  1: { name: "@langchain/langgraph-api", load: () => import("@langchain/langgraph-api/server") },
+  2: { name: "langgraph-api-2", load: () => import("langgraph-api-2/server") },
+};
+const requested = process.env.LANGGRAPH_API_VERSION || "1";
+const line = SERVER_LINES[requested];
+if (!line) {
+  console.error(`LANGGRAPH_SERVER_FAILED unknown LANGGRAPH_API_VERSION "${requested}" (use ${Object.keys(SERVER_LINES).join(" or ")})`);
+  process.exit(1);
+}
+const installed = createRequire(import.meta.url)(`${line.name}/package.json`).version;
+
 const stateDir = mkdtempSync(join(tmpdir(), "langgraph-state-"));
 const port = Number(values.port) || (await freePort());
-const { startServer } = await import("@langchain/langgraph-api/server");
+const { startServer } = await line.load();
 
 let cleanup;
 try {
@@ -55,7 +76,19 @@ try {
   process.exit(1);
 }
 const url = `http://127.0.0.1:${port}`;
-console.log(`LANGGRAPH_SERVER_READY ${url}`);
+
+// The server must say it is the version this line installed: an alias resolving to the wrong copy (or
+// another server already on the port) would otherwise test something else under this version's name.
+const reported = await fetch(`${url}/info`)
+  .then((response) => response.json())
+  .then((info) => info?.version)
+  .catch((error) => `unreadable (${error?.message ?? error})`);
+if (reported !== installed || !installed.startsWith(`${requested}.`)) {
+  console.error(`LANGGRAPH_SERVER_FAILED asked for langgraph-api ${requested}.x (${line.name} ${installed}), the server reports ${reported}`);
+  await cleanup?.().catch(() => undefined);
+  process.exit(1);
+}
+console.log(`LANGGRAPH_SERVER_READY ${url} langgraph-api ${reported}`);
 
 const stop = async () => {
   await cleanup?.().catch(() => undefined);

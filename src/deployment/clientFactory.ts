@@ -31,3 +31,22 @@ export function createClient(options: ClientOptions): Client {
       : undefined,
   });
 }
+
+/**
+ * `GET /info`, which the SDK has no method for: the server's version and flags. Same fetch, retry layer,
+ * key and request log as the client's own requests. A failure throws with `status` and `text` like the
+ * SDK's errors, so it maps to the same messages.
+ */
+export async function fetchServerInfo(options: ClientOptions): Promise<unknown> {
+  const url = `${options.url.replace(/\/+$/, "")}/info`;
+  options.onRequest?.("GET", url);
+  const response = await retryingFetch({ baseDelayMs: 250, ...options.retry })(url, {
+    headers: options.apiKey ? { "x-api-key": options.apiKey } : {},
+    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+  });
+  if (!response.ok) {
+    const text = await response.text().catch(() => response.statusText);
+    throw Object.assign(new Error(`HTTP ${response.status}: ${text}`), { status: response.status, text });
+  }
+  return response.json();
+}

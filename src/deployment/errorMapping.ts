@@ -19,6 +19,7 @@ type DeploymentErrorKind =
   | "streamDropped"
   | "cancelled"
   | "badResponse"
+  | "unsupported"
   | "unknown";
 
 export interface UserFacingError {
@@ -51,6 +52,38 @@ export class DeploymentError extends Error {
     super(info.message);
     this.name = "DeploymentError";
   }
+}
+
+/**
+ * The server has no such endpoint, or says it does not implement it: no retry or setting fixes that, so
+ * the message names the server's version and what it lacks instead of a generic 404 or 500.
+ */
+export class UnsupportedByServerError extends Error {
+  constructor(
+    /** What the user asked for, e.g. "following a thread's runs (threads.joinStream)". */
+    readonly capability: string,
+    /** From `GET /info`; undefined when the server does not say. */
+    readonly serverVersion: string | undefined,
+    readonly status: number,
+    cause: unknown,
+  ) {
+    super(`The server${serverVersion ? ` (langgraph-api ${serverVersion})` : ""} does not support ${capability} (${status})`, { cause });
+    this.name = "UnsupportedByServerError";
+  }
+}
+
+/**
+ * A 404 from the router itself (a missing resource says which, e.g. "Thread with ID … not found"), a
+ * 405, or a 501 / 500 "Not implemented" (the local server's answer for crons): the endpoint is not there.
+ */
+export function isMissingEndpoint(error: unknown): boolean {
+  const status = statusOf(error);
+  if (status === 405 || status === 501) return true;
+  const text = (error as { text?: unknown } | null)?.text;
+  // The JS server answers a bare "404 Not Found", the Python one `{"detail": "Not Found"}`.
+  const said = (serverDetail(error) ?? (typeof text === "string" ? text : "")).trim();
+  if (status === 404) return /^(404:? )?not found$/i.test(said);
+  return status === 500 && /^not implemented$/i.test(said);
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -99,6 +132,10 @@ export function mapError(error: unknown, context: ErrorContext = {}): UserFacing
     detail,
   });
 
+  if (error instanceof UnsupportedByServerError) {
+    const server = error.serverVersion ? `${url} runs langgraph-api ${error.serverVersion}, which` : `The server at ${url}`;
+    return make("unsupported", `${server} does not support ${error.capability} (${error.status}). Use a deployment whose server offers it.`, ["showLog"]);
+  }
   if (status !== undefined) {
     if (status === 401) return make("unauthorized", `${url} rejected the API key (401). Set a valid API key for this deployment.`, ["setApiKey", "retry"]);
     if (status === 403) return make("forbidden", `${url} refused access (403). Check that the API key has access to this deployment.`, ["setApiKey", "retry"]);

@@ -5,7 +5,8 @@
  * that starts a run exactly once.
  */
 import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
-import { createClient, type ClientOptions } from "./clientFactory";
+import { createClient, fetchServerInfo, type ClientOptions } from "./clientFactory";
+import { isMissingEndpoint, UnsupportedByServerError } from "./errorMapping";
 import type {
   AssistantDraft,
   AssistantRecord,
@@ -13,16 +14,21 @@ import type {
   RawGraph,
   RunRecord,
   RunRequest,
+  ServerInfo,
   StreamPart,
   ThreadCheckpoint,
   ThreadQuery,
   ThreadSummary,
 } from "./types";
-import { parseAssistant, parseCheckpoint, parseGraph, parseRun, parseThread, parseVersion } from "./wireSchemas";
+import { parseAssistant, parseCheckpoint, parseGraph, parseRun, parseServerInfo, parseThread, parseVersion } from "./wireSchemas";
 
 export { MAX_SENDS } from "./retryingFetch";
 
-/** What the chat streams: tokens as they come, and each node's update (the graph view follows them). */
+/**
+ * What the chat streams: tokens as they come, and each node's update (the graph view follows them).
+ * Never `values` together with `streamSubgraphs`: langgraph-api 2.0 fails such a run (README,
+ * compatibility table; a test reads the requests the gateway sends).
+ */
 const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
 
 const LIST_FIELDS = ["thread_id", "created_at", "updated_at", "metadata", "status"] as const;
@@ -38,6 +44,7 @@ const isNotFound = (error: unknown) => (error as { status?: unknown } | null)?.s
 
 export class DeploymentGateway {
   private clientPromise: Promise<Client> | undefined;
+  private infoPromise: Promise<ServerInfo> | undefined;
 
   /**
    * `connect` says where and how to connect; it may throw (no URL, malformed URL) and is asked again
@@ -56,6 +63,7 @@ export class DeploymentGateway {
   /** Settings or the key changed: the next request connects anew. */
   reset(): void {
     this.clientPromise = undefined;
+    this.infoPromise = undefined;
   }
 
   // Connection
@@ -63,6 +71,15 @@ export class DeploymentGateway {
   /** The cheapest request that needs both the URL and the key. */
   async ping(): Promise<void> {
     await (await this.client()).assistants.search({ limit: 1 });
+  }
+
+  /** What the server says about itself (`GET /info`), asked once per connection. */
+  serverInfo(): Promise<ServerInfo> {
+    this.infoPromise ??= (async () => parseServerInfo.one(await fetchServerInfo(await this.connect())))().catch((error: unknown) => {
+      this.infoPromise = undefined;
+      throw error;
+    });
+    return this.infoPromise;
   }
 
   // Threads
@@ -104,7 +121,8 @@ export class DeploymentGateway {
   }
 
   async copyThread(threadId: string): Promise<ThreadSummary> {
-    return parseThread.one(await (await this.client()).threads.copy(threadId));
+    const client = await this.client();
+    return parseThread.one(await this.attempt("forking threads (threads.copy)", () => client.threads.copy(threadId)));
   }
 
   /** The thread's state at its head or at a checkpoint; `messagesOnly` asks the server for `values.messages` alone. */
@@ -220,17 +238,55 @@ export class DeploymentGateway {
   }
 
   async assistantVersions(assistantId: string, limit: number): Promise<AssistantVersion[]> {
-    return parseVersion.many(await (await this.client()).assistants.getVersions(assistantId, { limit }));
+    const client = await this.client();
+    return parseVersion.many(await this.attempt("assistant versions", () => client.assistants.getVersions(assistantId, { limit })));
   }
 
   async setAssistantVersion(assistantId: string, version: number): Promise<AssistantRecord> {
-    return parseAssistant.one(await (await this.client()).assistants.setLatest(assistantId, version));
+    const client = await this.client();
+    return parseAssistant.one(await this.attempt("assistant versions", () => client.assistants.setLatest(assistantId, version)));
   }
 
   /** The assistant's graph; `xray` draws subgraphs expanded (older servers reject it). */
   async assistantGraph(assistantId: string, xray: boolean): Promise<RawGraph> {
     const client = await this.client();
-    return parseGraph.one(await client.assistants.getGraph(assistantId, xray ? { xray: true } : undefined));
+    return parseGraph.one(await this.attempt("drawing graphs (assistants.getGraph)", () => client.assistants.getGraph(assistantId, xray ? { xray: true } : undefined)));
+  }
+
+  /**
+   * Follows whatever runs on the thread (`threads.joinStream`), as a LangGraph Platform deployment offers
+   * it; the local dev server has no such endpoint, and says so in terms of its version.
+   */
+  async *followThread(threadId: string, signal?: AbortSignal): AsyncGenerator<StreamPart> {
+    const client = await this.client();
+    try {
+      yield* client.threads.joinStream(threadId, { streamMode: ["run_modes"], signal }) as AsyncIterable<StreamPart>;
+    } catch (error) {
+      throw await this.explain(error, "following a thread's runs (threads.joinStream)");
+    }
+  }
+
+  /** Runs one request; a missing endpoint is said as what this server lacks (`explain`). */
+  private async attempt<T>(capability: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw await this.explain(error, capability);
+    }
+  }
+
+  /**
+   * An error from a missing endpoint becomes one that names the server's version and what it lacks;
+   * anything else passes through unchanged. Asking `/info` must not hide the original error.
+   */
+  private async explain(error: unknown, capability: string): Promise<unknown> {
+    if (!isMissingEndpoint(error)) return error;
+    const version = await this.serverInfo().then(
+      (info) => info.version,
+      () => undefined,
+    );
+    const status = (error as { status: number }).status;
+    return new UnsupportedByServerError(capability, version, status, error);
   }
 
   private client(): Promise<Client> {

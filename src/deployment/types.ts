@@ -118,3 +118,14 @@ export interface RunRequest {
 export function threadStatusOf(value: unknown): ThreadStatus | undefined {
   return THREAD_STATUSES.find((status) => status === value);
 }
+
+/**
+ * What the server says about itself on `GET /info`. Both fields may be missing: a proxy or an older
+ * server may not answer it, and the extension only uses it to name the server in messages.
+ */
+export interface ServerInfo {
+  /** The langgraph-api version, e.g. "1.5.1". */
+  version?: string;
+  /** What the server says it offers, e.g. `{ assistants: true, crons: false }`. */
+  flags: Record<string, boolean>;
+}

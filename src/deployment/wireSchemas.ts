@@ -4,7 +4,7 @@
  * the whole list. Graph state (`values`, task results) stays `unknown`: it is the graph's own data.
  */
 import * as v from "valibot";
-import { THREAD_STATUSES, type AssistantRecord, type AssistantVersion, type RawGraph, type RunRecord, type ThreadCheckpoint, type ThreadSummary } from "./types";
+import { THREAD_STATUSES, type AssistantRecord, type AssistantVersion, type RawGraph, type RunRecord, type ServerInfo, type ThreadCheckpoint, type ThreadSummary } from "./types";
 
 const id = v.pipe(v.string(), v.minLength(1));
 const text = v.fallback(v.string(), "");
@@ -61,6 +61,11 @@ const version = v.object({ version: v.number(), created_at: text, config });
 
 const graph = v.looseObject({ nodes: v.optional(v.array(v.looseObject({}))), edges: v.optional(v.array(v.looseObject({}))) });
 
+const serverInfo = v.object({
+  version: v.fallback(v.optional(v.pipe(v.string(), v.minLength(1))), undefined),
+  flags: v.fallback(v.record(v.string(), v.boolean()), {}),
+});
+
 /** A response that is not what the API promises: said as such, with where it went wrong. */
 class UnexpectedResponseError extends Error {
   constructor(what: string, issues: v.BaseIssue<unknown>[]) {
@@ -92,3 +97,4 @@ export const parseAssistant = parser<AssistantRecord>(
 );
 export const parseVersion = parser<AssistantVersion>(version, "an assistant version");
 export const parseGraph = parser<RawGraph>(graph, "a graph");
+export const parseServerInfo = parser<ServerInfo>(serverInfo, "its server info");

@@ -1,7 +1,8 @@
 /**
  * An HTTP proxy in front of the real server that answers the next requests (or every request, until
  * healed) with a 5xx, or corrupts the next run stream's bytes, so tests meet real malformed responses
- * rather than mocked ones. It records every request it receives, so a test can count what was sent.
+ * rather than mocked ones. It records every request it receives, so a test can count what was sent
+ * and read what the extension put in each request's body.
  */
 import { createServer, request, type IncomingMessage, type Server } from "node:http";
 import { Transform } from "node:stream";
@@ -20,6 +21,8 @@ export interface HttpFaultProxy {
   forwarded: string[];
   /** Every request the proxy received, failed or forwarded, as "METHOD path". */
   received: string[];
+  /** Every forwarded request with its body as sent (empty for a GET). */
+  bodies: { method: string; path: string; body: string }[];
   /** How many streams were actually corrupted. */
   corrupted(): number;
   close(): Promise<void>;
@@ -34,6 +37,7 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
   let corruptedCount = 0;
   const forwarded: string[] = [];
   const received: string[] = [];
+  const bodies: { method: string; path: string; body: string }[] = [];
   const server: Server = createServer((req, res) => {
     received.push(`${req.method} ${req.url}`);
     if (failures > 0 && (!failPath || failPath.test(req.url ?? ""))) {
@@ -44,6 +48,11 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
       return;
     }
     forwarded.push(`${req.method} ${req.url}`);
+    const recorded = { method: req.method ?? "", path: req.url ?? "", body: "" };
+    bodies.push(recorded);
+    req.on("data", (chunk: Buffer) => {
+      recorded.body += chunk.toString("utf8");
+    });
     const upstream = request(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
       (response: IncomingMessage) => {
@@ -82,6 +91,7 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
     },
     forwarded,
     received,
+    bodies,
     corrupted: () => corruptedCount,
     close: () =>
       new Promise((resolve) => {
@@ -91,7 +101,11 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
   };
 }
 
-/** Breaks the JSON of the third `messages` event: `"content":"` becomes `"content":{`. */
+/**
+ * Breaks the JSON of the third `messages` event: `"content":"` becomes `"content":{`. langgraph-api 1.x
+ * sends each event's JSON on one `data:` line, 2.x pretty-prints it over several, so the pattern allows
+ * a line break (and indentation) between the tokens.
+ */
 function breakFirstMessage(onBroken: () => void): Transform {
   let seen = 0;
   let done = false;
@@ -99,7 +113,7 @@ function breakFirstMessage(onBroken: () => void): Transform {
     transform(chunk: Buffer, _encoding, callback) {
       if (done) return callback(null, chunk);
       let text = chunk.toString("latin1");
-      text = text.replace(/event: messages\r?\ndata: \[\{"content":"/g, (match) => {
+      text = text.replace(/event: messages\r?\ndata: \[(?:\r?\ndata:)? *\{(?:\r?\ndata:)? *"content": ?"/g, (match) => {
         seen++;
         if (seen !== 3 || done) return match;
         done = true;

@@ -13,7 +13,11 @@ let shared: Promise<LangGraphServer> | undefined;
 
 /** The shared server, reset to a clean state; started on first use. */
 export async function testServer(): Promise<LangGraphServer> {
-  shared ??= startLangGraphServer();
+  shared ??= startLangGraphServer().then((server) => {
+    // Says in the test log which server the results are for.
+    console.log(`      (LangGraph server: langgraph-api ${server.version})`);
+    return server;
+  });
   const server = await shared;
   await server.reset();
   return server;

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mapError, toErrorView, validateDeploymentUrl } from "../../src/deployment/errorMapping";
+import { isMissingEndpoint, mapError, toErrorView, UnsupportedByServerError, validateDeploymentUrl } from "../../src/deployment/errorMapping";
 
 function httpError(status: number, text = "") {
   return Object.assign(new Error(`HTTP ${status}: ${text}`), { status, text });
@@ -37,6 +37,25 @@ describe("error mapping", () => {
     assert.equal(mapError(new TypeError("terminated")).kind, "streamDropped");
     const refused = Object.assign(new Error("Unable to connect to LangGraph server."), { name: "ConnectionError" });
     assert.equal(mapError(refused, { url: "http://127.0.0.1:1" }).kind, "unreachable");
+  });
+
+  it("tells a missing endpoint from a missing thread, in the JS and the Python server's words", () => {
+    assert.equal(isMissingEndpoint(httpError(404, "404 Not Found")), true, "JS server (Hono) router");
+    assert.equal(isMissingEndpoint(httpError(404, '{"detail":"Not Found"}')), true, "Python server (Starlette) router");
+    assert.equal(isMissingEndpoint(httpError(500, "Not implemented")), true, "the local server's crons");
+    assert.equal(isMissingEndpoint(httpError(405, "Method Not Allowed")), true);
+    assert.equal(isMissingEndpoint(httpError(404, "Thread with ID 1234 not found")), false);
+    assert.equal(isMissingEndpoint(httpError(404, '{"detail":"Thread 1234 not found"}')), false);
+    assert.equal(isMissingEndpoint(httpError(500, "Internal Server Error")), false);
+  });
+
+  it("names the server version and the capability when the server lacks an endpoint", () => {
+    const lacking = new UnsupportedByServerError("scheduled runs (crons)", "1.5.1", 500, httpError(500, "Not implemented"));
+    const mapped = mapError(lacking, { url: "http://x" });
+    assert.equal(mapped.kind, "unsupported");
+    assert.match(mapped.message, /^http:\/\/x runs langgraph-api 1\.5\.1, which does not support scheduled runs \(crons\) \(500\)/);
+    const unknown = mapError(new UnsupportedByServerError("scheduled runs (crons)", undefined, 404, undefined), { url: "http://x" });
+    assert.match(unknown.message, /^The server at http:\/\/x does not support scheduled runs/);
   });
 
   it("turns actions into labelled buttons", () => {
