@@ -13,6 +13,8 @@ export type { LmChatDeps, ResponseRecord };
 /** What the extension-host tests can read. */
 export interface LmChatProbe {
   lastResponse(): ResponseRecord | undefined;
+  /** What `langgraph_ask_assistant` last asked the user to confirm. */
+  lastConfirmation(): { title: string; message: string } | undefined;
 }
 
 const PARTICIPANT_SETTING = "langgraph.chatParticipant.enabled";
@@ -59,6 +61,6 @@ export function registerLmChat(deps: LmChatDeps): { disposables: vscode.Disposab
         if (typeof threadId === "string" && threadId) deps.openThread(threadId);
       }),
     ],
-    probe: { lastResponse: () => participant.lastResponse },
+    probe: { lastResponse: () => participant.lastResponse, lastConfirmation: () => tools.lastConfirmation },
   };
 }

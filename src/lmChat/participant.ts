@@ -11,7 +11,7 @@ import { shortId } from "../common/threadText";
 import { labelText } from "../common/untrustedText";
 import type { Conversation, Target } from "./conversation";
 import { Reply, type ResponseRecord } from "./reply";
-import { closestNames, escapeMarkdown, splitAssistantPrompt } from "./text";
+import { closestNames, codeSpan, escapeMarkdown, splitAssistantPrompt } from "./text";
 import { listThreads, pickThread, threadTitle } from "./threadPicking";
 
 const PARTICIPANT_ID = "langgraph-threads.langgraph";
@@ -146,7 +146,7 @@ export class LangGraphParticipant {
   /** `/assistant <name> [message]`: sends to that assistant on the same thread, or picks it for the next message. */
   private async withAssistant(prompt: string, reply: Reply, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
     const all = await this.conversation.assistantList();
-    const list = all.map((a) => `\`${escapeMarkdown(assistantName(a))}\``).join(", ");
+    const list = all.map((a) => codeSpan(assistantName(a))).join(", ");
     if (!prompt) {
       reply.own(`Which assistant? Type \`/assistant <name> <message>\`. This deployment has: ${list}.`);
       return {};
@@ -154,7 +154,7 @@ export class LangGraphParticipant {
     const { name, assistant, message } = splitAssistantPrompt(prompt, all);
     if (!assistant) {
       const near = closestNames(name, all.map(assistantName));
-      const hint = near.length ? ` Did you mean ${near.map((n) => `\`${escapeMarkdown(n)}\``).join(" or ")}?` : "";
+      const hint = near.length ? ` Did you mean ${near.map((n) => codeSpan(n)).join(" or ")}?` : "";
       reply.own(`No assistant is called “${escapeMarkdown(labelText(name))}”.${hint} This deployment has: ${list}.`);
       reply.record.status = "unknownAssistant";
       return {};

@@ -38,26 +38,35 @@ export class Reply {
     const markdown = new vscode.MarkdownString(text);
     markdown.isTrusted = false;
     markdown.supportHtml = false;
-    this.stream.markdown(markdown);
+    this.write(() => this.stream.markdown(markdown));
     this.record.text += text;
   }
 
   /** Markdown this extension wrote, with untrusted parts already escaped; links may run its own open command. */
-  own(markdown: string): void {
+  own(markdown: string, plain = markdown): void {
     const value = new vscode.MarkdownString(markdown);
     value.isTrusted = { enabledCommands: [OPEN_THREAD_COMMAND] };
-    this.stream.markdown(value);
-    this.record.text += markdown;
+    this.write(() => this.stream.markdown(value));
+    this.record.text += plain;
   }
 
   progress(message: string): void {
-    this.stream.progress(message);
+    this.write(() => this.stream.progress(message));
     this.record.progress.push(message);
   }
 
   button(title: string, command: string, ...args: unknown[]): void {
-    this.stream.button({ title, command, arguments: args });
+    this.write(() => this.stream.button({ title, command, arguments: args }));
     this.record.buttons.push(title);
+  }
+
+  /** A request cancelled in the Chat view may close its stream before the run is wound up: what is left goes unwritten. */
+  private write(action: () => void): void {
+    try {
+      action();
+    } catch {
+      // The response is closed; the record still says how the run ended.
+    }
   }
 
   openThreadButton(threadId: string, title: string): void {
@@ -65,7 +74,7 @@ export class Reply {
   }
 
   error(error: UserFacingError): void {
-    this.own(`\n\n**${escapeMarkdown(error.message)}**`);
+    this.own(`\n\n**${escapeMarkdown(error.message)}**`, error.message);
     for (const action of error.actions) {
       const button = ERROR_BUTTONS[action];
       if (button) this.button(button.title, button.command);

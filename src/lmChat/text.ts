@@ -90,3 +90,8 @@ export function transcriptOf(values: unknown, maxMessages: number, maxChars: num
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`).replace(/\s+/g, " ");
 }
+
+/** Untrusted text as inline code (markdown escapes do not apply inside code spans, so backticks go). */
+export function codeSpan(text: string): string {
+  return `\`${text.replace(/`/g, "'").replace(/\s+/g, " ")}\``;
+}

@@ -11,7 +11,7 @@ import { shortId, titleOf } from "../common/threadText";
 import { labelText } from "../common/untrustedText";
 import { pendingInterrupt } from "../chat";
 import type { Conversation } from "./conversation";
-import { capText, closestNames, escapeMarkdown, transcriptOf } from "./text";
+import { capText, closestNames, codeSpan, escapeMarkdown, transcriptOf } from "./text";
 
 const MAX_RESULT_CHARS = 8000;
 const MAX_MESSAGES = 30;
@@ -35,6 +35,9 @@ const result = (text: string) => new vscode.LanguageModelToolResult([new vscode.
 const nameOf = (assistant: AssistantRecord) => labelText(assistant.name || assistant.graph_id);
 
 export class LangGraphTools {
+  /** What the last confirmation asked (the extension-host tests read it: the workbench confirms by itself there). */
+  lastConfirmation: { title: string; message: string } | undefined;
+
   constructor(private readonly conversation: Conversation) {}
 
   register(): vscode.Disposable[] {
@@ -87,6 +90,7 @@ export class LangGraphTools {
   }
 
   private async getThread(input: GetThreadInput): Promise<string> {
+    if (typeof input.threadId !== "string" || !input.threadId.trim()) return "Error: threadId is required (langgraph_search_threads finds thread ids).";
     const gateway = this.conversation.gateway();
     const thread = await gateway.getThread(input.threadId);
     if (!thread) return `Error: there is no thread ${input.threadId} on ${this.conversation.url}.`;
@@ -101,14 +105,13 @@ export class LangGraphTools {
   private async prepareAsk(input: AskInput): Promise<vscode.PreparedToolInvocation> {
     const assistant = await this.conversation.assistantNamed(input.assistant).catch(() => undefined);
     const name = assistant ? nameOf(assistant) : labelText(input.assistant);
-    const where = input.threadId ? `thread \`${escapeMarkdown(input.threadId)}\`` : "a new thread";
+    const where = input.threadId ? `thread ${codeSpan(input.threadId)}` : "a new thread";
     const message = new vscode.MarkdownString(
-      `Start a run of the assistant **${escapeMarkdown(name)}** on ${where} of the LangGraph deployment \`${escapeMarkdown(this.conversation.url)}\` with this message:\n\n> ${escapeMarkdown(input.message ?? "")}`,
+      `Start a run of the assistant **${escapeMarkdown(name)}** on ${where} of the LangGraph deployment ${codeSpan(this.conversation.url)} with this message:\n\n> ${escapeMarkdown(input.message ?? "")}`,
     );
-    return {
-      invocationMessage: `Asking LangGraph assistant ${name}`,
-      confirmationMessages: { title: `Run LangGraph assistant ${name}?`, message },
-    };
+    const confirmationMessages = { title: `Run LangGraph assistant ${name}?`, message };
+    this.lastConfirmation = { title: confirmationMessages.title, message: message.value };
+    return { invocationMessage: `Asking LangGraph assistant ${name}`, confirmationMessages };
   }
 
   private async ask(input: AskInput, token: vscode.CancellationToken): Promise<string> {
