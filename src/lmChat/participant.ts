@@ -75,6 +75,8 @@ export class LangGraphParticipant {
     } catch (error) {
       reply.error(this.conversation.describe(error, "send the message"));
       return {};
+    } finally {
+      reply.record.status ??= "answered";
     }
   }
 

@@ -111,6 +111,19 @@ describe("VS Code's Chat view and language model tools reach the deployment", ()
     await until(async () => (await client.runs.get(response.threadId!, slow.run_id)).status === "interrupted", "the run cancelled on the server");
   });
 
+  it("an interrupt shows its description and buttons; /approve resumes the run", async () => {
+    await ask("@langgraph /new");
+    const waiting = await ask("@langgraph /assistant approval the minutes");
+    assert.notEqual(waiting.threadId, threadId, "a new thread after /new");
+    assert.equal(waiting.status, "interrupted", waiting.text);
+    assert.match(waiting.text, /Approve: send "the minutes"\?/);
+    assert.deepEqual(waiting.buttons.slice(0, 3), ["Approve", "Reject", "Open the card in LangGraph panel"]);
+    const answered = await ask(`@langgraph /approve ${waiting.threadId}`);
+    assert.equal(answered.status, "success", answered.text);
+    assert.match(answered.text, /Approved\. Done: send "the minutes"/);
+    assert.equal((await client.threads.get(waiting.threadId!)).status, "idle");
+  });
+
   describe("language model tools", () => {
     it("are listed, and list the assistants", async () => {
       const names = vscode.lm.tools.map((t) => t.name);
