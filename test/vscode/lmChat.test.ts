@@ -6,7 +6,7 @@ import type { ResponseRecord } from "../../src/lmChat";
 
 const EXTENSION_ID = "langgraph-threads.langgraph-threads";
 
-async function until<T>(read: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+async function until<T>(read: () => T | undefined | false | PromiseLike<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
   const start = Date.now();
   for (;;) {
     const value = await read();
@@ -155,6 +155,39 @@ describe("VS Code's Chat view and language model tools reach the deployment", ()
       const threadOf = /Thread: (\S+)/.exec(text)?.[1];
       assert.ok(threadOf);
       assert.equal((await client.threads.get(threadOf)).status, "interrupted");
+    });
+
+    it("server down: the panel's message, as a result and as the participant's reply", async () => {
+      const config = vscode.workspace.getConfiguration("langgraph");
+      const url = config.get<string>("deploymentUrl");
+      await config.update("deploymentUrl", "http://127.0.0.1:9", vscode.ConfigurationTarget.Global);
+      try {
+        const text = textOf(await vscode.lm.invokeTool("langgraph_list_assistants", { input: {}, toolInvocationToken: undefined }));
+        assert.match(text, /^Error: Could not list assistants: Cannot reach http:\/\/127\.0\.0\.1:9\. Is the server running\?/);
+        const response = await ask("@langgraph hello?");
+        assert.equal(response.status, "error");
+        assert.match(response.text, /Cannot reach http:\/\/127\.0\.0\.1:9\. Is the server running\?/);
+      } finally {
+        await config.update("deploymentUrl", url, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it("langgraph.languageModelTools.enabled: false takes the tools away", async () => {
+      const config = vscode.workspace.getConfiguration("langgraph");
+      await config.update("languageModelTools.enabled", false, vscode.ConfigurationTarget.Global);
+      try {
+        // The contribution's `when` hides them from models; an invocation finds no implementation.
+        await until(
+          () => vscode.lm.invokeTool("langgraph_list_assistants", { input: {}, toolInvocationToken: undefined }).then(() => false, () => true),
+          "the tools to go",
+        );
+      } finally {
+        await config.update("languageModelTools.enabled", undefined, vscode.ConfigurationTarget.Global);
+      }
+      await until(
+        () => vscode.lm.invokeTool("langgraph_list_assistants", { input: {}, toolInvocationToken: undefined }).then(() => true, () => false),
+        "the tools to come back",
+      );
     });
 
     it("ask an unknown assistant: an error the model can read, with the closest names", async () => {
