@@ -16,7 +16,7 @@
  * Type-only imports count (`tsPreCompilationDeps`): a type import still couples two layers.
  */
 
-const FEATURES = "threads|assistants|chat|graph|langgraphJson";
+const FEATURES = "threads|assistants|chat|graph|langgraphJson|lmChat";
 const SDK = "(^|/)@langchain/langgraph-sdk(/|$)";
 const VSCODE = "^vscode$|(^|/)node_modules/@types/vscode/";
 

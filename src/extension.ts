@@ -13,6 +13,7 @@ import { registerDeploymentCommands } from "./deployment/deploymentCommands";
 import { DeploymentConnection } from "./deployment/deploymentConnection";
 import { GraphPanels, registerGraphCommands } from "./graph";
 import { startLangGraphJsonSupport } from "./langgraphJson";
+import { registerLmChat, type LmChatProbe } from "./lmChat";
 import type { ExtensionParts } from "./parts";
 import { AssistantDirectory } from "./state/assistantDirectory";
 import { ThreadStore } from "./state/threadStore";
@@ -23,6 +24,8 @@ export interface LangGraphThreadsApi {
   parts: ExtensionParts;
   graphs: GraphPanels;
   assistantTree: AssistantTreeProvider;
+  /** What the `@langgraph` participant last wrote in VS Code's Chat view. */
+  lmChat: LmChatProbe;
 }
 
 export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi {
@@ -111,9 +114,23 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       chatThreadFor: (assistantId) => chats.threadUsing(assistantId),
     }),
   );
+  const lmChat = registerLmChat({
+    connection,
+    assistants,
+    memory,
+    store,
+    focusedChat: () => {
+      const session = chats.active?.session;
+      return session && { threadId: session.threadId, assistantId: session.selectedAssistantId };
+    },
+    openThread: (threadId) => chats.open(threadId),
+    threadRan: (threadId) => chats.refreshThread(threadId),
+    selectAssistant: (threadId, assistantId) => chats.find(threadId)?.session.selectAssistant(assistantId),
+  });
+  context.subscriptions.push(...lmChat.disposables);
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   startLangGraphJsonSupport(context, { log, assistants });
-  return { parts, graphs, assistantTree };
+  return { parts, graphs, assistantTree, lmChat: lmChat.probe };
 }
 
 export function deactivate(): void {

@@ -102,6 +102,15 @@ export class ChatPanelManager implements vscode.Disposable {
     return panels.find((p) => p && p.session.selectedAssistantId === assistantId && p.session.threadId)?.session.threadId;
   }
 
+  /**
+   * A run from outside the panels (VS Code's Chat view) changed the thread: its open panel reloads, so
+   * the new messages show, labelled with their assistant. A panel streaming a run of its own settles by itself.
+   */
+  refreshThread(threadId: string): void {
+    const panel = this.find(threadId);
+    if (panel && panel.session.run.phase === "idle") void panel.session.load();
+  }
+
   /** Opens the thread's panel showing the thread as it was at a checkpoint. */
   openAtCheckpoint(threadId: string, checkpointId: string): void {
     void this.open(threadId).session.openAtCheckpoint(checkpointId);

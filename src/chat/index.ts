@@ -2,3 +2,5 @@
 export { ChatPanelManager } from "./chatPanelManager";
 export { ActiveAssistantStatusBar } from "./activeAssistantStatusBar";
 export { insertAtCursor } from "./insertAtCursor";
+export { runOnThread, type ThreadRunHooks, type ThreadRunResult } from "./threadRun";
+export { pendingInterrupt } from "./interrupts";

@@ -4,6 +4,7 @@ import type * as vscode from "vscode";
 const ASSISTANT_BY_THREAD = "langgraph.assistantByThread";
 const DEFAULT_ASSISTANT = "langgraph.defaultAssistant";
 const ACTIVE_RUNS = "langgraph.activeRuns";
+const CHAT_VIEW_THREAD = "langgraph.chatViewThread";
 /** Enough for a long working session; the oldest entries go first. */
 const MAX_THREADS = 500;
 
@@ -32,6 +33,16 @@ export class WorkspaceMemory {
 
   setDefaultAssistant(assistantId: string): void {
     void this.state.update(DEFAULT_ASSISTANT, assistantId);
+  }
+
+  /** The thread VS Code's Chat view last talked to: its next message goes there. */
+  lastChatThread(): string | undefined {
+    return this.state.get<string>(CHAT_VIEW_THREAD);
+  }
+
+  /** `undefined`: the next message from the Chat view starts a new thread. */
+  rememberChatThread(threadId: string | undefined): void {
+    void this.state.update(CHAT_VIEW_THREAD, threadId);
   }
 
   /** The run streaming on a thread when the window went away: reopening rejoins it. */

@@ -8,6 +8,10 @@
  * receives is appended to the file named by `LANGGRAPH_TEST_REQUEST_LOG`, so a test can prove what the
  * extension did (or did not) ask the deployment.
  *
+ * VS Code's Chat view only runs a participant while some chat model is registered: a test-only
+ * extension (`test/vscode/placeholderModel`, packaged here, never in the VSIX) registers one. (A tool's
+ * confirmation dialog is confirmed by the workbench itself while extension tests run.)
+ *
  *   node test/vscode/run.mjs [--grep TEXT] [--no-build] [--timeout SECONDS] [--verbose]
  *                            [--extension-path DIR]   (default: this repository)
  */
@@ -90,13 +94,15 @@ async function runTests() {
   const logDir = mkdtempSync(join(tmpdir(), "lgt-requests-"));
   cleanups.push(async () => rmSync(logDir, { recursive: true, force: true }));
   const requestLog = join(logDir, "requests.log");
+  const placeholderModel = packagePlaceholderModel(logDir);
   const langgraph = await startLangGraphServer({ log: values.verbose, requestLog });
   cleanups.push(langgraph.stop);
   say(`LangGraph server at ${langgraph.url} (${elapsed()})`);
 
   const codeServer = await startCodeServer({
     smokeTestDriver: true,
-    settings: { "langgraph.deploymentUrl": langgraph.url },
+    settings: { "langgraph.deploymentUrl": langgraph.url, "chat.disableAIFeatures": false },
+    vsix: placeholderModel,
     env: {
       LANGGRAPH_TEST_URL: langgraph.url,
       LANGGRAPH_TEST_REQUEST_LOG: requestLog,
@@ -144,6 +150,20 @@ async function runTests() {
   page.on("crash", () => finish(Promise.reject(new Error("the workbench page crashed"))));
   return exitCode;
 }
+
+/** The test-only chat model extension, packaged into `dir` with vsce (offline, about 2 s). */
+function packagePlaceholderModel(dir) {
+  const out = join(dir, "placeholder-model.vsix");
+  const vsce = join(repoRoot, "node_modules", "@vscode", "vsce", "vsce");
+  const result = spawnSync(
+    process.execPath,
+    [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "--out", out],
+    { cwd: join(repoRoot, "test", "vscode", "placeholderModel"), encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(`packaging the placeholder model failed:\n${result.stdout}\n${result.stderr}`);
+  return out;
+}
+
 
 let code;
 try {
