@@ -27,11 +27,15 @@ export async function startLangGraphServer(options = {}) {
   });
   const print = typeof options.log === "function" ? options.log : options.log ? (line) => console.log(`[langgraph] ${line}`) : undefined;
   if (options.requestLog) writeFileSync(options.requestLog, "");
+  // The launcher's own readiness check (it reads the server's version) is the first `GET /info`: not a
+  // request anything under test made.
+  let launcherCheck = true;
   const echo = options.requestLog
     ? (line) => {
         // At "info" the server logs "<-- METHOD /path" as a request arrives (with colour codes).
         const request = /<-- (\S+ \S+)/.exec(line.replace(/\u001b\[[0-9;]*m/g, ""));
-        if (request) appendFileSync(options.requestLog, `${request[1]}\n`);
+        if (request && launcherCheck && request[1] === "GET /info") launcherCheck = false;
+        else if (request) appendFileSync(options.requestLog, `${request[1]}\n`);
         else print?.(line);
       }
     : print;

@@ -27,6 +27,8 @@ export interface WorkbenchOptions {
   settings?: Record<string, unknown>;
   /** The workspace folder's content; default: a copy of test/fixtures/agents. */
   workspaceFrom?: string;
+  /** Other extensions to install beside it (a test-only chat model). */
+  extraVsix?: string[];
 }
 
 export interface Workbench {
@@ -98,7 +100,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
 
     const { startCodeServer } = await harness.codeServer();
     const codeServer = await startCodeServer({
-      vsix: options.vsix ?? process.env.LANGGRAPH_E2E_VSIX ?? join(repoRoot, "langgraph-threads.vsix"),
+      vsix: [options.vsix ?? process.env.LANGGRAPH_E2E_VSIX ?? join(repoRoot, "langgraph-threads.vsix"), ...(options.extraVsix ?? [])],
       copyWorkspaceFrom: options.workspaceFrom ?? join(repoRoot, "test", "fixtures", "agents"),
       settings: { "langgraph.deploymentUrl": langgraphUrl, ...options.settings },
     });

@@ -23,6 +23,7 @@ import { parseArgs } from "node:util";
 import { launchChromium, openWorkbenchPage } from "../../scripts/workbench/browser.mjs";
 import { startCodeServer } from "../../scripts/workbench/codeServer.mjs";
 import { startLangGraphServer } from "../../scripts/workbench/langgraphServer.mjs";
+import { packagePlaceholderModel } from "../../scripts/workbench/placeholderModel.mjs";
 import { repoRoot } from "../../scripts/workbench/paths.mjs";
 import { setup } from "../../scripts/workbench/setup.mjs";
 import { buildInHostTests } from "./build.mjs";
@@ -151,18 +152,6 @@ async function runTests() {
   return exitCode;
 }
 
-/** The test-only chat model extension, packaged into `dir` with vsce (offline, about 2 s). */
-function packagePlaceholderModel(dir) {
-  const out = join(dir, "placeholder-model.vsix");
-  const vsce = join(repoRoot, "node_modules", "@vscode", "vsce", "vsce");
-  const result = spawnSync(
-    process.execPath,
-    [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "--out", out],
-    { cwd: join(repoRoot, "test", "vscode", "placeholderModel"), encoding: "utf8" },
-  );
-  if (result.status !== 0) throw new Error(`packaging the placeholder model failed:\n${result.stdout}\n${result.stderr}`);
-  return out;
-}
 
 
 let code;

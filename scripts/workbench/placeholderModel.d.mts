@@ -1,0 +1,1 @@
+export declare function packagePlaceholderModel(dir: string): string;

@@ -1,0 +1,61 @@
+/**
+ * VS Code's own Chat view asking a deployment's assistant through `@langgraph`, typed into the chat
+ * input of a real workbench. A test-only chat model is installed beside the extension: the Chat view
+ * refuses every request while no model is registered (users with any model provider have one).
+ */
+import * as assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Client } from "@langchain/langgraph-sdk";
+import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench";
+
+const QUESTION = "Hello from the Chat view";
+
+describe("@langgraph in VS Code's Chat view", function () {
+  let workbench: Workbench | undefined;
+  let scratch: string | undefined;
+
+  before(async function () {
+    this.timeout(300_000);
+    scratch = mkdtempSync(join(tmpdir(), "langgraph-e2e-chat-"));
+    const { packagePlaceholderModel } = await import("../../scripts/workbench/placeholderModel.mjs");
+    workbench = await startWorkbench({ extraVsix: [packagePlaceholderModel(scratch)], settings: { "chat.disableAIFeatures": false } });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench);
+  });
+
+  after(async function () {
+    await workbench?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  });
+
+  it("answers `@langgraph /assistant echo …` with the echo assistant's reply, run on the deployment", async function () {
+    this.timeout(180_000);
+    const { page } = workbench!;
+    await workbench!.runCommand("Chat: Open Chat");
+    const input = page.locator(".interactive-input-part .monaco-editor").first();
+    await input.waitFor({ state: "visible", timeout: 60_000 });
+    await input.click();
+    await page.keyboard.type(`@langgraph /assistant echo ${QUESTION}`);
+    await page.keyboard.press("Enter");
+
+    const reply = page.locator(".interactive-response").filter({ hasText: `You said: "${QUESTION}"` }).last();
+    await reply.waitFor({ state: "visible", timeout: 90_000 });
+    await workbench!.screenshot("lmchat-chat-view-answer");
+
+    // The answer is the deployment's: the echo assistant ran on a thread there with this message.
+    const client = new Client({ apiUrl: workbench!.langgraphUrl, apiKey: null });
+    const [echo] = (await client.assistants.search({ graphId: "echo", limit: 10 })).filter((a) => a.metadata?.created_by === "system");
+    const threads = await client.threads.search({ limit: 20, sortBy: "updated_at", sortOrder: "desc" });
+    const asked = [];
+    for (const thread of threads) {
+      const runs = await client.runs.list(thread.thread_id, { limit: 20 });
+      const state = JSON.stringify((await client.threads.getState(thread.thread_id)).values);
+      if (runs.some((run) => run.assistant_id === echo.assistant_id && run.status === "success") && state.includes(QUESTION)) asked.push(thread.thread_id);
+    }
+    assert.equal(asked.length, 1, "one thread on the deployment holds the question and a successful run of echo");
+  });
+});
