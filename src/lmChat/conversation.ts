@@ -51,7 +51,7 @@ export class Conversation {
   /** The focused panel's thread, else the last one the Chat view used, else a new thread; its assistant with it. */
   async current(): Promise<Target> {
     const focused = this.deps.focusedChat();
-    const threadId = focused?.threadId ?? this.deps.memory.lastChatThread();
+    const threadId = focused?.threadId ?? this.deps.memory.lastChatThread(this.deps.connection.url);
     return { threadId, assistant: await this.assistantFor(threadId, focused?.assistantId) };
   }
 
@@ -78,7 +78,7 @@ export class Conversation {
 
   /** The next Chat view message goes to this thread (undefined: a new one). */
   useThread(threadId: string | undefined): void {
-    this.deps.memory.rememberChatThread(threadId);
+    this.deps.memory.rememberChatThread(this.deps.connection.url, threadId);
   }
 
   openThread(threadId: string): void {

@@ -35,14 +35,18 @@ export class WorkspaceMemory {
     void this.state.update(DEFAULT_ASSISTANT, assistantId);
   }
 
-  /** The thread VS Code's Chat view last talked to: its next message goes there. */
-  lastChatThread(): string | undefined {
-    return this.state.get<string>(CHAT_VIEW_THREAD);
+  /**
+   * The thread VS Code's Chat view last talked to on this deployment: its next message goes there. A
+   * thread of another deployment is not one this deployment has.
+   */
+  lastChatThread(deploymentUrl: string): string | undefined {
+    const remembered = this.state.get<{ url?: unknown; threadId?: unknown }>(CHAT_VIEW_THREAD);
+    return remembered?.url === deploymentUrl && typeof remembered.threadId === "string" ? remembered.threadId : undefined;
   }
 
   /** `undefined`: the next message from the Chat view starts a new thread. */
-  rememberChatThread(threadId: string | undefined): void {
-    void this.state.update(CHAT_VIEW_THREAD, threadId);
+  rememberChatThread(deploymentUrl: string, threadId: string | undefined): void {
+    void this.state.update(CHAT_VIEW_THREAD, threadId ? { url: deploymentUrl, threadId } : undefined);
   }
 
   /** The run streaming on a thread when the window went away: reopening rejoins it. */

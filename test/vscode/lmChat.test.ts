@@ -35,7 +35,7 @@ describe("VS Code's Chat view and language model tools reach the deployment", ()
     echoId = echo.assistant_id;
     // A new thread with the echo graph's assistant, whatever an earlier test left in workspace memory.
     api.parts.memory.setDefaultAssistant(echoId);
-    api.parts.memory.rememberChatThread(undefined);
+    api.parts.memory.rememberChatThread(api.parts.connection.url, undefined);
     api.parts.assistants.invalidate();
     // The Chat view takes requests once the placeholder model is registered and the view is up.
     await until(async () => (await vscode.lm.selectChatModels({ vendor: "testlm" })).length > 0, "the placeholder chat model");
