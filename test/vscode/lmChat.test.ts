@@ -124,6 +124,30 @@ describe("VS Code's Chat view and language model tools reach the deployment", ()
     assert.equal((await client.threads.get(waiting.threadId!)).status, "idle");
   });
 
+  it("/reject answers the interrupt as the card's Reject would, and the run ends", async () => {
+    await ask("@langgraph /new");
+    const waiting = await ask("@langgraph /assistant approval the draft");
+    assert.equal(waiting.status, "interrupted", waiting.text);
+    const answered = await ask(`@langgraph /reject ${waiting.threadId}`);
+    assert.match(answered.text, /Rejected\. I did not send "the draft"/, answered.text);
+    assert.equal((await client.threads.get(waiting.threadId!)).status, "idle");
+  });
+
+  it("/threads lists recent threads with links that open them; /thread sends the next messages to one", async () => {
+    const listed = await ask("@langgraph /threads");
+    assert.match(listed.text, /Recent threads/);
+    assert.ok(listed.text.includes(threadId), "the first thread is linked");
+    await vscode.commands.executeCommand("langgraph.lmChat.openThread", threadId);
+    const panel = await until(() => api.parts.chats.find(threadId), "the linked thread's panel");
+    panel.panel.dispose();
+
+    const chosen = await ask("@langgraph /thread hello from chat");
+    assert.equal(chosen.threadId, threadId, chosen.text);
+    const next = await ask("@langgraph back on the first thread");
+    assert.equal(next.status, "success", next.text);
+    assert.equal(next.threadId, threadId, "the message went to the chosen thread");
+  });
+
   describe("language model tools", () => {
     it("are listed, and list the assistants", async () => {
       const names = vscode.lm.tools.map((t) => t.name);
