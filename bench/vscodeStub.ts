@@ -278,7 +278,7 @@ export function createVscodeStub(root: string) {
   };
 
   const vscode = {
-    version: "1.91.0",
+    version: "1.95.0",
     Disposable,
     EventEmitter,
     Uri,
@@ -310,6 +310,9 @@ export function createVscodeStub(root: string) {
     workspace: lenient("workspace", workspace, record.missing),
     languages: lenient("languages", {}, record.missing),
     env: lenient("env", { language: "en", machineId: "bench", sessionId: "bench", appName: "bench" }, record.missing),
+    // The @langgraph participant and the language model tools register at activation.
+    chat: lenient("chat", { createChatParticipant: () => ({ onDidReceiveFeedback: noEvent, dispose() {} }) }, record.missing),
+    lm: lenient("lm", {}, record.missing),
   };
 
   const memento = () => {
