@@ -62,6 +62,11 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   const assistantView = vscode.window.createTreeView("langgraph.assistants", { treeDataProvider: assistantTree });
   assistantTree.attach(assistantView);
 
+  /** The focused chat panel's thread and assistant, for the graph commands and the Chat view. */
+  const focusedChat = () => {
+    const session = chats.active?.session;
+    return session && { threadId: session.threadId, assistantId: session.selectedAssistantId };
+  };
   context.subscriptions.push(
     log,
     keys,
@@ -107,10 +112,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       assistants,
       connection,
       graphs,
-      activeChat: () => {
-        const session = chats.active?.session;
-        return session && { assistantId: session.selectedAssistantId, threadId: session.threadId };
-      },
+      activeChat: focusedChat,
       chatThreadFor: (assistantId) => chats.threadUsing(assistantId),
     }),
   );
@@ -119,10 +121,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     assistants,
     memory,
     store,
-    focusedChat: () => {
-      const session = chats.active?.session;
-      return session && { threadId: session.threadId, assistantId: session.selectedAssistantId };
-    },
+    focusedChat,
     openThread: (threadId) => chats.open(threadId),
     threadRan: (threadId) => chats.refreshThread(threadId),
     selectAssistant: (threadId, assistantId) => chats.find(threadId)?.session.selectAssistant(assistantId),
