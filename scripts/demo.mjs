@@ -43,7 +43,10 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
-/** Threads that show what the extension does: a hand-off between two assistants, a tool call, an approval left waiting, a failed run. */
+/**
+ * Threads that show what the extension does: a hand-off between two assistants, a tool call, a supervisor
+ * whose sub-agents work in subgraphs, an approval left waiting, a failed run.
+ */
 const THREADS = [
   {
     title: "Weekend in Lisbon: plan, then critique",
@@ -53,6 +56,7 @@ const THREADS = [
     ],
   },
   { title: "Weather check in Porto", runs: [{ assistant: "tools", says: "What is the weather in Porto today?" }] },
+  { title: "Team answer: researcher and writer", runs: [{ assistant: "supervisor", says: "LangGraph subgraphs" }] },
   { title: "Release notes email (waiting for approval)", runs: [{ assistant: "approval", says: "the 0.1.0 release notes to the team" }] },
   { title: "A run that failed", runs: [{ assistant: "echo", says: "Please /fail this one.", fails: true }] },
 ];

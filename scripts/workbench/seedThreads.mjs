@@ -14,7 +14,7 @@ const CRITIC = {
 
 /**
  * @typedef {object} SeedRun
- * @property {string} assistant  a graph id ("echo", "tools", "approval"), or "Critic"
+ * @property {string} assistant  a graph id ("echo", "tools", "approval", "supervisor"), or "Critic"
  * @property {string} says  the human message the run answers
  * @property {boolean} [fails]  the run is expected to fail (the echo agent fails on "/fail")
  *

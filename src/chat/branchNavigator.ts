@@ -7,6 +7,7 @@ import type { ThreadCheckpoint } from "../deployment/types";
 import type { BranchPosition, ChatMessageView } from "../protocol/chatProtocol";
 import { branchHead, branchesOf, forkPoint, toCheckpointMessages, type CheckpointMessages } from "./branches";
 import { authorshipFromHistory } from "./messageViews";
+import { subgraphsFromHistory } from "./subgraphHistory";
 
 /**
  * Checkpoints are read a page at a time (each holds the whole state, so a long thread's history is
@@ -34,6 +35,8 @@ export class BranchNavigator {
   private complete = false;
   /** Each run's assistant, from the run records. */
   private readonly runAssistants = new Map<string, string>();
+  /** The subgraph namespace of each message written inside one, as far as history was read. */
+  private readonly subgraphIds = new Map<string, string>();
   /** Reads one at a time: a read continues where the previous one stopped. */
   private reading: Promise<unknown> = Promise.resolve();
   /** History is behind the thread after runs ("stale"), or must be re-read because a run forked it. */
@@ -110,10 +113,16 @@ export class BranchNavigator {
       this.complete = older.length < HISTORY_PAGE;
       authorship = authorshipFromHistory(entries, this.complete);
     }
+    for (const [id, namespace] of subgraphsFromHistory(entries)) this.subgraphIds.set(id, namespace);
     this.history = this.history.concat(toCheckpointMessages(this.boundary ? entries.slice(1) : entries));
     this.boundary = entries[entries.length - 1] ?? this.boundary;
     await this.learnRunAssistants(client, threadId, authorship.values());
     return new Map([...authorship].map(([id, a]) => [id, (a.runId && this.runAssistants.get(a.runId)) || a.assistantId]));
+  }
+
+  /** Messages written inside a subgraph, with its namespace. */
+  get subgraphs(): ReadonlyMap<string, string> {
+    return this.subgraphIds;
   }
 
   /** A run this panel started or joined, with the assistant it knows ran it: no listing needed for it. */

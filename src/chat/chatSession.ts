@@ -195,7 +195,7 @@ export class ChatSession {
   /** Shows a branch's messages (keeping known authors) and continues the next run from its checkpoint. */
   private async showBranch(messages: Parameters<typeof toMessageViews>[0], checkpointId: string): Promise<void> {
     const known = new Map(this.model.messages.map((m) => [m.id, m]));
-    this.model.reset(toMessageViews(messages, (id) => ({ author: known.get(id)?.author })));
+    this.model.reset(toMessageViews(messages, (id) => ({ author: known.get(id)?.author, subgraph: known.get(id)?.subgraph })));
     this.history.view(checkpointId);
     this.post(this.snapshot());
     await this.history.load();

@@ -37,6 +37,7 @@ export class HistoryService {
     try {
       const unattributed = (attributed: ReadonlySet<string>) => this.deps.model.messages.some((m) => this.lacksAuthor(m.id) && !attributed.has(m.id));
       this.applyAuthors(await this.branches.load(this.deps.gateway, threadId, unattributed));
+      this.applySubgraphs();
       this.postBranches();
     } catch (error) {
       // A nicety on top of a loaded thread: log, do not block the panel.
@@ -63,6 +64,7 @@ export class HistoryService {
         for (const id of wanted) if (this.lacksAuthor(id)) this.authorsWanted.add(id);
       }
       this.authorsWanted.clear();
+      this.applySubgraphs();
       this.postBranches();
     } catch (error) {
       this.deps.describe(error, { operation: "load the thread's history" });
@@ -113,6 +115,12 @@ export class HistoryService {
 
   private applyAuthors(authorship: Map<string, string>): void {
     const update = this.deps.model.setAuthors(new Map([...authorship].map(([id, assistantId]) => [id, this.deps.ref(assistantId)])));
+    if (update) this.deps.post(update);
+  }
+
+  /** Groups messages under the subgraph that wrote them, for those history names and the panel does not. */
+  private applySubgraphs(): void {
+    const update = this.deps.model.setSubgraphs(this.branches.subgraphs);
     if (update) this.deps.post(update);
   }
 

@@ -1,7 +1,7 @@
 /** Turns a thread's messages into what the panel shows: tool results folded into their calls. */
 import { randomUUID } from "node:crypto";
 import type { AssistantRef, ChatMessageView, ToolCallView } from "../protocol/chatProtocol";
-import { argsText, roleOf, textOf, type WireMessage } from "../common/wireMessages";
+import { argsText, roleOf, stringOf, textOf, type WireMessage } from "../common/wireMessages";
 
 export interface Authorship {
   assistantId: string;
@@ -16,15 +16,25 @@ function toolCallsOf(message: WireMessage): ToolCallView[] {
   }));
 }
 
-export function toMessageView(message: WireMessage, fallbackId: string, author?: AssistantRef, runId?: string): ChatMessageView {
+/** What the panel knows of a message beyond its wire form: who ran it, in which run and subgraph. */
+export interface MessageOrigin {
+  author?: AssistantRef;
+  runId?: string;
+  subgraph?: string;
+}
+
+export function toMessageView(message: WireMessage, fallbackId: string, origin: MessageOrigin = {}): ChatMessageView {
   const role = roleOf(message) ?? "system";
+  const agent = role === "ai" ? stringOf(message.name) : undefined;
   return {
     id: message.id ?? fallbackId,
     role,
     content: textOf(message.content),
     toolCalls: role === "ai" ? toolCallsOf(message) : [],
-    author: role === "ai" ? author : undefined,
-    runId,
+    author: role === "ai" ? origin.author : undefined,
+    ...(agent ? { agent } : {}),
+    ...(origin.subgraph ? { subgraph: origin.subgraph } : {}),
+    runId: origin.runId,
     toolCallId: role === "tool" ? message.tool_call_id : undefined,
   };
 }
@@ -35,7 +45,7 @@ export function toMessageView(message: WireMessage, fallbackId: string, author?:
  */
 export function toMessageViews(
   messages: WireMessage[],
-  authorOf: (messageId: string) => { author?: AssistantRef; runId?: string } = () => ({}),
+  originOf: (messageId: string) => MessageOrigin = () => ({}),
 ): ChatMessageView[] {
   const views: ChatMessageView[] = [];
   const callsById = new Map<string, ToolCallView>();
@@ -48,8 +58,7 @@ export function toMessageViews(
         return;
       }
     }
-    const { author, runId } = authorOf(id);
-    const view = toMessageView(message, id, author, runId);
+    const view = toMessageView(message, id, originOf(id));
     for (const call of view.toolCalls) callsById.set(call.id, call);
     views.push(view);
   });

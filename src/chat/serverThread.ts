@@ -39,7 +39,7 @@ export function reconcileMessages(model: ThreadModel, values: unknown, stoppedRu
   const known = new Map(model.messages.map((m) => [m.id, m]));
   const views = toMessageViews(messagesOfValues(values), (id) => {
     const existing = known.get(id);
-    return { author: existing?.author, runId: existing?.runId };
+    return { author: existing?.author, runId: existing?.runId, subgraph: existing?.subgraph };
   });
   views.push(...keep.filter((kept) => !views.some((v) => v.id === kept.id)));
   const sameOrder = views.length === model.messages.length && views.every((v, i) => v.id === model.messages[i].id);
@@ -57,6 +57,7 @@ function sameView(a: ChatMessageView, b: ChatMessageView | undefined): boolean {
   return (
     a.content === b.content &&
     !b.pending &&
+    a.agent === b.agent &&
     a.toolCalls.length === b.toolCalls.length &&
     a.toolCalls.every((c, i) => c.id === b.toolCalls[i]?.id && c.result?.content === b.toolCalls[i]?.result?.content && sameJson(c.args, b.toolCalls[i]?.args))
   );

@@ -1,11 +1,12 @@
 /**
  * Applies a followed run's stream events (message chunks and their metadata) to the thread model and
- * returns what the webview must hear about them.
+ * returns what the webview must hear about them. Messages streamed from inside a subgraph keep its
+ * namespace, so the panel groups them under it.
  */
 import type { AssistantRef, ChatMessageView, HostToWebview, ToolCallDelta } from "../protocol/chatProtocol";
 import { toMessageView } from "./messageViews";
 import type { ThreadModel } from "./threadModel";
-import { roleOf, stringOf, textOf, type WireMessage } from "../common/wireMessages";
+import { roleOf, splitStreamEvent, stringOf, textOf, type WireMessage } from "../common/wireMessages";
 
 interface StreamContext {
   /** Message ids already complete in the loaded state: a replay must not append to them. */
@@ -16,6 +17,8 @@ interface StreamContext {
    */
   assistantId?: string;
   runId?: string;
+  /** The namespace of the subgraph the event came from (`streamSubgraphs`), if any. */
+  subgraph?: string;
   ref(assistantId: string): AssistantRef;
 }
 
@@ -43,9 +46,10 @@ export function applyRunPart(
     run.human.pending = false;
     updates.push(model.upsert(run.human));
   }
-  if (part.event !== "messages") return updates;
+  const { mode, namespace } = splitStreamEvent(part.event);
+  if (mode !== "messages") return updates;
   // The run this stream follows, not the one on display: a queued run streams while another is shown.
-  const context = { skip: run.skip, assistantId: run.assistantId ?? shown.assistantId, runId: run.runId ?? shown.runId, ref };
+  const context = { skip: run.skip, assistantId: run.assistantId ?? shown.assistantId, runId: run.runId ?? shown.runId, subgraph: namespace, ref };
   return updates.concat(applyMessageEvent(model, part.data, context));
 }
 
@@ -65,7 +69,7 @@ function applyMessageEvent(model: ThreadModel, data: unknown, context: StreamCon
   }
   if (!model.get(chunk.id)) {
     const author = role === "ai" && assistantId ? context.ref(assistantId) : undefined;
-    const view = toMessageView(chunk, chunk.id, author, runId);
+    const view = toMessageView(chunk, chunk.id, { author, runId, subgraph: context.subgraph });
     // Streamed calls arrive as chunks below; the first chunk's parsed calls would be counted twice.
     if (chunk.tool_call_chunks?.length) view.toolCalls = [];
     push(model.upsert(view));

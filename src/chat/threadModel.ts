@@ -90,6 +90,18 @@ export class ThreadModel {
     return Object.keys(changed).length ? { type: "attribution", authors: changed } : undefined;
   }
 
+  /** Sets the subgraph of messages shown without one (history read after the thread loaded). */
+  setSubgraphs(subgraphs: ReadonlyMap<string, string>): HostToWebview | undefined {
+    const changed: Record<string, string> = {};
+    for (const [id, namespace] of subgraphs) {
+      const message = this.byId.get(id);
+      if (!message || message.subgraph === namespace) continue;
+      message.subgraph = namespace;
+      changed[id] = namespace;
+    }
+    return Object.keys(changed).length ? { type: "subgraphs", subgraphs: changed } : undefined;
+  }
+
   private insert(message: ChatMessageView): void {
     this.list.push(message);
     this.byId.set(message.id, message);

@@ -90,3 +90,12 @@ export function messagesOfValues(values: unknown): WireMessage[] {
 export function stringOf(value: unknown): string | undefined {
   return typeof value === "string" && value ? value : undefined;
 }
+
+/**
+ * A stream event's mode and, for events from inside a subgraph (`streamSubgraphs`), its namespace:
+ * `messages|researcher:1a2b` -> `{ mode: "messages", namespace: "researcher:1a2b" }`.
+ */
+export function splitStreamEvent(event: string): { mode: string; namespace?: string } {
+  const bar = event.indexOf("|");
+  return bar < 0 ? { mode: event } : { mode: event.slice(0, bar), namespace: event.slice(bar + 1) || undefined };
+}

@@ -25,11 +25,13 @@ import { parseAssistant, parseCheckpoint, parseGraph, parseRun, parseServerInfo,
 export { MAX_SENDS } from "./retryingFetch";
 
 /**
- * What the chat streams: tokens as they come, and each node's update (the graph view follows them).
+ * What the chat streams: tokens as they come, and each node's update (the graph view follows them),
+ * from inside subgraphs too (`streamSubgraphs`: a sub-agent's messages arrive under its namespace).
  * Never `values` together with `streamSubgraphs`: langgraph-api 2.0 fails such a run (README,
  * compatibility table; a test reads the requests the gateway sends).
  */
 const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
+const STREAM_SUBGRAPHS = true;
 
 const LIST_FIELDS = ["thread_id", "created_at", "updated_at", "metadata", "status"] as const;
 const SUMMARY_FIELDS = [...LIST_FIELDS, "config"] as const;
@@ -157,6 +159,7 @@ export class DeploymentGateway {
       checkpointId: request.checkpointId,
       multitaskStrategy: request.multitaskStrategy,
       streamMode: STREAM_MODES,
+      streamSubgraphs: STREAM_SUBGRAPHS,
       streamResumable: true,
       signal: options.signal,
       onRunCreated: options.onRunCreated ? ({ run_id }) => options.onRunCreated?.(run_id) : undefined,
@@ -176,6 +179,7 @@ export class DeploymentGateway {
         config: request.config,
         multitaskStrategy: request.multitaskStrategy,
         streamMode: STREAM_MODES,
+        streamSubgraphs: STREAM_SUBGRAPHS,
         streamResumable: true,
       }),
     );

@@ -30,6 +30,8 @@ export interface CheckpointTask {
   id?: string;
   name?: string;
   result?: unknown;
+  /** Set when the task runs a subgraph: its checkpoint namespace (`researcher:<task id>`). */
+  checkpoint?: { checkpoint_ns?: string } | null;
   error?: string | null;
   interrupts: { id?: string; value?: unknown }[];
 }

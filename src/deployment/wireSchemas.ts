@@ -25,6 +25,7 @@ const task = v.object({
   id: v.optional(v.fallback(v.string(), "")),
   name: v.optional(v.fallback(v.string(), "")),
   result: v.optional(v.unknown()),
+  checkpoint: v.optional(v.fallback(v.nullable(v.object({ checkpoint_ns: v.optional(v.fallback(v.string(), "")) })), null)),
   error: v.optional(v.fallback(v.nullable(v.string()), null)),
   interrupts: v.fallback(v.array(v.object({ id: v.optional(v.fallback(v.string(), "")), value: v.optional(v.unknown()) })), []),
 });

@@ -36,6 +36,10 @@ export interface ChatMessageView {
   content: string;
   toolCalls: ToolCallView[];
   author?: AssistantRef;
+  /** The agent inside a multi-agent graph that wrote an AI reply (the message's `name`), untrusted. */
+  agent?: string;
+  /** The subgraph the message was written in: its checkpoint namespace (`researcher:<task id>`). */
+  subgraph?: string;
   runId?: string;
   /** Sent by the user but not yet confirmed by the server. */
   pending?: boolean;
@@ -123,6 +127,8 @@ export type HostToWebview =
   | { type: "messageDelta"; id: string; textDelta: string; toolCalls?: ToolCallDelta[] }
   | { type: "toolResult"; toolCallId: string; result: ToolResultView }
   | { type: "attribution"; authors: Record<string, AssistantRef> }
+  /** Subgraph namespaces learnt from history for messages shown without one. */
+  | { type: "subgraphs"; subgraphs: Record<string, string> }
   | { type: "assistants"; assistants: AssistantOption[]; selectedAssistantId?: string }
   | { type: "run"; run: RunView }
   | { type: "error"; error?: ErrorView }

@@ -76,6 +76,9 @@ export class ChatApp {
       case "attribution":
         this.messageList.setAuthors(message.authors);
         break;
+      case "subgraphs":
+        this.messageList.setSubgraphs(message.subgraphs);
+        break;
       case "assistants":
         this.setAssistants(message.assistants, message.selectedAssistantId);
         break;

@@ -31,6 +31,7 @@ import { EarlierMessages, EmptyState } from "./listPlaceholders";
 import { markStale, renderStale, type DirtyPart, type Entry } from "./messageEntry";
 import { applyToolCallDelta, copyMessage, OrphanResults, validBranch } from "./messageModel";
 import { MessageView, type EditDraft, type MessageActions } from "./messageView";
+import { SubgraphGroups, type GroupedItem } from "./subgraphGroups";
 
 export interface MessageListOptions {
   post: (message: WebviewToHost) => void;
@@ -82,6 +83,7 @@ export class MessageList {
   private readonly carriedEdits = new Map<string, EditDraft>();
   /** Replies whose author was asked for: a reveal asks once. */
   private readonly authorsAsked = new Set<string>();
+  private readonly groups = new SubgraphGroups();
   private readonly actions: MessageActions;
 
   constructor(private readonly options: MessageListOptions) {
@@ -156,6 +158,7 @@ export class MessageList {
     this.orphanResults.claimFor(copy);
     const entry = this.entries.get(message.id);
     if (entry) {
+      if (entry.message.subgraph !== copy.subgraph) this.structureChanged = true;
       entry.message = copy;
       this.markDirty(entry, "all");
       return;
@@ -217,6 +220,17 @@ export class MessageList {
       entry.message.author = { ...author };
       this.markDirty(entry, "author");
     }
+  }
+
+  /** Subgraph namespaces learnt after the messages arrived: they regroup. */
+  setSubgraphs(subgraphs: Record<string, string>): void {
+    for (const [id, namespace] of Object.entries(subgraphs)) {
+      const entry = this.entries.get(id);
+      if (!entry || typeof namespace !== "string" || entry.message.subgraph === namespace) continue;
+      entry.message.subgraph = namespace;
+      this.structureChanged = true;
+    }
+    if (this.structureChanged) this.scheduler.schedule();
   }
 
   /** Branch positions of every message with siblings; the others lose their switcher. */
@@ -335,7 +349,7 @@ export class MessageList {
   /** Creates views for the messages in the window and puts the log's children in model order. */
   private reconcile(): void {
     const focusedButton = this.element.ownerDocument.activeElement === this.history.button;
-    const nodes: HTMLElement[] = [];
+    const items: GroupedItem[] = [];
     for (let i = this.hidden; i < this.order.length; i++) {
       const id = this.order[i];
       const entry = this.entries.get(id)!;
@@ -348,9 +362,9 @@ export class MessageList {
         const draft = this.carriedEdits.get(id);
         if (draft) entry.view.startEdit(draft.text, draft.focused);
       }
-      nodes.push(entry.view.element);
+      items.push({ id, subgraph: entry.message.subgraph, element: entry.view.element });
     }
-    placeChildren(this.log, nodes);
+    placeChildren(this.log, this.groups.arrange(items));
     this.carriedEdits.clear();
     this.emptyState.update(this.order.length === 0, this.loading);
     this.history.update(this.hidden);

@@ -16,6 +16,8 @@ export function copyMessage(message: ChatMessageView): ChatMessageView {
   const branch = validBranch(message.branch);
   if (branch) copy.branch = branch;
   else delete copy.branch;
+  if (typeof copy.subgraph !== "string" || !copy.subgraph) delete copy.subgraph;
+  if (typeof copy.agent !== "string") delete copy.agent;
   return copy;
 }
 

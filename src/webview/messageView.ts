@@ -280,7 +280,7 @@ export class MessageView {
     this.pendingLabel.hidden = !message.pending;
     this.element.classList.toggle("message--pending", message.pending === true);
     if (message.role !== "ai") return;
-    const label = authorLabel(message.author);
+    const label = authorLabel(message.author, message.agent);
     this.authorName.textContent = label.name;
     if (label.title) this.author.title = label.title;
     else this.author.removeAttribute("title");
@@ -337,8 +337,11 @@ export class MessageView {
   }
 }
 
-function authorLabel(author: AssistantRef | undefined): { name: string; title?: string } {
-  if (!author) return { name: ROLE_LABELS.ai.label };
-  const name = labelText(author.name || author.id);
+/** "supervisor › researcher": the assistant, then the agent inside its graph that wrote the reply. */
+function authorLabel(author: AssistantRef | undefined, agent: string | undefined): { name: string; title?: string } {
+  const assistant = author ? labelText(author.name || author.id) : ROLE_LABELS.ai.label;
+  const inner = typeof agent === "string" ? labelText(agent).trim() : "";
+  const name = inner && inner !== assistant ? `${assistant} › ${inner}` : assistant;
+  if (!author) return { name };
   return { name, title: labelText(author.graphId ? `${name} (graph: ${author.graphId})` : `${name} (${author.id})`) };
 }
