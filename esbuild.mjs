@@ -17,8 +17,31 @@ const common = {
   legalComments: "none",
 };
 
+/**
+ * Code the extension host loads on first use, each in a bundle of its own, so activation neither reads nor
+ * parses it: the host bundle keeps a plain `require("./chunks/…")` where the source requires the module.
+ */
+const hostChunks = [
+  { name: "languageClient", module: "./client", importer: /src[\\/]langgraphJson[\\/]/, entryPoints: ["src/langgraphJson/client.ts"] },
+  { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
+];
+
+const splitHostChunks = {
+  name: "split-host-chunks",
+  setup(build) {
+    for (const chunk of hostChunks) {
+      const filter = new RegExp(`^${chunk.module.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
+      build.onResolve({ filter }, (args) =>
+        !chunk.importer || chunk.importer.test(args.importer) ? { path: `./chunks/${chunk.name}.js`, external: true } : undefined,
+      );
+    }
+  },
+};
+
+const host = { ...common, platform: "node", format: "cjs", target: "node18", external: ["vscode"] };
 const entries = [
-  { ...common, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", platform: "node", format: "cjs", target: "node18", external: ["vscode"] },
+  { ...host, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", plugins: [splitHostChunks] },
+  ...hostChunks.map(({ name, entryPoints, stdin }) => ({ ...host, ...(stdin ? { stdin } : { entryPoints }), outfile: `dist/chunks/${name}.js` })),
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
   { ...common, entryPoints: ["src/graphWebview/main.ts"], outfile: "dist/graphWebview.js", platform: "browser", format: "iife", target: "es2022" },
   // The JSON language service ships UMD builds whose inner requires esbuild cannot follow: use its ESM build.
@@ -60,7 +83,7 @@ function watchMarkers() {
 copyAssets();
 if (watch) {
   const markers = watchMarkers();
-  const contexts = await Promise.all(entries.map((options) => esbuild.context({ ...options, plugins: [markers] })));
+  const contexts = await Promise.all(entries.map((options) => esbuild.context({ ...options, plugins: [...(options.plugins ?? []), markers] })));
   await Promise.all(contexts.map((context) => context.watch()));
   console.log("watching…");
 } else {

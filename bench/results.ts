@@ -29,6 +29,8 @@ export const goals = {
   ratioAtMost: (limit: number): Goal => ({ text: `ratio ≤ ${limit}×`, met: (r) => r.ratio !== undefined && r.ratio <= limit }),
   below: (limit: number, unit: string): Goal => ({ text: `< ${limit} ${unit}`, met: (r) => r.extension < limit }),
   atMost: (limit: number, unit: string): Goal => ({ text: `≤ ${limit} ${unit}`, met: (r) => r.extension <= limit }),
+  /** At most the baseline plus a fixed allowance (for sizes and for times that add to a baseline). */
+  rawPlus: (allowance: number, unit: string): Goal => ({ text: `≤ raw + ${allowance} ${unit}`, met: (r) => r.raw !== undefined && r.extension <= r.raw + allowance }),
 };
 
 export function row(fields: Omit<Row, "ratio" | "status" | "goal"> & { goal?: Goal }): Row {
