@@ -12,6 +12,7 @@ import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
 import { DeploymentConnection } from "./deployment/deploymentConnection";
 import { GraphPanels, registerGraphCommands } from "./graph";
+import { InboxTreeProvider, registerInboxCommands } from "./inbox";
 import { startLangGraphJsonSupport } from "./langgraphJson";
 import { registerLmChat, type LmChatProbe } from "./lmChat";
 import type { ExtensionParts } from "./parts";
@@ -26,6 +27,7 @@ export interface LangGraphThreadsApi {
   assistantTree: AssistantTreeProvider;
   /** What the `@langgraph` participant last wrote in VS Code's Chat view. */
   lmChat: LmChatProbe;
+  inbox: InboxTreeProvider;
 }
 
 export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi {
@@ -61,6 +63,9 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   const assistantTree = new AssistantTreeProvider(assistants, connection);
   const assistantView = vscode.window.createTreeView("langgraph.assistants", { treeDataProvider: assistantTree });
   assistantTree.attach(assistantView);
+  const inbox = new InboxTreeProvider(connection, assistants, store, memory);
+  const inboxView = vscode.window.createTreeView("langgraph.inbox", { treeDataProvider: inbox });
+  inbox.attach(inboxView);
 
   /** The focused chat panel's thread and assistant, for the graph commands and the Chat view. */
   const focusedChat = () => {
@@ -76,6 +81,8 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     threadView,
     assistantTree,
     assistantView,
+    inbox,
+    inboxView,
     chats,
     graphs,
     // Graph views follow the runs streaming in chat panels.
@@ -90,6 +97,16 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     }),
     ...registerDeploymentCommands(connection, keys, log),
     ...registerThreadCommands({ threads, threadView, store, connection, assistants, openChat: (threadId, options) => chats.open(threadId, options) }),
+    ...registerInboxCommands({
+      inbox,
+      inboxView,
+      connection,
+      assistants,
+      memory,
+      store,
+      openChat: (threadId, options) => chats.open(threadId, options),
+      threadRan: (threadId) => chats.refreshThread(threadId),
+    }),
     ...registerAssistantCommands({
       assistants,
       memory,
@@ -129,7 +146,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   context.subscriptions.push(...lmChat.disposables);
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   startLangGraphJsonSupport(context, { log, assistants });
-  return { parts, graphs, assistantTree, lmChat: lmChat.probe };
+  return { parts, graphs, assistantTree, lmChat: lmChat.probe, inbox };
 }
 
 export function deactivate(): void {

@@ -2,5 +2,5 @@
 export { ChatPanelManager } from "./chatPanelManager";
 export { ActiveAssistantStatusBar } from "./activeAssistantStatusBar";
 export { insertAtCursor } from "./insertAtCursor";
-export { runOnThread, type ThreadRunHooks, type ThreadRunResult } from "./threadRun";
-export { pendingInterrupt } from "./interrupts";
+export { runOnThread, type ThreadRunHooks, type ThreadRunRequest, type ThreadRunResult } from "./threadRun";
+export { pendingInterrupt, threadInterrupt } from "./interrupts";

@@ -22,6 +22,12 @@ export function pendingInterrupt(state: StateLike | undefined, assistantId: stri
   return toInterruptView(interrupt.value, interrupt.id, assistantId);
 }
 
+/** The first interrupt a thread listing reports (`interrupts` by task id), read as the card reads it. */
+export function threadInterrupt(interrupts: Record<string, { id?: string; value?: unknown }[]> | undefined, assistantId: string | undefined): InterruptView | undefined {
+  const interrupt = Object.values(interrupts ?? {}).flat()[0];
+  return interrupt ? toInterruptView(interrupt.value, interrupt.id, assistantId) : undefined;
+}
+
 /**
  * The agent-inbox request shape (`action_request`, `config.allow_*`, `description`), also when wrapped
  * in a one-element list as some graphs send it; anything else is shown as JSON.

@@ -5,7 +5,7 @@
  * panel's card does. Free of `vscode`.
  */
 import type { DeploymentGateway } from "../deployment/gateway";
-import type { RunStatus } from "../deployment/types";
+import type { MultitaskStrategy, RunStatus } from "../deployment/types";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { InterruptView } from "../protocol/chatProtocol";
 import { messagesOfValues, roleOf, stringOf, textOf } from "../common/wireMessages";
@@ -26,6 +26,8 @@ export interface ThreadRunRequest {
   /** A new human message; without it, `resume` answers the pending interrupt. */
   message?: string;
   resume?: unknown;
+  /** "reject": the server refuses the run (422) while another one is active on the thread. */
+  multitaskStrategy?: MultitaskStrategy;
 }
 
 export interface ThreadRunHooks {
@@ -36,6 +38,8 @@ export interface ThreadRunHooks {
   onText?(text: string): void;
   /** A tool call the agent made (its name), once per call. */
   onToolCall?(name: string): void;
+  /** The last check before the run is sent (it throws to send nothing): as close to the send as it can be. */
+  beforeStart?(): Promise<void>;
 }
 
 export type ThreadRunStatus = Extract<RunStatus, "success" | "error" | "interrupted"> | "cancelled";
@@ -63,8 +67,9 @@ export async function runOnThread(deps: ThreadRunDeps, request: ThreadRunRequest
   const run: { assistantId: string; runId?: string } = { assistantId };
   const seenCalls = new Set<string>();
   let streamError: unknown;
+  await hooks.beforeStart?.();
   try {
-    const parts = gateway.streamRun(threadId, assistantId, { input, command, config }, {
+    const parts = gateway.streamRun(threadId, assistantId, { input, command, config, multitaskStrategy: request.multitaskStrategy }, {
       signal: hooks.signal,
       onRunCreated: (runId) => {
         run.runId ??= runId;

@@ -194,3 +194,21 @@ export function validateDeploymentUrl(value: string | undefined): UserFacingErro
   }
   return undefined;
 }
+
+/**
+ * Another client answered the interrupt first (the thread moved on, or its resumed run is still going):
+ * nothing is sent, and the user is told why.
+ */
+export function alreadyAnswered(subject: string): DeploymentError {
+  return new DeploymentError({
+    kind: "conflict",
+    message: `${subject} was already answered elsewhere: its run has resumed, so this answer was not sent.`,
+    actions: [],
+    detail: "interrupt already resumed",
+  });
+}
+
+/** Whether an error is the refusal `alreadyAnswered` makes. */
+export function isAlreadyAnswered(error: unknown): boolean {
+  return error instanceof DeploymentError && error.info.detail === "interrupt already resumed";
+}

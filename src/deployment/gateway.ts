@@ -94,7 +94,7 @@ export class DeploymentGateway {
         offset: query.offset,
         sortBy: "updated_at",
         sortOrder: "desc",
-        select: [...LIST_FIELDS],
+        select: query.withInterrupts ? [...LIST_FIELDS, "interrupts"] : [...LIST_FIELDS],
         status: query.status,
         metadata: query.metadata,
         ids: query.ids,
@@ -200,6 +200,13 @@ export class DeploymentGateway {
       if (isNotFound(error)) return undefined;
       throw error;
     }
+  }
+
+  /** The thread's runs still pending or running (what another client may have started). */
+  async activeRuns(threadId: string): Promise<RunRecord[]> {
+    const client = await this.client();
+    const [running, pending] = await Promise.all([client.runs.list(threadId, { status: "running", limit: 10 }), client.runs.list(threadId, { status: "pending", limit: 10 })]);
+    return parseRun.many([...running, ...pending]);
   }
 
   async cancelRun(threadId: string, runId: string): Promise<void> {

@@ -24,6 +24,8 @@ export interface ThreadSummary {
   metadata: Record<string, unknown>;
   /** Only when asked for (`getThread`): the config the server stored on the thread. */
   config?: RunConfig;
+  /** Only when asked for (`withInterrupts`): the pending interrupts, by task id. */
+  interrupts?: Record<string, { id?: string; value?: unknown }[]>;
 }
 
 export interface CheckpointTask {
@@ -104,6 +106,8 @@ export interface ThreadQuery {
   status?: ThreadStatus;
   metadata?: Record<string, string>;
   ids?: string[];
+  /** Also read each thread's pending interrupts (the Needs Input view). */
+  withInterrupts?: boolean;
 }
 
 export interface RunRequest {

@@ -12,6 +12,8 @@ const dict = v.fallback(v.record(v.string(), v.unknown()), {});
 const config = v.fallback(v.looseObject({ configurable: v.optional(v.record(v.string(), v.unknown())) }), {});
 const checkpointRef = v.nullish(v.looseObject({ checkpoint_id: v.nullish(v.string()) }));
 
+const interrupt = v.object({ id: v.optional(v.fallback(v.string(), "")), value: v.optional(v.unknown()) });
+
 const threadSummary = v.object({
   thread_id: id,
   created_at: text,
@@ -19,6 +21,7 @@ const threadSummary = v.object({
   status: v.fallback(v.picklist(THREAD_STATUSES), "idle"),
   metadata: dict,
   config: v.optional(config),
+  interrupts: v.optional(v.fallback(v.record(v.string(), v.fallback(v.array(interrupt), [])), {})),
 });
 
 const task = v.object({
@@ -27,7 +30,7 @@ const task = v.object({
   result: v.optional(v.unknown()),
   checkpoint: v.optional(v.fallback(v.nullable(v.object({ checkpoint_ns: v.optional(v.fallback(v.string(), "")) })), null)),
   error: v.optional(v.fallback(v.nullable(v.string()), null)),
-  interrupts: v.fallback(v.array(v.object({ id: v.optional(v.fallback(v.string(), "")), value: v.optional(v.unknown()) })), []),
+  interrupts: v.fallback(v.array(interrupt), []),
 });
 
 const checkpoint = v.object({

@@ -5,6 +5,8 @@ const ASSISTANT_BY_THREAD = "langgraph.assistantByThread";
 const DEFAULT_ASSISTANT = "langgraph.defaultAssistant";
 const ACTIVE_RUNS = "langgraph.activeRuns";
 const CHAT_VIEW_THREAD = "langgraph.chatViewThread";
+const IGNORED_INTERRUPTS = "langgraph.ignoredInterrupts";
+const PINNED_THREADS = "langgraph.pinnedThreads";
 /** Enough for a long working session; the oldest entries go first. */
 const MAX_THREADS = 500;
 
@@ -60,6 +62,29 @@ export class WorkspaceMemory {
     else if (threadId in runs) delete runs[threadId];
     else return;
     void this.state.update(ACTIVE_RUNS, runs);
+  }
+
+  /** Thread id → the interrupt the user chose to ignore in the Needs Input view. */
+  ignoredInterrupts(): Readonly<Record<string, string>> {
+    return this.state.get<Record<string, string>>(IGNORED_INTERRUPTS) ?? {};
+  }
+
+  /** Hides the thread's interrupt until it waits on another one. */
+  async ignoreInterrupt(threadId: string, interruptKey: string): Promise<void> {
+    const entries = Object.entries(this.ignoredInterrupts()).filter(([id]) => id !== threadId);
+    entries.push([threadId, interruptKey]);
+    await this.state.update(IGNORED_INTERRUPTS, Object.fromEntries(entries.slice(-MAX_THREADS)));
+  }
+
+  /** Pinned threads, in the order they were pinned. */
+  pinnedThreads(): readonly string[] {
+    const pinned = this.state.get<unknown>(PINNED_THREADS);
+    return Array.isArray(pinned) ? pinned.filter((id): id is string => typeof id === "string") : [];
+  }
+
+  async setPinned(threadId: string, pinned: boolean): Promise<void> {
+    const rest = this.pinnedThreads().filter((id) => id !== threadId);
+    await this.state.update(PINNED_THREADS, pinned ? [...rest, threadId] : rest);
   }
 
   private byThread(): Record<string, string> {

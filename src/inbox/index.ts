@@ -1,0 +1,3 @@
+/** The Needs Input view as extension.ts sees it. */
+export { InboxTreeProvider } from "./inboxTreeProvider";
+export { registerInboxCommands } from "./inboxCommands";
