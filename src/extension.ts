@@ -15,6 +15,7 @@ import { GraphPanels, registerGraphCommands } from "./graph";
 import { InboxTreeProvider, registerInboxCommands } from "./inbox";
 import { startLangGraphJsonSupport } from "./langgraphJson";
 import { registerLmChat, type LmChatProbe } from "./lmChat";
+import { registerLocalServer, type LocalServer } from "./localServer";
 import type { ExtensionParts } from "./parts";
 import { AssistantDirectory } from "./state/assistantDirectory";
 import { ThreadStore } from "./state/threadStore";
@@ -28,6 +29,8 @@ export interface LangGraphThreadsApi {
   /** What the `@langgraph` participant last wrote in VS Code's Chat view. */
   lmChat: LmChatProbe;
   inbox: InboxTreeProvider;
+  localServer: LocalServer;
+  connectionStatus: ConnectionStatusBar;
 }
 
 export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi {
@@ -72,8 +75,11 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     const session = chats.active?.session;
     return session && { threadId: session.threadId, assistantId: session.selectedAssistantId };
   };
+  const connectionStatus = new ConnectionStatusBar(connection);
+  const localServer = registerLocalServer({ connection, log });
   context.subscriptions.push(
     log,
+    ...localServer.disposables,
     keys,
     connection,
     store,
@@ -90,7 +96,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     chats.onRunEnd(({ assistantId, threadId, outcome }) => graphs.onRunEnd(assistantId, threadId, outcome)),
     chats.registerSerializer(),
     graphs.registerSerializer(),
-    new ConnectionStatusBar(connection),
+    connectionStatus,
     new ActiveAssistantStatusBar(chats, assistants, store),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor) lastEditor = editor;
@@ -146,7 +152,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   context.subscriptions.push(...lmChat.disposables);
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   startLangGraphJsonSupport(context, { log, assistants });
-  return { parts, graphs, assistantTree, lmChat: lmChat.probe, inbox };
+  return { parts, graphs, assistantTree, lmChat: lmChat.probe, inbox, localServer: localServer.server, connectionStatus };
 }
 
 export function deactivate(): void {

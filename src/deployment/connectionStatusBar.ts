@@ -14,6 +14,11 @@ export class ConnectionStatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  /** What the status bar shows (read by the extension-host tests). */
+  get text(): string {
+    return this.item.text;
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.item.dispose();
@@ -21,8 +26,15 @@ export class ConnectionStatusBar implements vscode.Disposable {
 
   private render(state: ConnectionState): void {
     const url = this.connection.url;
-    const host = hostOf(url);
+    const target = this.connection.target;
     this.item.backgroundColor = undefined;
+    if (target.kind === "localStopped") {
+      this.item.text = "$(debug-disconnect) LangGraph: disconnected";
+      this.item.tooltip = "LangGraph: the local server stopped. Click to switch deployment, or start the local server again.";
+      this.item.accessibilityInformation = { label: this.item.tooltip };
+      return;
+    }
+    const host = target.kind === "local" ? "LangGraph: local" : hostOf(url);
     switch (state.kind) {
       case "unchecked":
         this.item.text = `$(plug) ${host}`;

@@ -71,6 +71,7 @@ export function registerDeploymentCommands(connection: DeploymentConnection, key
     }
     if (!url) return;
     await vscode.workspace.getConfiguration(SECTION).update("deploymentUrl", url.trim(), vscode.ConfigurationTarget.Global);
+    connection.useConfigured();
   };
 
   const menu = async () => {

@@ -16,11 +16,26 @@ export type ConnectionState =
   | { kind: "connected" }
   | { kind: "failed"; error: UserFacingError };
 
+/**
+ * Where the extension points: the deployment in the settings, a local server started from this
+ * workspace (until it stops or another deployment is chosen), or nowhere once that server stopped.
+ * Kept for this window only: the settings stay as the user wrote them.
+ */
+export type ConnectionTarget = { kind: "configured" } | { kind: "local"; url: string } | { kind: "localStopped" };
+
 /** Errors that say something about the connection itself rather than one request. */
 const CONNECTION_KINDS = new Set(["noUrl", "invalidUrl", "unreachable", "unauthorized", "forbidden"]);
 
+const LOCAL_SERVER_STOPPED: UserFacingError = {
+  kind: "noUrl",
+  message: "The local LangGraph server stopped. Start it again, or switch to a deployment.",
+  actions: ["openSettings"],
+  detail: "the local server stopped",
+};
+
 export class DeploymentConnection implements vscode.Disposable {
-  private settingsCache: DeploymentSettings = readDeploymentSettings();
+  private targetValue: ConnectionTarget = { kind: "configured" };
+  private settingsCache: DeploymentSettings = this.readSettings();
   /** The only way to the deployment. */
   readonly gateway = new DeploymentGateway(() => this.clientOptions());
   private stateValue: ConnectionState = { kind: "unchecked" };
@@ -59,6 +74,30 @@ export class DeploymentConnection implements vscode.Disposable {
 
   get state(): ConnectionState {
     return this.stateValue;
+  }
+
+  get target(): ConnectionTarget {
+    return this.targetValue;
+  }
+
+  /** Points the extension at a local server this workspace started. */
+  useLocalServer(url: string): void {
+    this.targetValue = { kind: "local", url };
+    this.rebuild(`local server at ${url}`);
+  }
+
+  /** The local server stopped: nothing to talk to until it starts again or another deployment is chosen. */
+  localServerStopped(): void {
+    if (this.targetValue.kind !== "local") return;
+    this.targetValue = { kind: "localStopped" };
+    this.rebuild("the local server stopped");
+  }
+
+  /** Back to the deployment in the settings. */
+  useConfigured(): void {
+    if (this.targetValue.kind === "configured") return;
+    this.targetValue = { kind: "configured" };
+    this.rebuild("the configured deployment was chosen");
   }
 
   /** Checks the connection once; later calls reuse the result until something changes. */
@@ -102,7 +141,7 @@ export class DeploymentConnection implements vscode.Disposable {
 
   rebuild(reason: string): void {
     this.log.info(`Rebuilding the deployment client: ${reason}`);
-    this.settingsCache = readDeploymentSettings();
+    this.settingsCache = this.readSettings();
     this.gateway.reset();
     this.setState({ kind: "unchecked" });
     this.clientChanged.fire();
@@ -115,7 +154,7 @@ export class DeploymentConnection implements vscode.Disposable {
   /** Where and how the gateway connects; a missing or malformed URL fails here, before any request. */
   private async clientOptions(): Promise<ClientOptions> {
     const { url, timeoutMs } = this.settingsCache;
-    const invalid = validateDeploymentUrl(url);
+    const invalid = this.targetValue.kind === "localStopped" ? LOCAL_SERVER_STOPPED : validateDeploymentUrl(url);
     if (invalid) {
       this.setState({ kind: "failed", error: invalid });
       throw new DeploymentError(invalid);
@@ -129,6 +168,13 @@ export class DeploymentConnection implements vscode.Disposable {
       onRequest: (method, requestUrl) => this.log.debug(`${method} ${requestUrl}`),
       retry: { onRetry: (status, requestUrl, attempt) => this.log.info(`${status} from ${requestUrl}: retry ${attempt}`) },
     };
+  }
+
+  private readSettings(): DeploymentSettings {
+    const configured = readDeploymentSettings();
+    const target = this.targetValue;
+    if (target.kind === "configured") return configured;
+    return { ...configured, url: target.kind === "local" ? target.url : "", source: "local" };
   }
 
   private setState(state: ConnectionState): void {

@@ -11,7 +11,7 @@ interface NamedDeployment {
 export interface DeploymentSettings {
   url: string;
   /** Where the URL came from: a URL from a cloned repository's settings deserves suspicion. */
-  source: "default" | "user" | "workspace";
+  source: "default" | "user" | "workspace" | "local";
   timeoutMs: number;
   deployments: NamedDeployment[];
 }

@@ -42,6 +42,19 @@ export interface StreamOptions {
   onRunCreated?(runId: string): void;
 }
 
+/**
+ * Whether a LangGraph server answers `GET /ok` at `url` (a local server that is still starting does
+ * not): one short request, no key, no retry.
+ */
+export async function serverAnswers(url: string, timeoutMs = 2000): Promise<boolean> {
+  try {
+    const response = await fetch(`${url.replace(/\/+$/, "")}/ok`, { signal: AbortSignal.timeout(timeoutMs) });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
 const isNotFound = (error: unknown) => (error as { status?: unknown } | null)?.status === 404;
 
 export class DeploymentGateway {

@@ -107,6 +107,10 @@ async function runTests() {
     env: {
       LANGGRAPH_TEST_URL: langgraph.url,
       LANGGRAPH_TEST_REQUEST_LOG: requestLog,
+      // Reaches the tasks Start Local Server runs: the LangGraph CLI stays offline and quiet.
+      LANGGRAPH_CLI_NO_ANALYTICS: "1",
+      LANGSMITH_TRACING: "false",
+      LANGCHAIN_TRACING_V2: "false",
       VSCODE_TEST_COLOR: process.stdout.isTTY ? "1" : "0",
       VSCODE_TEST_OUTPUT_PREFIX: OUTPUT_PREFIX,
       ...(values.grep ? { VSCODE_TEST_GREP: values.grep } : {}),
