@@ -32,7 +32,7 @@ const { values } = parseArgs({
   options: {
     grep: { type: "string" },
     "no-build": { type: "boolean", default: false },
-    timeout: { type: "string", default: "300" },
+    timeout: { type: "string", default: "600" },
     verbose: { type: "boolean", default: false },
     "extension-path": { type: "string", default: repoRoot },
   },
