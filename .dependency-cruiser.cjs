@@ -17,7 +17,7 @@
  * Type-only imports count (`tsPreCompilationDeps`): a type import still couples two layers.
  */
 
-const FEATURES = "threads|assistants|chat|graph|langgraphJson|lmChat|inbox|localServer";
+const FEATURES = "threads|assistants|chat|graph|langgraphJson|lmChat|inbox|localServer|timeline";
 const SDK = "(^|/)@langchain/langgraph-sdk(/|$)";
 const VSCODE = "^vscode$|(^|/)node_modules/@types/vscode/";
 

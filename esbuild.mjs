@@ -23,6 +23,8 @@ const common = {
  */
 const hostChunks = [
   { name: "languageClient", module: "./client", importer: /src[\\/]langgraphJson[\\/]/, entryPoints: ["src/langgraphJson/client.ts"] },
+  // The JSON language service ships UMD builds whose inner requires esbuild cannot follow: its ESM build.
+  { name: "stateSchema", module: "./stateSchema", importer: /src[\\/]timeline[\\/]/, entryPoints: ["src/timeline/stateSchema.ts"], options: { mainFields: ["module", "main"] } },
   { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
 ];
 
@@ -41,7 +43,7 @@ const splitHostChunks = {
 const host = { ...common, platform: "node", format: "cjs", target: "node18", external: ["vscode"] };
 const entries = [
   { ...host, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", plugins: [splitHostChunks] },
-  ...hostChunks.map(({ name, entryPoints, stdin }) => ({ ...host, ...(stdin ? { stdin } : { entryPoints }), outfile: `dist/chunks/${name}.js` })),
+  ...hostChunks.map(({ name, entryPoints, stdin, options }) => ({ ...host, ...options, ...(stdin ? { stdin } : { entryPoints }), outfile: `dist/chunks/${name}.js` })),
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
   { ...common, entryPoints: ["src/graphWebview/main.ts"], outfile: "dist/graphWebview.js", platform: "browser", format: "iife", target: "es2022" },
   // The JSON language service ships UMD builds whose inner requires esbuild cannot follow: use its ESM build.

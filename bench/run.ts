@@ -13,6 +13,7 @@ import { failedRow, machine, notesOf, textTable, writeResults, type Row } from "
 import { benchStreaming } from "./streaming";
 import { now } from "./stats";
 import { benchThreadList } from "./threadList";
+import { benchTimeline } from "./timeline";
 import { WebviewHost } from "./webviewHost";
 
 // Offline and quiet, like the tests: no tracing, and no key from the environment.
@@ -66,6 +67,8 @@ async function main(): Promise<void> {
     rows.push(...(await section("3 streaming", () => benchStreaming(ctx, createClient({ url })))));
     await server.reset();
     rows.push(...(await section("2 thread tree", () => benchThreadList(ctx))));
+    await server.reset();
+    rows.push(...(await section("5 checkpoint timeline", () => benchTimeline(ctx))));
   } finally {
     await webview?.terminate();
     await stopServer();

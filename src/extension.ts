@@ -21,6 +21,7 @@ import { AssistantDirectory } from "./state/assistantDirectory";
 import { ThreadStore } from "./state/threadStore";
 import { WorkspaceMemory } from "./state/workspaceMemory";
 import { registerStateCommands, registerThreadCommands, ThreadTreeProvider } from "./threads";
+import { registerCompareCommands, registerTimelineCommands, registerTransferCommands, TimelineTreeProvider } from "./timeline";
 
 export interface LangGraphThreadsApi {
   parts: ExtensionParts;
@@ -70,6 +71,10 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   const inboxView = vscode.window.createTreeView("langgraph.inbox", { treeDataProvider: inbox });
   inbox.attach(inboxView);
 
+  const timeline = new TimelineTreeProvider(connection, assistants);
+  const timelineView = vscode.window.createTreeView("langgraph.timeline", { treeDataProvider: timeline });
+  timeline.attach(timelineView);
+
   /** The focused chat panel's thread and assistant, for the graph commands and the Chat view. */
   const focusedChat = () => {
     const session = chats.active?.session;
@@ -94,6 +99,12 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     // Graph views follow the runs streaming in chat panels.
     chats.onRunEvent(({ assistantId, threadId, part }) => graphs.onRunEvent(assistantId, threadId, part)),
     chats.onRunEnd(({ assistantId, threadId, outcome }) => graphs.onRunEnd(assistantId, threadId, outcome)),
+    // The Checkpoints view follows runs on the thread it shows.
+    chats.onRunEnd(({ threadId }) => {
+      if (timeline.threadId === threadId) void timeline.refresh();
+    }),
+    timeline,
+    timelineView,
     chats.registerSerializer(),
     graphs.registerSerializer(),
     connectionStatus,
@@ -130,6 +141,25 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       store,
       activeChatThread: () => chats.active?.session.threadId,
       openChatAtCheckpoint: (threadId, checkpointId) => chats.openAtCheckpoint(threadId, checkpointId),
+    }),
+    ...registerTimelineCommands({
+      connection,
+      assistants,
+      store,
+      timeline,
+      activeChatThread: () => chats.active?.session.threadId,
+      openChatAtCheckpoint: (threadId, checkpointId) => chats.openAtCheckpoint(threadId, checkpointId),
+      rerunFrom: (threadId, checkpointId, assistantId) => chats.open(threadId).session.rerunFrom(checkpointId, assistantId),
+    }),
+    ...registerCompareCommands({ connection, store, timeline, activeChatThread: () => chats.active?.session.threadId }),
+    ...registerTransferCommands({
+      connection,
+      store,
+      activeChatThread: () => chats.active?.session.threadId,
+      openThread: (threadId) => {
+        chats.open(threadId);
+        threads.refresh();
+      },
     }),
     ...registerGraphCommands({
       assistants,

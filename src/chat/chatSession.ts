@@ -4,9 +4,9 @@
  * panel is hidden. Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
 import type { DeploymentGateway } from "../deployment/gateway";
-import type { MultitaskStrategy, RunOutcome } from "../deployment/types";
+import type { MultitaskStrategy, RunOutcome, ThreadCheckpoint } from "../deployment/types";
 import type { AssistantDirectory } from "../state/assistantDirectory";
-import { toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
+import { CheckpointGoneError, toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
 import type { ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
 import { AssistantSelection } from "./assistantSelection";
 import { DeltaBatcher } from "./deltaBatcher";
@@ -131,8 +131,16 @@ export class ChatSession {
     };
   }
 
+  /** The load under way (or the last one): a command that acts on the loaded thread waits for it. */
+  private loaded: Promise<void> = Promise.resolve();
+
   /** Loads assistants and the thread's messages; attribution follows from history without blocking. */
-  async load(): Promise<void> {
+  load(): Promise<void> {
+    this.loaded = this.loadNow();
+    return this.loaded;
+  }
+
+  private async loadNow(): Promise<void> {
     this.loading = true;
     this.setError(undefined);
     this.runs.clearFailure();
@@ -178,18 +186,44 @@ export class ChatSession {
     const head = this.history.sibling(messageId, direction);
     if (!head) return;
     await this.showBranch(head.messages, head.checkpointId);
+    if (this.header.branch) this.updateHeader({ branch: undefined });
   }
 
-  /** Shows the thread as it was at a checkpoint; the next message continues from there, as a fork. */
-  async openAtCheckpoint(checkpointId: string): Promise<void> {
+  /**
+   * Shows the thread as it was at a checkpoint; the next message continues from there, as a fork.
+   * Returns the checkpoint's state, or undefined (and says why) when it cannot be shown.
+   */
+  async openAtCheckpoint(checkpointId: string): Promise<ThreadCheckpoint | undefined> {
+    await this.loaded;
     const threadId = this.header.threadId;
-    if (!threadId || this.runs.active) return;
+    if (!threadId || this.runs.active) return undefined;
     try {
-      const state = await this.deps.gateway.getState(threadId, { checkpointId });
+      const state = await this.deps.gateway.getCheckpoint(threadId, checkpointId);
+      if (!state) throw new CheckpointGoneError(threadId, checkpointId);
       await this.showBranch(messagesOfValues(state.values), checkpointId);
+      const step = typeof state.metadata.step === "number" ? ` · step ${state.metadata.step}` : "";
+      this.updateHeader({ branch: `${state.metadata.source === "update" ? "edited state" : "checkpoint"}${step}` });
+      return state;
     } catch (error) {
       this.setError(this.deps.describe(error, { operation: "open the checkpoint", subject: `Checkpoint ${shortId(checkpointId)}` }));
+      return undefined;
     }
+  }
+
+  /**
+   * Runs the thread again from a checkpoint with the chosen assistant: the panel shows the thread as it
+   * was there, and the run's replies make a new branch. A checkpoint with nothing left to run (a run
+   * ended there) says so; a message sent next continues from it.
+   */
+  async rerunFrom(checkpointId: string, assistantId: string): Promise<void> {
+    const state = await this.openAtCheckpoint(checkpointId);
+    if (!state || this.runs.active) return;
+    if (!state.next.length) {
+      const message = "Nothing is left to run at this checkpoint (its run ended there). Send a message to continue from it.";
+      return this.setError({ kind: "badRequest", message, actions: [], detail: "no next node" });
+    }
+    if (assistantId !== this.assistants.id) this.selectAssistant(assistantId);
+    await this.startRun({ assistantId, input: null, checkpointId });
   }
 
   /** Shows a branch's messages (keeping known authors) and continues the next run from its checkpoint. */

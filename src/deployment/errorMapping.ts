@@ -54,6 +54,17 @@ export class DeploymentError extends Error {
   }
 }
 
+/** A checkpoint the thread no longer has (the thread was deleted, or the server restarted without its state). */
+export class CheckpointGoneError extends Error {
+  constructor(
+    readonly threadId: string,
+    readonly checkpointId: string,
+  ) {
+    super(`Checkpoint ${checkpointId} of thread ${threadId} does not exist`);
+    this.name = "CheckpointGoneError";
+  }
+}
+
 /**
  * The server has no such endpoint, or says it does not implement it: no retry or setting fixes that, so
  * the message names the server's version and what it lacks instead of a generic 404 or 500.
@@ -135,6 +146,9 @@ export function mapError(error: unknown, context: ErrorContext = {}): UserFacing
   if (error instanceof UnsupportedByServerError) {
     const server = error.serverVersion ? `${url} runs langgraph-api ${error.serverVersion}, which` : `The server at ${url}`;
     return make("unsupported", `${server} does not support ${error.capability} (${error.status}). Use a deployment whose server offers it.`, ["showLog"]);
+  }
+  if (error instanceof CheckpointGoneError) {
+    return make("notFound", `Checkpoint ${error.checkpointId.slice(0, 8)} of thread ${error.threadId.slice(0, 8)} no longer exists on ${url}: the thread was deleted or the server lost its state.`, ["retry"]);
   }
   if (status !== undefined) {
     if (status === 401) return make("unauthorized", `${url} rejected the API key (401). Set a valid API key for this deployment.`, ["setApiKey", "retry"]);

@@ -6,7 +6,7 @@
  */
 import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
 import { createClient, fetchServerInfo, type ClientOptions } from "./clientFactory";
-import { isMissingEndpoint, UnsupportedByServerError } from "./errorMapping";
+import { CheckpointGoneError, isMissingEndpoint, UnsupportedByServerError } from "./errorMapping";
 import type {
   AssistantDraft,
   AssistantRecord,
@@ -16,11 +16,12 @@ import type {
   RunRequest,
   ServerInfo,
   StreamPart,
+  Superstep,
   ThreadCheckpoint,
   ThreadQuery,
   ThreadSummary,
 } from "./types";
-import { parseAssistant, parseCheckpoint, parseGraph, parseRun, parseServerInfo, parseThread, parseVersion } from "./wireSchemas";
+import { parseAssistant, parseCheckpoint, parseGraph, parseRun, parseSchemas, parseServerInfo, parseStateUpdate, parseThread, parseVersion } from "./wireSchemas";
 
 export { MAX_SENDS } from "./retryingFetch";
 
@@ -126,6 +127,23 @@ export class DeploymentGateway {
     return parseThread.one(await (await this.client()).threads.create({ metadata }));
   }
 
+  /**
+   * Creates a thread of `graphId` whose history is `supersteps`, replayed in order (an exported thread,
+   * imported). The id is chosen here so that a server failing halfway leaves nothing behind: the
+   * partial thread is deleted before the error is thrown.
+   */
+  async importThread(graphId: string, supersteps: Superstep[], metadata: Record<string, unknown>): Promise<ThreadSummary> {
+    const client = await this.client();
+    const threadId = crypto.randomUUID();
+    const wire = supersteps.map((step) => ({ updates: step.updates.map((u) => ({ values: u.values, asNode: u.as_node })) }));
+    try {
+      return parseThread.one(await this.attempt("creating threads from supersteps", () => client.threads.create({ threadId, graphId, metadata, supersteps: wire })));
+    } catch (error) {
+      await client.threads.delete(threadId).catch(() => undefined);
+      throw error;
+    }
+  }
+
   /** Merges `metadata` into the thread's metadata. */
   async updateThread(threadId: string, metadata: Record<string, unknown>): Promise<ThreadSummary> {
     return parseThread.one(await (await this.client()).threads.update(threadId, { metadata }));
@@ -145,6 +163,26 @@ export class DeploymentGateway {
     const client = await this.client();
     const select = options.messagesOnly ? ({ select: ["values.messages"] } as never) : undefined;
     return parseCheckpoint.one(await client.threads.getState(threadId, options.checkpointId, select));
+  }
+
+  /**
+   * The state at one checkpoint, or undefined when the thread has no such checkpoint: the server then
+   * answers an empty state (no `created_at`) rather than a 404.
+   */
+  async getCheckpoint(threadId: string, checkpointId: string): Promise<ThreadCheckpoint | undefined> {
+    const state = await this.getState(threadId, { checkpointId });
+    return state.created_at ? state : undefined;
+  }
+
+  /**
+   * Writes `values` as if `asNode` had written them, on top of `checkpointId`: a new checkpoint that
+   * forks the thread there. Returns its id. A checkpoint the thread no longer has is refused first,
+   * since the server would silently write a new root in its place.
+   */
+  async updateState(threadId: string, values: Record<string, unknown>, options: { checkpointId: string; asNode?: string }): Promise<string> {
+    if (!(await this.getCheckpoint(threadId, options.checkpointId))) throw new CheckpointGoneError(threadId, options.checkpointId);
+    const client = await this.client();
+    return parseStateUpdate.one(await client.threads.updateState(threadId, { values, checkpointId: options.checkpointId, asNode: options.asNode })).checkpoint.checkpoint_id;
   }
 
   /** The raw state, for showing it as JSON exactly as the server has it. */
@@ -269,6 +307,15 @@ export class DeploymentGateway {
   async setAssistantVersion(assistantId: string, version: number): Promise<AssistantRecord> {
     const client = await this.client();
     return parseAssistant.one(await this.attempt("assistant versions", () => client.assistants.setLatest(assistantId, version)));
+  }
+
+  /**
+   * The JSON Schema of the assistant's graph state, or undefined when the server has none for it.
+   * Slow on the local server (it reads the graph's TypeScript types): never on a hot path.
+   */
+  async stateSchema(assistantId: string): Promise<Record<string, unknown> | undefined> {
+    const client = await this.client();
+    return parseSchemas.one(await this.attempt("graph schemas (assistants.getSchemas)", () => client.assistants.getSchemas(assistantId))).state_schema ?? undefined;
   }
 
   /** The assistant's graph; `xray` draws subgraphs expanded (older servers reject it). */

@@ -120,6 +120,11 @@ export interface RunRequest {
   multitaskStrategy?: MultitaskStrategy;
 }
 
+/** One step of a thread's history as `threads.create({ supersteps })` replays it: what each node wrote. */
+export interface Superstep {
+  updates: { values: unknown; as_node: string }[];
+}
+
 /** A status from a looser source (a panel's header), or undefined when it is none of the four. */
 export function threadStatusOf(value: unknown): ThreadStatus | undefined {
   return THREAD_STATUSES.find((status) => status === value);

@@ -65,6 +65,10 @@ const version = v.object({ version: v.number(), created_at: text, config });
 
 const graph = v.looseObject({ nodes: v.optional(v.array(v.looseObject({}))), edges: v.optional(v.array(v.looseObject({}))) });
 
+const stateUpdate = v.object({ checkpoint: v.looseObject({ checkpoint_id: id }) });
+
+const schemas = v.looseObject({ state_schema: v.fallback(v.nullish(v.record(v.string(), v.unknown())), null) });
+
 const serverInfo = v.object({
   version: v.fallback(v.optional(v.pipe(v.string(), v.minLength(1))), undefined),
   flags: v.fallback(v.record(v.string(), v.boolean()), {}),
@@ -101,4 +105,6 @@ export const parseAssistant = parser<AssistantRecord>(
 );
 export const parseVersion = parser<AssistantVersion>(version, "an assistant version");
 export const parseGraph = parser<RawGraph>(graph, "a graph");
+export const parseStateUpdate = parser(stateUpdate, "a state update");
+export const parseSchemas = parser(schemas, "graph schemas");
 export const parseServerInfo = parser<ServerInfo>(serverInfo, "its server info");

@@ -74,6 +74,8 @@ export interface ThreadHeader {
   threadId?: string;
   title: string;
   status?: string;
+  /** Set while the panel shows a branch opened at a checkpoint, e.g. "edited state · step 1". */
+  branch?: string;
 }
 
 /** A decision on a human-in-the-loop request (the agent-inbox shape: accept / edit / respond / ignore). */

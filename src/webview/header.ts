@@ -6,12 +6,15 @@ export class Header {
   readonly element: HTMLElement;
   private readonly title: HTMLElement;
   private readonly status: HTMLElement;
+  private readonly branch: HTMLElement;
   private readonly progress: HTMLElement;
 
   constructor() {
     this.title = el("h1", { className: "thread-title", text: "New thread" });
     this.status = el("span", { className: "thread-status" });
     this.status.hidden = true;
+    this.branch = el("span", { className: "thread-branch" });
+    this.branch.hidden = true;
     this.progress = el("div", {
       className: "progress-bar",
       attrs: { role: "progressbar", "aria-label": "Loading thread" },
@@ -20,7 +23,7 @@ export class Header {
     this.element = el(
       "header",
       { className: "chat-header" },
-      el("div", { className: "header-row" }, icon("comment-discussion", "header-icon"), this.title, this.status),
+      el("div", { className: "header-row" }, icon("comment-discussion", "header-icon"), this.title, this.branch, this.status),
       this.progress,
     );
   }
@@ -36,6 +39,10 @@ export class Header {
     if (status) this.status.dataset.status = status.toLowerCase();
     else delete this.status.dataset.status;
     this.status.setAttribute("aria-label", status ? `Thread status: ${status}` : "");
+    const branch = labelText(thread.branch ?? "").trim();
+    this.branch.hidden = !branch;
+    this.branch.textContent = branch;
+    this.branch.title = branch ? `This panel shows the branch at ${branch}; the next message continues it` : "";
   }
 
   setLoading(loading: boolean): void {

@@ -278,4 +278,15 @@ describe("chat webview bundle: edit, regenerate and versions", () => {
       assert.equal(button("a1", "button.message-regenerate").disabled, true);
     });
   });
+
+  it("the header says when the panel shows a branch opened at a checkpoint, and the label goes with it", () => {
+    const label = () => page().$(".thread-branch");
+    assert.equal(label().hidden, true, "no label on the thread's head");
+    page().send({ type: "thread", thread: { threadId: "t1", title: "Weather", branch: "edited state · step 1\u202e" } });
+    assert.equal(label().hidden, false);
+    assert.equal(label().textContent, "edited state · step 1", "untrusted controls are cleaned");
+    page().send({ type: "thread", thread: { threadId: "t1", title: "Weather" } });
+    assert.equal(label().hidden, true);
+  });
 });
+

@@ -1,0 +1,149 @@
+/**
+ * The state at a checkpoint as an editable JSON document. Reading fetches the state and points the
+ * document at the graph's state schema (`$schema`), so VS Code's JSON support checks it as the user
+ * types. Saving checks it again (JSON, schema, a run streaming on the thread), then writes only what
+ * changed with `threads.updateState` from that checkpoint: a new checkpoint, forking the thread there.
+ * A failed save throws, so the editor keeps the user's text, dirty.
+ */
+import * as vscode from "vscode";
+import type { DeploymentConnection } from "../deployment/deploymentConnection";
+import { CheckpointGoneError } from "../deployment/errorMapping";
+import { parseCheckpointPath, schemaPath, statePath, type CheckpointTarget } from "./checkpointPaths";
+import { CheckpointEditor, SaveRefused } from "./checkpointEditor";
+import { formatState } from "./stateEdit";
+
+export const CHECKPOINT_SCHEME = "langgraph-checkpoint";
+/** JSON to VS Code's JSON support, a language of its own so auto save stays off: every save forks the thread. */
+const CHECKPOINT_LANGUAGE = "langgraph-checkpoint";
+
+export function checkpointUri(threadId: string, checkpointId: string, title: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: CHECKPOINT_SCHEME, path: statePath(threadId, checkpointId, title) });
+}
+
+/** Gives a document of the scheme its language; changing a language reopens the document, so only when needed. */
+export async function asCheckpointDocument(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+  if (document.uri.scheme !== CHECKPOINT_SCHEME || document.languageId === CHECKPOINT_LANGUAGE) return document;
+  // The schema documents VS Code's JSON support reads are not edited: they keep their language.
+  if (parseCheckpointPath(document.uri.path)?.kind !== "state") return document;
+  return vscode.languages.setTextDocumentLanguage(document, CHECKPOINT_LANGUAGE);
+}
+
+export interface StateSaved {
+  threadId: string;
+  /** The checkpoint that was edited, and the new one the edit made. */
+  from: string;
+  checkpointId: string;
+  uri: vscode.Uri;
+}
+
+export interface CheckpointDocumentsDeps {
+  connection: DeploymentConnection;
+  /** Asked before saving while a run streams on the thread; true saves anyway. */
+  confirmWhileBusy(threadId: string): Thenable<boolean>;
+  saved(event: StateSaved): void;
+}
+
+export class CheckpointDocuments implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  /** Stable per document until saved here: an editor refuses to save a file that looks changed since read. */
+  private readonly mtimes = new Map<string, number>();
+  /** The node each document's save writes as, when the user picked one; else the checkpoint's writer. */
+  private readonly asNodes = new Map<string, string>();
+  private readonly editor: CheckpointEditor;
+
+  constructor(private readonly deps: CheckpointDocumentsDeps) {
+    this.editor = new CheckpointEditor(deps.connection.gateway);
+  }
+
+  /** The next save of this document writes as `node`. */
+  setAsNode(uri: vscode.Uri, node: string): void {
+    this.asNodes.set(uri.toString(), node);
+  }
+
+  /** Settings or the deployment changed: schemas are read again. */
+  reset(): void {
+    this.editor.reset();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const type = parseCheckpointPath(uri.path) ? vscode.FileType.File : vscode.FileType.Directory;
+    const key = uri.toString();
+    let mtime = this.mtimes.get(key);
+    if (mtime === undefined) this.mtimes.set(key, (mtime = Date.now()));
+    return { type, ctime: 0, mtime, size: 0 };
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(): void {
+    throw vscode.FileSystemError.NoPermissions("Checkpoints have no folders.");
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const target = parse(uri);
+    const state = await this.fetch(() => this.editor.read(target.threadId, target.checkpointId), target);
+    const text =
+      target.kind === "schema"
+        ? `${JSON.stringify((await this.editor.schemaAt(target.threadId, state.values)) ?? {}, null, 2)}\n`
+        : formatState(state.values, vscode.Uri.from({ scheme: CHECKPOINT_SCHEME, path: schemaPath(target.threadId, target.checkpointId) }).toString());
+    return new TextEncoder().encode(text);
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const target = parse(uri);
+    if (target.kind === "schema") throw vscode.FileSystemError.NoPermissions("The state schema comes from the graph.");
+    const { threadId, checkpointId } = target;
+    const saved = await this.fetch(
+      () =>
+        this.editor.save({
+          threadId,
+          checkpointId,
+          text: new TextDecoder().decode(content),
+          asNode: this.asNodes.get(uri.toString()),
+          confirmWhileBusy: () => this.deps.confirmWhileBusy(threadId),
+        }),
+      target,
+    );
+    this.mtimes.set(uri.toString(), Date.now());
+    if (saved) this.deps.saved({ threadId, from: checkpointId, checkpointId: saved, uri });
+  }
+
+  delete(): void {
+    throw vscode.FileSystemError.NoPermissions("Checkpoints cannot be deleted.");
+  }
+
+  rename(): void {
+    throw vscode.FileSystemError.NoPermissions("Checkpoints cannot be renamed.");
+  }
+
+  /**
+   * Runs a request for a document; a failure becomes the error VS Code shows for the read or the save
+   * (the editor keeps the user's text, dirty).
+   */
+  private async fetch<T>(request: () => Promise<T>, target: CheckpointTarget): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      if (error instanceof SaveRefused) throw vscode.FileSystemError.NoPermissions(error.message);
+      const described = this.deps.connection.describe(error, { operation: "use the checkpoint", subject: `Thread ${target.threadId.slice(0, 8)}` });
+      throw error instanceof CheckpointGoneError ? vscode.FileSystemError.FileNotFound(described.message) : vscode.FileSystemError.Unavailable(described.message);
+    }
+  }
+}
+
+function parse(uri: vscode.Uri): CheckpointTarget {
+  const target = parseCheckpointPath(uri.path);
+  if (!target) throw vscode.FileSystemError.FileNotFound(uri);
+  return target;
+}
