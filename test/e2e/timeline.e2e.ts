@@ -114,8 +114,11 @@ describe("time travel through the workbench UI", function () {
     assert.equal((edit.values as { messages: Message[] }).messages[0].content, EDITED);
     await page.locator(".tabs-container .tab.active.dirty").waitFor({ state: "detached", timeout: 30_000 });
 
-    // Re-run from the edit with another assistant, from the notification the save shows.
-    await page.locator(".notifications-toasts .monaco-button", { hasText: "Re-run from Here" }).first().click();
+    // Re-run from the edit with another assistant: the edited checkpoint's inline action in the timeline.
+    const editedRow = row(checkpoints, page, /^\s*step 1 · edited\s*$/);
+    await editedRow.waitFor({ state: "visible", timeout: 60_000 });
+    await editedRow.hover();
+    await editedRow.locator('.action-label[aria-label^="Re-run from Checkpoint"]').click();
     const pirateRow = page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: /Pirate/ }) }).first();
     await pirateRow.waitFor({ state: "visible", timeout: 30_000 });
     await pirateRow.click();
@@ -133,8 +136,9 @@ describe("time travel through the workbench UI", function () {
     assert.equal((await client.threads.getState(threadId, oldHead.checkpoint.checkpoint_id!)).values !== undefined, true);
     assert.equal(((await client.threads.getState(threadId, oldHead.checkpoint.checkpoint_id!)).values as { messages: Message[] }).messages.length, 4);
 
-    // The timeline now leads through the edit, with the old line as a branch under step 0.
-    await row(checkpoints, page, /^\s*step 1 · edited\s*$/).waitFor({ state: "visible", timeout: 60_000 });
+    // The timeline now leads through the edit and the reply, with the old line as a branch under step 0.
+    await row(checkpoints, page, /^\s*step 2 · agent\s*$/).waitFor({ state: "visible", timeout: 60_000 });
+    assert.equal(await workbench!.chatFrame().locator(".thread-branch").textContent(), "edited state · step 1", "the panel names the edited branch");
     await row(checkpoints, page, /^\s*step 0 · start\s*$/).locator(".monaco-tl-twistie").click();
     await row(checkpoints, page, /^\s*Branch\s*$/).waitFor({ state: "visible", timeout: 30_000 });
     await workbench!.screenshot("timeline-4-branch");
