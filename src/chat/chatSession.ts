@@ -55,6 +55,8 @@ export class ChatSession {
   private loading = false;
   private disposed = false;
   private pending: InterruptView | undefined;
+  /** The checkpoint the pending interrupt waits at: the answer resumes exactly there. */
+  private interruptAt: string | undefined;
   private readonly history: HistoryService;
   private readonly runs: RunController;
   /** Everything posted goes through it, so a burst of tokens crosses to the webview as a few deltas. */
@@ -153,6 +155,7 @@ export class ChatSession {
         this.header = { threadId, title, status: thread?.status };
         this.model.reset(toMessageViews(messagesOfValues(state.values)));
         this.pending = pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id));
+        this.interruptAt = state.checkpoint?.checkpoint_id ?? undefined;
         this.runs.noteInterrupt(this.pending !== undefined);
       }
       this.assistants.offer(options, stringOf(thread?.metadata?.assistant_id));
@@ -316,7 +319,9 @@ export class ChatSession {
   async resume(response: unknown, assistantId = this.pending?.assistantId ?? this.assistants.id): Promise<void> {
     if (!this.pending || this.runs.active || !assistantId) return;
     this.setInterrupt(undefined);
-    await this.startRun({ assistantId, command: { resume: response } });
+    // Named, not implied: after a re-run from an older checkpoint the server would otherwise resume that
+    // checkpoint's first branch, replaying the answer it was given there.
+    await this.startRun({ assistantId, command: { resume: response }, checkpointId: this.interruptAt });
   }
 
   /** Stops the streaming run on the server, not just the local stream. */
@@ -386,6 +391,7 @@ export class ChatSession {
       if (reset) this.post(this.snapshot());
       this.updateHeader({ status: thread?.status, title: titleOf(thread?.metadata) ?? this.header.title });
       this.setInterrupt(pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)));
+      this.interruptAt = state.checkpoint?.checkpoint_id ?? undefined;
       this.runs.noteInterrupt(this.pending !== undefined);
       await this.history.afterRun();
     } catch (error) {

@@ -215,4 +215,25 @@ describe("time travel against a real server: edit state at a checkpoint, re-run 
     const branch = await gateway.getCheckpoint(thread.thread_id, edited);
     assert.equal(describeChanges(changedKeys(after?.values, branch?.values)), "changed: topic");
   });
+
+  it("a re-run from a checkpoint before an interrupt stops at it again, and the card's answer is the one used on the new branch", async () => {
+    const { session, client, gateway } = recordSession(server.url);
+    await session.load();
+    const approval = await defaultAssistant(client, "approval");
+    await session.send("mail bob", approval.assistant_id);
+    assert.ok(session.interrupt, "the first run waits for approval");
+    await session.resume({ type: "accept" });
+    assert.match(session.model.messages.at(-1)?.content ?? "", /^Approved\. Done/);
+
+    const { head } = await new TimelineModel(gateway, session.threadId!).open();
+    const beforeReview = head.find((row) => row.writers.includes("draft"));
+    assert.ok(beforeReview, "the checkpoint the draft node wrote, before the review");
+    await session.rerunFrom(beforeReview.id, approval.assistant_id);
+    assert.equal(session.interrupt?.request?.action, "send_message", "the re-run stops at the same interrupt");
+    await session.resume({ type: "reject" });
+    assert.match(session.model.messages.at(-1)?.content ?? "", /^Rejected\./, "not the answer given on the first branch");
+    const state = await gateway.getState(session.threadId!);
+    assert.match(messagesOfValues(state.values).at(-1)?.content as string, /^Rejected\./);
+  });
 });
+
