@@ -16,6 +16,7 @@ import { InboxTreeProvider, registerInboxCommands } from "./inbox";
 import { startLangGraphJsonSupport } from "./langgraphJson";
 import { registerLmChat, type LmChatProbe } from "./lmChat";
 import { registerLocalServer, type LocalServer } from "./localServer";
+import { trackWalkthroughProgress } from "./walkthrough";
 import type { ExtensionParts } from "./parts";
 import { AssistantDirectory } from "./state/assistantDirectory";
 import { ThreadStore } from "./state/threadStore";
@@ -179,7 +180,18 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     threadRan: (threadId) => chats.refreshThread(threadId),
     selectAssistant: (threadId, assistantId) => chats.find(threadId)?.session.selectAssistant(assistantId),
   });
-  context.subscriptions.push(...lmChat.disposables);
+  context.subscriptions.push(
+    ...lmChat.disposables,
+    trackWalkthroughProgress({
+      onConnected: connection.onDidChangeState,
+      isConnected: () => connection.state.kind === "connected",
+      onDidChangeFocusedChat: chats.onDidChangeActive,
+      focusedChat,
+      onRunEnd: chats.onRunEnd,
+      onKeysChanged: keys.onDidChange,
+      hasKeyForCurrentDeployment: () => keys.get(connection.url).then(Boolean),
+    }),
+  );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   startLangGraphJsonSupport(context, { log, assistants });
   return { parts, graphs, assistantTree, lmChat: lmChat.probe, inbox, localServer: localServer.server, connectionStatus };

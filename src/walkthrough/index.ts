@@ -1,0 +1,2 @@
+/** The Get Started walkthrough as extension.ts sees it. */
+export { trackWalkthroughProgress } from "./walkthroughProgress";
