@@ -15,6 +15,8 @@ import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { CHAT_VIEW_TYPE, ChatPanel, type ChatPanelActions } from "./chatPanel";
 import { ChatSession } from "./chatSession";
 import { askMultitaskStrategy } from "./multitaskPrompt";
+import { LiveThreads } from "./liveThreads";
+import { trustedSetting } from "../deployment/deploymentSettings";
 
 export interface ChatPanelManagerDeps {
   extensionUri: vscode.Uri;
@@ -54,10 +56,24 @@ export class ChatPanelManager implements vscode.Disposable {
   private readonly runEnd = new vscode.EventEmitter<ChatRunEnd>();
   /** A run's stream ended in some panel. */
   readonly onRunEnd = this.runEnd.event;
-  private readonly storeSubscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
+  /** Visible panels follow runs other clients start on their threads. */
+  private readonly live: LiveThreads;
 
   constructor(private readonly deps: ChatPanelManagerDeps) {
-    this.storeSubscription = deps.store.onDidChange((change) => this.follow(change));
+    this.live = new LiveThreads({
+      gateway: deps.connection.gateway,
+      store: deps.store,
+      visible: () => [...this.panels].filter((p) => p.panel.visible).map((p) => p.session),
+      timing: () => ({ intervalMs: (trustedSetting<number>("threads.pollIntervalSeconds").value ?? 5) * 1000 }),
+    });
+    this.subscriptions = [
+      deps.store.onDidChange((change) => this.follow(change)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration("langgraph.threads.pollIntervalSeconds")) this.live.restart();
+      }),
+      this.live,
+    ];
   }
 
   get active(): ChatPanel | undefined {
@@ -122,7 +138,7 @@ export class ChatPanelManager implements vscode.Disposable {
     this.posted.dispose();
     this.runEvent.dispose();
     this.runEnd.dispose();
-    this.storeSubscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
   }
 
   /** A change recorded elsewhere (the tree's rename or delete) reaches the thread's panel. */
@@ -174,6 +190,7 @@ export class ChatPanelManager implements vscode.Disposable {
           const created = !knownThread && !!thread.threadId;
           if (thread.threadId) knownThread = thread.threadId;
           this.report(session, thread, created);
+          if (created) this.live.update();
         },
       },
       threadId,
@@ -188,13 +205,16 @@ export class ChatPanelManager implements vscode.Disposable {
     webviewPanel.onDidChangeViewState(() => {
       if (webviewPanel.active) this.setActive(panel);
       else if (this.activePanel === panel) this.setActive(undefined);
+      this.live.update();
     });
     panel.onDidDispose(() => {
       this.panels.delete(panel);
       if (this.activePanel === panel) this.setActive(undefined);
+      this.live.update();
     });
     if (webviewPanel.active) this.setActive(panel);
-    void session.load();
+    // Polling starts after the first load, never alongside it.
+    void session.load().finally(() => this.live.update());
     return panel;
   }
 

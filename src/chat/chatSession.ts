@@ -57,6 +57,8 @@ export class ChatSession {
   private pending: InterruptView | undefined;
   /** The checkpoint the pending interrupt waits at: the answer resumes exactly there. */
   private interruptAt: string | undefined;
+  /** Runs this panel started: a run found on the thread that is none of them was started elsewhere. */
+  private readonly ownRuns = new Set<string>();
   private readonly history: HistoryService;
   private readonly runs: RunController;
   /** Everything posted goes through it, so a burst of tokens crosses to the webview as a few deltas. */
@@ -86,7 +88,10 @@ export class ChatSession {
         threadId: currentThread,
         ensureThread: (firstMessage) => this.ensureThread(firstMessage),
         configFor: (threadId, assistantId) => runConfigFor(deps.gateway, threadId, deps.assistants.get(assistantId)),
-        rememberRun: (threadId, runId) => deps.rememberRun(threadId, runId),
+        rememberRun: (threadId, runId) => {
+          if (runId) this.ownRuns.add(runId);
+          deps.rememberRun(threadId, runId);
+        },
         streamIdleTimeoutMs: deps.streamIdleTimeoutMs,
       },
       this.runListener(),
@@ -103,6 +108,31 @@ export class ChatSession {
 
   get run(): RunView {
     return this.runView;
+  }
+
+  /** A run of this panel's streams or waits in its queue. */
+  get running(): boolean {
+    return this.runs.busy;
+  }
+
+  /**
+   * Another client started a run on this thread: joins its stream (`joinStream`), so the reply shows as
+   * it comes, labelled with that run's assistant. Only a resumable run is joined: on a server that keeps
+   * no copy of a run's events, a second reader would take events from the client that started it (that
+   * run's messages are read in when it ends). True when there was one to join.
+   */
+  async joinRunFromElsewhere(): Promise<boolean> {
+    const threadId = this.header.threadId;
+    if (!threadId || this.runs.busy || this.loading) return false;
+    const run = (await this.deps.gateway.activeRuns(threadId)).find((r) => !this.ownRuns.has(r.run_id) && r.resumable);
+    if (!run || this.runs.busy) return false;
+    await this.runs.rejoinActive(run.run_id, new Set(this.model.messages.map((m) => m.id)));
+    return true;
+  }
+
+  /** The thread changed on the server while nothing ran here (a run begun and ended between two looks). */
+  async catchUp(): Promise<void> {
+    if (!this.runs.busy && !this.loading) await this.reconcile();
   }
 
   get selectedAssistantId(): string | undefined {

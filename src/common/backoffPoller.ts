@@ -52,6 +52,14 @@ export class BackoffPoller {
     this.schedule(0);
   }
 
+  /** Fresh data was just read some other way: polling (stopped or not) goes on one interval from now. */
+  restart(): void {
+    this.stopped = false;
+    this.waitMs = this.timing().intervalMs;
+    this.clear();
+    this.schedule(this.waitMs);
+  }
+
   /** A poll now, outside the schedule (a manual refresh); the schedule continues after it. */
   async now(): Promise<void> {
     this.clear();

@@ -54,6 +54,8 @@ export interface RunRecord {
   thread_id: string;
   assistant_id: string;
   status: RunStatus;
+  /** Started with `streamResumable`: its events are kept, so joining its stream takes none from its client. */
+  resumable?: boolean;
 }
 
 export interface AssistantRecord {

@@ -48,6 +48,7 @@ const run = v.object({
   thread_id: text,
   assistant_id: text,
   status: v.fallback(v.picklist(["pending", "running", "error", "success", "timeout", "interrupted"]), "error"),
+  kwargs: v.optional(v.fallback(v.looseObject({ resumable: v.optional(v.fallback(v.boolean(), false)) }), {})),
 });
 
 const assistant = v.object({
@@ -98,7 +99,13 @@ function parser<T>(schema: v.GenericSchema<unknown, T>, what: string) {
 
 export const parseThread = parser<ThreadSummary>(threadSummary, "a thread");
 export const parseCheckpoint = parser<ThreadCheckpoint>(checkpoint as v.GenericSchema<unknown, ThreadCheckpoint>, "a thread state");
-export const parseRun = parser<RunRecord>(run, "a run");
+export const parseRun = parser<RunRecord>(
+  v.pipe(
+    run,
+    v.transform(({ kwargs, ...rest }) => (kwargs?.resumable ? { ...rest, resumable: true } : rest)),
+  ),
+  "a run",
+);
 export const parseAssistant = parser<AssistantRecord>(
   v.pipe(assistant, v.transform((a) => ({ ...a, description: a.description ?? undefined }))),
   "an assistant",

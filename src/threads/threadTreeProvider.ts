@@ -14,6 +14,11 @@ import { describeFilter, ThreadListModel, type ThreadFilter } from "./threadList
 import type { ThreadSummary } from "../deployment/types";
 import { ThreadTitles } from "./threadTitles";
 import { loadMoreItem, threadTreeItem, type ThreadNode } from "./threadTreeItems";
+import { BackoffPoller, type PollOutcome } from "../common/backoffPoller";
+
+/** Rows looked at per poll: the top of the list, where a user looks. */
+const POLLED_ROWS = 100;
+const pollSeconds = () => trustedSetting<number>("threads.pollIntervalSeconds").value ?? 5;
 
 export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, vscode.Disposable {
   readonly model: ThreadListModel;
@@ -25,7 +30,8 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   private loadedOnce = false;
   private readonly nodes = new Map<string, ThreadNode>();
   private readonly loadMoreNode: ThreadNode = { kind: "loadMore" };
-  private poll: NodeJS.Timeout | undefined;
+  /** While visible, the loaded rows' status is read again (runs other clients start or end). */
+  private readonly poller = new BackoffPoller(() => this.pollRows(), () => ({ intervalMs: pollSeconds() * 1000 }));
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -56,7 +62,8 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     this.disposables.push(
       view.onDidChangeVisibility(() => this.schedulePoll()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration("langgraph.threads")) this.schedulePoll();
+        if (e.affectsConfiguration("langgraph.threads.pollIntervalSeconds") && this.poller.active) this.poller.resume();
+        else this.schedulePoll();
       }),
     );
     this.updateDescription();
@@ -99,6 +106,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
         this.loading = undefined;
         await this.setContext();
         this.schedulePoll();
+        this.poller.restart();
       }
     })();
     return this.loading;
@@ -142,7 +150,6 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       this.model.update(threadId, rest);
       this.refreshRow(threadId);
     }
-    if (rest.status === "busy" || rest.status === "idle") this.schedulePoll();
   }
 
   /** A thread created here appears at the top without a reload. */
@@ -174,7 +181,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   }
 
   dispose(): void {
-    if (this.poll) clearInterval(this.poll);
+    this.poller.dispose();
     for (const d of this.disposables) d.dispose();
   }
 
@@ -202,27 +209,29 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     await vscode.commands.executeCommand("setContext", "langgraph.threads.empty", this.model.threads.length === 0);
   }
 
-  /** A light poll of busy threads' status, only while the view is visible and the user asked for it. */
+  /** Polls only while the view is visible and its list has loaded (the first load is not doubled). */
   private schedulePoll(): void {
-    const seconds = trustedSetting<number>("threads.pollIntervalSeconds").value ?? 0;
-    const busy = () => this.model.threads.filter((t) => t.status === "busy").map((t) => t.thread_id);
-    const wanted = seconds > 0 && !!this.view?.visible && busy().length > 0;
-    if (!wanted) {
-      if (this.poll) clearInterval(this.poll);
-      this.poll = undefined;
-      return;
-    }
-    if (this.poll) return;
-    this.poll = setInterval(() => void this.pollBusy(busy()), seconds * 1000);
+    this.poller.setWanted(!!this.view?.visible && this.loadedOnce && this.model.threads.length > 0);
   }
 
-  private async pollBusy(ids: string[]): Promise<void> {
-    if (!ids.length) return this.schedulePoll();
+  /** One request for the top rows: what changed goes to the store, and every view follows. */
+  private async pollRows(): Promise<PollOutcome> {
+    const ids = this.model.threads.slice(0, POLLED_ROWS).map((t) => t.thread_id);
+    if (!ids.length) return "same";
     try {
       const fresh = await this.connection.gateway.searchThreads({ ids, limit: ids.length });
-      for (const thread of fresh) this.store.update(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
-    } catch {
-      // The next poll or the user's refresh will show the problem; polling must not nag.
+      let changed = false;
+      for (const thread of fresh) {
+        const known = this.model.get(thread.thread_id);
+        if (known?.status === thread.status && known.updated_at === thread.updated_at) continue;
+        changed = true;
+        this.store.update(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
+      }
+      return changed ? "changed" : "same";
+    } catch (error) {
+      // The view's message says what is wrong once; polling stops until a refresh rather than nag.
+      const mapped = this.connection.describe(error, { operation: "refresh threads" });
+      return mapped.kind === "unreachable" || mapped.kind === "unauthorized" || mapped.kind === "forbidden" ? "stop" : "same";
     }
   }
 }
