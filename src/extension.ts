@@ -87,6 +87,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     log,
     ...localServer.disposables,
     keys,
+    assistants,
     connection,
     store,
     threads,

@@ -1,9 +1,32 @@
-/** A quick pick of the deployment's assistants, grouped by graph, the current one marked. */
+/**
+ * A quick pick of the deployment's assistants, grouped by graph, the current one marked. It opens on
+ * the cached list at once and reads the list again while open: an assistant created, changed or deleted
+ * by another client shows (or goes) in place, keeping what the user typed and the row they are on.
+ */
 import type { AssistantRecord as Assistant } from "../deployment/types";
 import * as vscode from "vscode";
 import { isGraphDefault, type AssistantDirectory } from "../state/assistantDirectory";
 
 type Item = vscode.QuickPickItem & { assistant?: Assistant };
+
+function itemsOf(assistants: readonly Assistant[], currentId: string | undefined): Item[] {
+  const items: Item[] = [];
+  let graph: string | undefined;
+  for (const assistant of assistants) {
+    if (assistant.graph_id !== graph) {
+      graph = assistant.graph_id;
+      items.push({ label: graph, kind: vscode.QuickPickItemKind.Separator });
+    }
+    const current = assistant.assistant_id === currentId;
+    items.push({
+      label: `${current ? "$(check) " : ""}${assistant.name || assistant.graph_id}`,
+      description: `${assistant.graph_id}${isGraphDefault(assistant) ? " · default" : ""} · v${assistant.version}`,
+      detail: assistant.description ?? undefined,
+      assistant,
+    });
+  }
+  return items;
+}
 
 export async function pickAssistant(
   directory: AssistantDirectory,
@@ -15,30 +38,27 @@ export async function pickAssistant(
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.busy = true;
+  let open = true;
+  const show = (assistants: readonly Assistant[]) => {
+    if (!open) return;
+    const activeId = quickPick.activeItems[0]?.assistant?.assistant_id ?? options.currentId;
+    const items = itemsOf(assistants, options.currentId);
+    quickPick.items = items;
+    const active = items.find((i) => i.assistant?.assistant_id === activeId);
+    if (active) quickPick.activeItems = [active];
+  };
+  const cached = directory.cached;
+  if (cached) show(cached);
   quickPick.show();
   try {
-    const assistants = await directory.list();
-    const items: Item[] = [];
-    let graph: string | undefined;
-    for (const assistant of assistants) {
-      if (assistant.graph_id !== graph) {
-        graph = assistant.graph_id;
-        items.push({ label: graph, kind: vscode.QuickPickItemKind.Separator });
-      }
-      const current = assistant.assistant_id === options.currentId;
-      items.push({
-        label: `${current ? "$(check) " : ""}${assistant.name || assistant.graph_id}`,
-        description: `${assistant.graph_id}${isGraphDefault(assistant) ? " · default" : ""} · v${assistant.version}`,
-        detail: assistant.description ?? undefined,
-        assistant,
-      });
-    }
-    quickPick.items = items;
-    const active = items.find((i) => i.assistant?.assistant_id === options.currentId);
-    if (active) quickPick.activeItems = [active];
+    // Without a cache the first read is fresh; with one, it is read again for what changed elsewhere.
+    show(cached ? (await directory.revalidate(), directory.cached ?? cached) : await directory.list());
   } catch (error) {
-    quickPick.dispose();
-    throw error;
+    if (!cached) {
+      quickPick.dispose();
+      throw error;
+    }
+    // The cached list stays usable; the Assistants view and the next use report the problem.
   } finally {
     quickPick.busy = false;
   }
@@ -48,6 +68,7 @@ export async function pickAssistant(
       quickPick.hide();
     });
     quickPick.onDidHide(() => {
+      open = false;
       resolve(undefined);
       quickPick.dispose();
     });

@@ -1,8 +1,15 @@
-/** The Assistants view: assistants grouped by graph, the graph's default marked. */
+/**
+ * The Assistants view: assistants grouped by graph, the graph's default marked. While visible it reads
+ * the list again now and then, and it follows every change the directory sees (a picker's read too).
+ */
 import type { AssistantRecord as Assistant } from "../deployment/types";
 import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { isGraphDefault, type AssistantDirectory } from "../state/assistantDirectory";
+import { BackoffPoller } from "../common/backoffPoller";
+
+/** How often the visible view reads the list again (longer while nothing changes). */
+const POLL_MS = 30_000;
 
 export type AssistantNode = { kind: "graph"; graphId: string } | { kind: "assistant"; assistant: Assistant };
 
@@ -10,17 +17,28 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
   private readonly changed = new vscode.EventEmitter<AssistantNode | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
   private view: vscode.TreeView<AssistantNode> | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: { dispose(): void }[];
+  private readonly poller: BackoffPoller;
 
   constructor(
     private readonly directory: AssistantDirectory,
     private readonly connection: DeploymentConnection,
   ) {
-    this.subscription = connection.onDidChangeClient(() => this.refresh());
+    this.poller = new BackoffPoller(
+      async () => {
+        // The first read is the view's own (getChildren); later ones look for changes made elsewhere.
+        if (!this.directory.cached) return "same";
+        return (await this.directory.revalidate()) ? "changed" : "same";
+      },
+      () => ({ intervalMs: POLL_MS }),
+    );
+    this.subscriptions = [connection.onDidChangeClient(() => this.refresh()), directory.onDidChange(() => this.changed.fire()), this.poller];
   }
 
   attach(view: vscode.TreeView<AssistantNode>): void {
     this.view = view;
+    this.subscriptions.push(view.onDidChangeVisibility(() => this.poller.setWanted(view.visible)));
+    this.poller.setWanted(view.visible);
   }
 
   refresh(): void {
@@ -68,7 +86,7 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
 }

@@ -44,6 +44,12 @@ export class AssistantSelection {
     return this.message();
   }
 
+  /** The directory's list changed elsewhere: offers it, keeping the selection while it still exists. */
+  sync(options: AssistantOption[]): HostToWebview {
+    this.offer(options);
+    return this.message();
+  }
+
   select(threadId: string | undefined, assistantId: string): HostToWebview {
     this.selected = assistantId;
     this.deps.rememberAssistant(threadId, assistantId);

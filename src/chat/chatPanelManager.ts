@@ -69,6 +69,9 @@ export class ChatPanelManager implements vscode.Disposable {
     });
     this.subscriptions = [
       deps.store.onDidChange((change) => this.follow(change)),
+      deps.assistants.onDidChange(() => {
+        for (const panel of this.panels) void panel.session.assistantsChanged();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration("langgraph.threads.pollIntervalSeconds")) this.live.restart();
       }),

@@ -310,6 +310,11 @@ export class ChatSession {
     }
   }
 
+  /** Assistants were created, changed or deleted elsewhere: the composer's picker follows. */
+  async assistantsChanged(): Promise<void> {
+    this.post(this.assistants.sync(await this.deps.assistants.options()));
+  }
+
   /** The thread was renamed elsewhere (the tree). */
   applyTitle(title: string): void {
     this.updateHeader({ title });

@@ -1,7 +1,10 @@
 /**
  * The deployment's assistants, fetched once per client and shared by the chat panels, the picker and
  * the Assistants view. Names for attribution come from here; a deleted assistant keeps a short id.
+ * Other clients create, change and delete assistants too: `revalidate` reads the list again (a picker
+ * opening, the visible Assistants view) and tells every listener when it changed.
  */
+import { Emitter } from "../common/emitter";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { AssistantRecord as Assistant } from "../deployment/types";
 import type { AssistantOption, AssistantRef } from "../protocol/chatProtocol";
@@ -11,12 +14,31 @@ const PAGE = 100;
 export class AssistantDirectory {
   private loaded: Promise<Assistant[]> | undefined;
   private byId = new Map<string, Assistant>();
+  private current: Assistant[] | undefined;
+  private readonly changed = new Emitter<void>();
+  /** The list differs from what was cached: created, changed or deleted elsewhere. */
+  readonly onDidChange = this.changed.event;
 
   constructor(private readonly gateway: DeploymentGateway) {}
 
+  /** The list as last read, without asking the deployment; undefined before the first read. */
+  get cached(): readonly Assistant[] | undefined {
+    return this.current;
+  }
+
+  /** Reads the list again; when it differs from the cached one, it replaces it and listeners hear it. */
+  async revalidate(): Promise<boolean> {
+    const fresh = await this.fetchAll();
+    const changed = this.current !== undefined && JSON.stringify(this.current) !== JSON.stringify(fresh);
+    this.adopt(fresh);
+    this.loaded = Promise.resolve(fresh);
+    if (changed) this.changed.fire();
+    return changed;
+  }
+
   /** Every assistant, graph defaults first within each graph, then by name. */
   list(): Promise<Assistant[]> {
-    this.loaded ??= this.fetchAll().catch((error) => {
+    this.loaded ??= this.fetchAll().then((all) => this.adopt(all)).catch((error) => {
       this.loaded = undefined;
       throw error;
     });
@@ -51,7 +73,12 @@ export class AssistantDirectory {
 
   invalidate(): void {
     this.loaded = undefined;
+    this.current = undefined;
     this.byId = new Map();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
   }
 
   private async fetchAll(): Promise<Assistant[]> {
@@ -61,7 +88,11 @@ export class AssistantDirectory {
       all.push(...page);
       if (page.length < PAGE) break;
     }
-    all.sort(compareAssistants);
+    return all.sort(compareAssistants);
+  }
+
+  private adopt(all: Assistant[]): Assistant[] {
+    this.current = all;
     this.byId = new Map(all.map((a) => [a.assistant_id, a]));
     return all;
   }
