@@ -70,6 +70,8 @@ export class ChatPanel implements vscode.Disposable {
     switch (message.type) {
       case "send":
         return this.session.send(message.text, message.assistantId);
+      case "runInput":
+        return this.session.runInput(message.input, message.assistantId);
       case "stop":
         return this.session.stop();
       case "editMessage":

@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
-import { threadStatusOf, type RunOutcome, type StreamPart } from "../deployment/types";
+import { threadStatusOf, type GraphSchemas, type RunOutcome, type StreamPart } from "../deployment/types";
 import { readChatPersistedState, type HostToWebview, type ThreadHeader } from "../protocol/chatProtocol";
 import { registerPanelSerializer } from "../panels/panelHost";
 import type { ThreadChange, ThreadStore } from "../state/threadStore";
@@ -43,6 +43,7 @@ export interface ChatRunEnd {
 
 export class ChatPanelManager implements vscode.Disposable {
   private readonly panels = new Set<ChatPanel>();
+  private readonly schemaCache = new Map<string, Promise<GraphSchemas>>();
   private activePanel: ChatPanel | undefined;
   private readonly activeChanged = new vscode.EventEmitter<ChatPanel | undefined>();
   /** The focused panel changed, or its assistant or run did. */
@@ -169,6 +170,17 @@ export class ChatPanelManager implements vscode.Disposable {
     this.deps.store.update(threadId, { title: thread.title, status, updated_at: now }, session);
   }
 
+  /** Graph schemas are slow to compute on the server: asked once per assistant while the window lives. */
+  private schemas(assistantId: string): Promise<GraphSchemas> {
+    let schemas = this.schemaCache.get(assistantId);
+    if (!schemas) {
+      schemas = this.deps.connection.gateway.assistantSchemas(assistantId);
+      this.schemaCache.set(assistantId, schemas);
+      schemas.catch(() => this.schemaCache.delete(assistantId));
+    }
+    return schemas;
+  }
+
   private attach(webviewPanel: vscode.WebviewPanel, threadId: string | undefined, options: { title?: string; assistantId?: string }): ChatPanel {
     // The session posts from its constructor on, before its panel exists: the panel is read when it does.
     const ref: { panel?: ChatPanel } = {};
@@ -186,6 +198,9 @@ export class ChatPanelManager implements vscode.Disposable {
         rememberAssistant: (id, assistantId) => this.deps.memory.rememberAssistant(id, assistantId),
         activeRun: (id) => this.deps.memory.activeRun(id),
         rememberRun: (id, runId) => this.deps.memory.rememberRun(id, runId),
+        schemas: (assistantId) => this.schemas(assistantId),
+        lastInput: (assistantId) => this.deps.memory.lastInput(assistantId),
+        rememberInput: (assistantId, input) => this.deps.memory.rememberInput(assistantId, input),
         multitaskStrategy: askMultitaskStrategy,
         onRunEvent: (assistantId, threadId, part) => this.runEvent.fire({ assistantId, threadId, part }),
         onRunEnd: (assistantId, threadId, outcome) => this.runEnd.fire({ assistantId, threadId, outcome }),

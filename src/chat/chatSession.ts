@@ -4,7 +4,7 @@
  * panel is hidden. Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
 import type { DeploymentGateway } from "../deployment/gateway";
-import type { MultitaskStrategy, RunOutcome, ThreadCheckpoint } from "../deployment/types";
+import type { GraphSchemas, MultitaskStrategy, RunOutcome, ThreadCheckpoint } from "../deployment/types";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import { CheckpointGoneError, toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
 import type { ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
@@ -18,6 +18,8 @@ import { runConfigFor } from "./runConfig";
 import { RunController, type RunListener, type RunRequest } from "./runController";
 import { applyRunPart } from "./streamedMessages";
 import { ThreadModel } from "./threadModel";
+import { InputFormController } from "./inputForm";
+import { isChatState, readNodeUpdates, runEventViews } from "./nodeUpdates";
 import { shortId, shorten, titleOf } from "../common/threadText";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
 
@@ -42,6 +44,11 @@ export interface ChatSessionDeps {
   multitaskStrategy?(): Promise<MultitaskStrategy | undefined>;
   /** Thread created, renamed, or its status changed: the tree follows. */
   onThreadChanged?(thread: ThreadHeader): void;
+  /** An assistant's graph schemas, cached across panels (the gateway's answer otherwise). */
+  schemas?(assistantId: string): Promise<GraphSchemas>;
+  /** The last input run with an assistant whose graph is not a chat, remembered per assistant. */
+  lastInput?(assistantId: string): string | undefined;
+  rememberInput?(assistantId: string, input: string): void;
 }
 
 export type { MultitaskStrategy };
@@ -63,6 +70,8 @@ export class ChatSession {
   private readonly runs: RunController;
   /** Everything posted goes through it, so a burst of tokens crosses to the webview as a few deltas. */
   private readonly outgoing: DeltaBatcher;
+  private readonly inputs: InputFormController;
+  private streamedEvents = 0;
 
   constructor(
     private readonly deps: ChatSessionDeps,
@@ -72,6 +81,12 @@ export class ChatSession {
     this.header = { threadId, title: title ?? (threadId ? shortId(threadId) : "New Thread") };
     this.assistants = new AssistantSelection(deps, threadId);
     this.outgoing = new DeltaBatcher((message) => this.deps.post(message));
+    this.inputs = new InputFormController({
+      schemas: (id) => deps.schemas?.(id) ?? deps.gateway.assistantSchemas(id),
+      lastInput: deps.lastInput ? (id) => deps.lastInput?.(id) : undefined,
+      rememberInput: deps.rememberInput ? (id, input) => deps.rememberInput?.(id, input) : undefined,
+      post: (message) => this.post(message),
+    });
     const currentThread = () => this.header.threadId;
     this.history = new HistoryService({
       gateway: deps.gateway,
@@ -160,6 +175,7 @@ export class ChatSession {
       error: this.errorView,
       loading: this.loading,
       interrupt: this.pending,
+      inputForm: this.inputs.form,
     };
   }
 
@@ -183,7 +199,7 @@ export class ChatSession {
       if (threadId && state) {
         const title = titleOf(thread?.metadata) ?? this.header.title;
         this.header = { threadId, title, status: thread?.status };
-        this.model.reset(toMessageViews(messagesOfValues(state.values)));
+        this.model.reset(isChatState(state.values) ? toMessageViews(messagesOfValues(state.values)) : await readNodeUpdates(this.deps.gateway, threadId));
         this.pending = pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id));
         this.interruptAt = state.checkpoint?.checkpoint_id ?? undefined;
         this.runs.noteInterrupt(this.pending !== undefined);
@@ -195,6 +211,8 @@ export class ChatSession {
       this.loading = false;
       this.post(this.snapshot());
     }
+    // Schemas can take seconds on the server: the form follows when they arrive, nothing waits for them.
+    void this.inputs.select(this.assistants.id);
     if (this.header.threadId && !this.errorView) {
       await this.history.load();
       const active = this.deps.activeRun?.(this.header.threadId);
@@ -322,6 +340,19 @@ export class ChatSession {
 
   selectAssistant(assistantId: string): void {
     this.post(this.assistants.select(this.header.threadId, assistantId));
+    void this.inputs.select(assistantId);
+  }
+
+  /**
+   * Runs a graph that is not a chat with the form's input, checked against the graph's input schema
+   * first: an input that fails it is refused with the reasons, and nothing is sent.
+   */
+  async runInput(text: string, assistantId = this.assistants.id): Promise<void> {
+    if (!assistantId) return;
+    const input = await this.inputs.check(assistantId, text);
+    if (!input) return;
+    if (assistantId !== this.assistants.id) this.selectAssistant(assistantId);
+    await this.startRun({ assistantId, input, draft: text });
   }
 
   /**
@@ -398,6 +429,7 @@ export class ChatSession {
         // The graph views hear every event; the panel applies message chunks.
         if (follow.assistantId && this.header.threadId) this.deps.onRunEvent?.(follow.assistantId, this.header.threadId, part);
         for (const update of applyRunPart(this.model, follow, part, this.runView, (id) => this.deps.assistants.ref(id))) this.post(update);
+        for (const view of runEventViews(part, follow.runId, this.inputs.form !== undefined, this.streamedEvents++)) this.post(this.model.upsert(view));
       },
       viewChanged: (view) => this.setRun(view),
       error: (error) => this.setError(error),

@@ -34,22 +34,45 @@ export async function readThread(
  * and the panel needs a whole snapshot.
  */
 export function reconcileMessages(model: ThreadModel, values: unknown, stoppedRunId: string | undefined): { updates: HostToWebview[]; reset: boolean } {
-  // A stopped run's partial reply is not saved by the server; it stays on screen until the panel reloads.
-  const keep = stoppedRunId ? model.messages.filter((m) => m.role === "ai" && m.runId === stoppedRunId) : [];
+  // A stopped run's partial reply is not saved by the server; it stays on screen until the panel reloads,
+  // and so do what only the stream showed (status lines, a non-chat graph's node updates).
+  const kept = new Set(model.messages.filter((m) => localOnly(m) || (stoppedRunId !== undefined && m.role === "ai" && m.runId === stoppedRunId)).map((m) => m.id));
   const known = new Map(model.messages.map((m) => [m.id, m]));
-  const views = toMessageViews(messagesOfValues(values), (id) => {
+  const serverViews = toMessageViews(messagesOfValues(values), (id) => {
     const existing = known.get(id);
     return { author: existing?.author, runId: existing?.runId, subgraph: existing?.subgraph };
   });
-  views.push(...keep.filter((kept) => !views.some((v) => v.id === kept.id)));
+  const views = mergeKept(model.messages, serverViews, kept);
   const sameOrder = views.length === model.messages.length && views.every((v, i) => v.id === model.messages[i].id);
   if (!sameOrder) {
     model.reset(views);
     return { updates: [], reset: true };
   }
   const updates: HostToWebview[] = [];
-  for (const view of views) if (!sameView(view, known.get(view.id))) updates.push(model.upsert(view));
+  for (const view of views) if (!kept.has(view.id) && !sameView(view, known.get(view.id))) updates.push(model.upsert(view));
   return { updates, reset: false };
+}
+
+const localOnly = (m: ChatMessageView) => m.status === true || m.update !== undefined;
+
+/** The server's messages, with each kept local view back after the message it followed on screen. */
+function mergeKept(shown: readonly ChatMessageView[], server: ChatMessageView[], kept: ReadonlySet<string>): ChatMessageView[] {
+  const serverIds = new Set(server.map((v) => v.id));
+  const merged: ChatMessageView[] = [];
+  let next = 0;
+  for (const message of shown) {
+    if (serverIds.has(message.id)) {
+      while (next < server.length) {
+        const view = server[next++];
+        merged.push(view);
+        if (view.id === message.id) break;
+      }
+    } else if (kept.has(message.id)) {
+      merged.push(message);
+    }
+  }
+  while (next < server.length) merged.push(server[next++]);
+  return merged;
 }
 
 function sameView(a: ChatMessageView, b: ChatMessageView | undefined): boolean {

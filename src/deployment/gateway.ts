@@ -11,6 +11,7 @@ import type {
   AssistantDraft,
   AssistantRecord,
   AssistantVersion,
+  GraphSchemas,
   RawGraph,
   RunRecord,
   RunRequest,
@@ -21,17 +22,18 @@ import type {
   ThreadQuery,
   ThreadSummary,
 } from "./types";
-import { parseAssistant, parseCheckpoint, parseGraph, parseRun, parseSchemas, parseServerInfo, parseStateUpdate, parseThread, parseVersion } from "./wireSchemas";
+import { parseAssistant, parseCheckpoint, parseGraph, parseGraphSchemas, parseRun, parseSchemas, parseServerInfo, parseStateUpdate, parseThread, parseVersion } from "./wireSchemas";
 
 export { MAX_SENDS } from "./retryingFetch";
 
 /**
- * What the chat streams: tokens as they come, and each node's update (the graph view follows them),
+ * What the chat streams: tokens as they come, each node's update (the graph view follows them) and the
+ * graph's custom events (status lines),
  * from inside subgraphs too (`streamSubgraphs`: a sub-agent's messages arrive under its namespace).
  * Never `values` together with `streamSubgraphs`: langgraph-api 2.0 fails such a run (README,
  * compatibility table; a test reads the requests the gateway sends).
  */
-const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates"];
+const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates", "custom"];
 const STREAM_SUBGRAPHS = true;
 
 const LIST_FIELDS = ["thread_id", "created_at", "updated_at", "metadata", "status"] as const;
@@ -316,6 +318,12 @@ export class DeploymentGateway {
   async stateSchema(assistantId: string): Promise<Record<string, unknown> | undefined> {
     const client = await this.client();
     return parseSchemas.one(await this.attempt("graph schemas (assistants.getSchemas)", () => client.assistants.getSchemas(assistantId))).state_schema ?? undefined;
+  }
+
+  /** The JSON Schemas of the assistant's graph (slow for TypeScript graphs: never on a hot path, cache it). */
+  async assistantSchemas(assistantId: string): Promise<GraphSchemas> {
+    const client = await this.client();
+    return parseGraphSchemas.one(await this.attempt("graph schemas (assistants.getSchemas)", () => client.assistants.getSchemas(assistantId)));
   }
 
   /** The assistant's graph; `xray` draws subgraphs expanded (older servers reject it). */

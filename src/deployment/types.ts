@@ -142,3 +142,10 @@ export interface ServerInfo {
   /** What the server says it offers, e.g. `{ assistants: true, crons: false }`. */
   flags: Record<string, boolean>;
 }
+
+/** An assistant's graph schemas (`assistants.getSchemas`): JSON Schemas, the graph's own, untrusted. */
+export interface GraphSchemas {
+  graph_id: string;
+  input_schema?: unknown;
+  state_schema?: unknown;
+}

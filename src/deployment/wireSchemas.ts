@@ -4,7 +4,7 @@
  * the whole list. Graph state (`values`, task results) stays `unknown`: it is the graph's own data.
  */
 import * as v from "valibot";
-import { THREAD_STATUSES, type AssistantRecord, type AssistantVersion, type RawGraph, type RunRecord, type ServerInfo, type ThreadCheckpoint, type ThreadSummary } from "./types";
+import { THREAD_STATUSES, type AssistantRecord, type AssistantVersion, type GraphSchemas, type RawGraph, type RunRecord, type ServerInfo, type ThreadCheckpoint, type ThreadSummary } from "./types";
 
 const id = v.pipe(v.string(), v.minLength(1));
 const text = v.fallback(v.string(), "");
@@ -114,4 +114,10 @@ export const parseVersion = parser<AssistantVersion>(version, "an assistant vers
 export const parseGraph = parser<RawGraph>(graph, "a graph");
 export const parseStateUpdate = parser(stateUpdate, "a state update");
 export const parseSchemas = parser(schemas, "graph schemas");
+const graphSchemas = v.object({
+  graph_id: text,
+  input_schema: v.optional(v.unknown()),
+  state_schema: v.optional(v.unknown()),
+});
+export const parseGraphSchemas = parser<GraphSchemas>(graphSchemas, "graph schemas");
 export const parseServerInfo = parser<ServerInfo>(serverInfo, "its server info");

@@ -3,7 +3,7 @@
  * host treats what it sends as untrusted: a message is acted on only when its schema accepts it.
  */
 import { array, literal, maxLength, object, optional, picklist, pipe, string, union, unknown, variant, type InferOutput } from "valibot";
-import { MAX_AUTHOR_IDS, type WebviewToHost } from "./chatProtocol";
+import { MAX_AUTHOR_IDS, MAX_INPUT_CHARS, type WebviewToHost } from "./chatProtocol";
 import { validateWith, type SameType, type Validated } from "./messageValidation";
 
 const assistantId = optional(string());
@@ -11,6 +11,7 @@ const assistantId = optional(string());
 const chatMessageSchemas = {
   ready: object({ type: literal("ready") }),
   send: object({ type: literal("send"), text: string(), assistantId }),
+  runInput: object({ type: literal("runInput"), input: pipe(string(), maxLength(MAX_INPUT_CHARS)), assistantId }),
   stop: object({ type: literal("stop") }),
   selectAssistant: object({ type: literal("selectAssistant"), assistantId: string() }),
   errorAction: object({ type: literal("errorAction"), action: picklist(["retry", "openSettings", "setApiKey", "reload", "showLog"]) }),

@@ -47,6 +47,27 @@ export interface ChatMessageView {
   toolCallId?: string;
   /** Set when edits or regenerations gave this message siblings: which one is shown (0-based) of how many. */
   branch?: BranchPosition;
+  /** A node's update in a run of a graph that is not a chat (role `system`): the node and what it wrote. */
+  update?: NodeUpdateView;
+  /** A custom event (`config.writer`) shown as a status line (role `system`); not part of the thread's state. */
+  status?: boolean;
+}
+
+export interface NodeUpdateView {
+  node: string;
+  /** The keys of the state the node wrote. */
+  keys: string[];
+  /** The update, pretty-printed. */
+  json: string;
+}
+
+/** The selected assistant's graph takes no messages: the composer becomes a form for its input as JSON. */
+export interface InputFormView {
+  assistantId: string;
+  /** The graph's input schema, pretty-printed, for reference. */
+  schemaJson: string;
+  /** The last input run with this assistant, or a skeleton from the schema. */
+  draft: string;
 }
 
 export interface BranchPosition {
@@ -122,6 +143,8 @@ export type HostToWebview =
       error?: ErrorView;
       loading: boolean;
       interrupt?: InterruptView;
+      /** Set when the selected assistant's graph is not a chat: its input form replaces the composer. */
+      inputForm?: InputFormView;
     }
   | { type: "thread"; thread: ThreadHeader }
   | { type: "messageUpsert"; message: ChatMessageView }
@@ -129,6 +152,10 @@ export type HostToWebview =
   | { type: "messageDelta"; id: string; textDelta: string; toolCalls?: ToolCallDelta[] }
   | { type: "toolResult"; toolCallId: string; result: ToolResultView }
   | { type: "attribution"; authors: Record<string, AssistantRef> }
+  /** The selected assistant's input form, or none (a chat graph: the message composer). */
+  | { type: "inputForm"; form?: InputFormView }
+  /** A run input was refused before any request: why. */
+  | { type: "inputErrors"; errors: string[] }
   /** Subgraph namespaces learnt from history for messages shown without one. */
   | { type: "subgraphs"; subgraphs: Record<string, string> }
   | { type: "assistants"; assistants: AssistantOption[]; selectedAssistantId?: string }
@@ -141,12 +168,17 @@ export type HostToWebview =
   /** Branch positions of messages that have siblings; messages not listed have none. */
   | { type: "branches"; branches: Record<string, BranchPosition> };
 
+/** The longest run input (JSON text) the host accepts from the form. */
+export const MAX_INPUT_CHARS = 1_000_000;
+
 /** The most ids one `needAuthors` may carry: a window's worth of replies. */
 export const MAX_AUTHOR_IDS = 200;
 
 export type WebviewToHost =
   | { type: "ready" }
   | { type: "send"; text: string; assistantId?: string }
+  /** Runs a graph that is not a chat with this input (JSON text, checked against its input schema). */
+  | { type: "runInput"; input: string; assistantId?: string }
   | { type: "stop" }
   | { type: "selectAssistant"; assistantId: string }
   | { type: "errorAction"; action: ErrorActionId }

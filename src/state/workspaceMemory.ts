@@ -7,6 +7,10 @@ const ACTIVE_RUNS = "langgraph.activeRuns";
 const CHAT_VIEW_THREAD = "langgraph.chatViewThread";
 const IGNORED_INTERRUPTS = "langgraph.ignoredInterrupts";
 const PINNED_THREADS = "langgraph.pinnedThreads";
+const INPUT_BY_ASSISTANT = "langgraph.inputByAssistant";
+/** A run input is kept for this many assistants, and only when it is no longer than this. */
+const MAX_INPUTS = 100;
+const MAX_INPUT_CHARS = 100_000;
 /** Enough for a long working session; the oldest entries go first. */
 const MAX_THREADS = 500;
 
@@ -85,6 +89,19 @@ export class WorkspaceMemory {
   async setPinned(threadId: string, pinned: boolean): Promise<void> {
     const rest = this.pinnedThreads().filter((id) => id !== threadId);
     await this.state.update(PINNED_THREADS, pinned ? [...rest, threadId] : rest);
+  }
+
+  /** The last input run with an assistant whose graph is not a chat. */
+  lastInput(assistantId: string): string | undefined {
+    const input = this.state.get<Record<string, unknown>>(INPUT_BY_ASSISTANT)?.[assistantId];
+    return typeof input === "string" ? input : undefined;
+  }
+
+  rememberInput(assistantId: string, input: string): void {
+    if (input.length > MAX_INPUT_CHARS) return;
+    const entries = Object.entries(this.state.get<Record<string, string>>(INPUT_BY_ASSISTANT) ?? {}).filter(([id]) => id !== assistantId);
+    entries.push([assistantId, input]);
+    void this.state.update(INPUT_BY_ASSISTANT, Object.fromEntries(entries.slice(-MAX_INPUTS)));
   }
 
   private byThread(): Record<string, string> {

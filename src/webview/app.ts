@@ -52,6 +52,7 @@ export class ChatApp {
         this.header.setLoading(message.loading);
         this.composer.setThread(message.thread.threadId);
         this.setAssistants(message.assistants, message.selectedAssistantId);
+        this.composer.setForm(message.inputForm);
         this.applyRun(message.run);
         this.errorBanner.show(message.error);
         this.messageList.reset(message.messages, message.loading);
@@ -75,6 +76,12 @@ export class ChatApp {
         break;
       case "attribution":
         this.messageList.setAuthors(message.authors);
+        break;
+      case "inputForm":
+        this.composer.setForm(message.form);
+        break;
+      case "inputErrors":
+        this.composer.showErrors(Array.isArray(message.errors) ? message.errors.filter((e) => typeof e === "string") : []);
         break;
       case "subgraphs":
         this.messageList.setSubgraphs(message.subgraphs);

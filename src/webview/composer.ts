@@ -2,8 +2,12 @@
  * The composer: a multi-line input (Enter sends, Shift+Enter breaks the line, IME-safe), the assistant
  * picker and a Send button that turns into Stop while a run is active. The draft is saved with
  * `setState` on every edit so reloading the webview keeps it.
+ *
+ * When the selected assistant's graph is not a chat, the composer is its run form: the input is JSON
+ * (Enter breaks the line, Ctrl+Enter runs), the graph's input schema is shown beside it, and the reasons
+ * the host refused an input are listed under it while the input stays as it was.
  */
-import type { AssistantOption, RunView } from "../protocol/chatProtocol";
+import type { AssistantOption, InputFormView, RunView } from "../protocol/chatProtocol";
 import { el, icon, labelText, setIcon } from "../common/dom";
 import type { HostApi } from "./vscodeApi";
 
@@ -19,6 +23,10 @@ export class Composer {
   private run: RunView = { phase: "idle" };
   private threadId: string | undefined;
   private composing = false;
+  private form: InputFormView | undefined;
+  private readonly errors: HTMLElement;
+  private readonly schema: HTMLDetailsElement;
+  private readonly schemaText: HTMLElement;
 
   constructor(private readonly api: HostApi) {
     const saved = api.getState();
@@ -31,10 +39,17 @@ export class Composer {
     this.picker = el("select", { className: "assistant-picker", attrs: { "aria-label": "Assistant" } });
     this.buttonLabel = el("span", { className: "send-label" });
     this.button = el("button", { className: "send-button", attrs: { type: "button" } }, icon("send"), this.buttonLabel);
+    this.errors = el("ul", { className: "composer-errors", attrs: { role: "alert", "aria-label": "Input problems" } });
+    this.errors.hidden = true;
+    this.schemaText = el("pre", { className: "composer-schema-text" });
+    this.schema = el("details", { className: "composer-schema" }, el("summary", { text: "Input schema" }), this.schemaText);
+    this.schema.hidden = true;
     this.element = el(
       "div",
       { className: "composer" },
       el("div", { className: "composer-box" }, this.input),
+      this.errors,
+      this.schema,
       el(
         "div",
         { className: "composer-toolbar" },
@@ -81,6 +96,31 @@ export class Composer {
     this.renderButton();
   }
 
+  /** The selected assistant's run form, or none (a chat: the message composer). */
+  setForm(form: InputFormView | undefined): void {
+    const previous = this.form;
+    this.form = form;
+    this.element.classList.toggle("composer--form", form !== undefined);
+    this.input.setAttribute("aria-label", form ? "Run input (JSON)" : "Message");
+    this.schema.hidden = !form;
+    this.schemaText.textContent = form?.schemaJson ?? "";
+    // Another assistant's form starts from its own last input; an input being edited (a reload) stays.
+    if (form && (previous?.assistantId !== form.assistantId) && !isJsonObject(this.input.value)) this.input.value = form.draft;
+    if (!form && previous && this.input.value === previous.draft) this.input.value = "";
+    this.showErrors([]);
+    this.saveDraft();
+    this.autosize();
+    this.renderPlaceholder();
+    this.renderButton();
+  }
+
+  /** Why the host refused the input (nothing was sent); an empty list clears them. */
+  showErrors(errors: readonly string[]): void {
+    this.errors.replaceChildren(...errors.map((error) => el("li", { text: labelText(error) })));
+    this.errors.hidden = errors.length === 0;
+    this.input.setAttribute("aria-invalid", String(errors.length > 0));
+  }
+
   /** A send failed: the text comes back (ahead of anything typed since). */
   restoreDraft(text: string): void {
     const current = this.input.value;
@@ -97,6 +137,8 @@ export class Composer {
 
   private onKeyDown(event: KeyboardEvent): void {
     if (event.key !== "Enter" || event.shiftKey) return;
+    // A form's JSON spans lines: Enter breaks the line there, Ctrl+Enter runs.
+    if (this.form && !(event.ctrlKey || event.metaKey)) return;
     // While an IME is composing, Enter confirms the composition; it must not send.
     if (event.isComposing || this.composing || event.keyCode === 229) return;
     event.preventDefault();
@@ -107,6 +149,11 @@ export class Composer {
     const text = this.input.value.trim();
     if (text === "" || this.running) return;
     const assistantId = this.picker.value || undefined;
+    if (this.form) {
+      // The input stays: a graph is often run again with the input a little changed.
+      this.api.postMessage({ type: "runInput", input: text, ...(assistantId ? { assistantId } : {}) });
+      return;
+    }
     this.api.postMessage({ type: "send", text, ...(assistantId ? { assistantId } : {}) });
     this.input.value = "";
     this.saveDraft();
@@ -137,20 +184,29 @@ export class Composer {
     const choice = [selectedAssistantId, previous].find((id): id is string => id !== undefined && ids.has(id));
     if (choice) this.picker.value = choice;
     this.picker.disabled = this.assistants.length === 0;
+    this.renderPlaceholder();
+  }
+
+  private renderPlaceholder(): void {
     const current = this.assistants.find((assistant) => assistant.id === this.picker.value);
-    this.input.placeholder = `${current ? `Ask ${labelText(current.name || current.id)}` : "Send a message"} (Enter to send, Shift+Enter for a new line)`;
+    const name = current ? labelText(current.name || current.id) : undefined;
+    this.input.placeholder = this.form
+      ? `Input for ${name ?? "the graph"} as JSON (Ctrl+Enter to run)`
+      : `${name ? `Ask ${name}` : "Send a message"} (Enter to send, Shift+Enter for a new line)`;
   }
 
   private renderButton(): void {
     const phase = this.run.phase;
     const running = this.running;
-    const label = phase === "stopping" ? "Stopping…" : running ? "Stop" : "Send";
+    const idle = this.form ? "Run" : "Send";
+    const label = phase === "stopping" ? "Stopping…" : running ? "Stop" : idle;
     this.button.classList.toggle("send-button--stop", running);
     this.button.dataset.mode = running ? "stop" : "send";
     setIcon(this.button, running ? "debug-stop" : "send");
     this.buttonLabel.textContent = label;
-    this.button.setAttribute("aria-label", running ? label : "Send (Enter)");
-    this.button.title = running ? label : "Send (Enter)";
+    const hint = this.form ? "Run (Ctrl+Enter)" : "Send (Enter)";
+    this.button.setAttribute("aria-label", running ? label : hint);
+    this.button.title = running ? label : hint;
     this.button.disabled = phase === "stopping" || (!running && this.input.value.trim() === "");
   }
 
@@ -159,5 +215,14 @@ export class Composer {
     this.input.style.height = "auto";
     const height = Math.min(this.input.scrollHeight, MAX_INPUT_HEIGHT_PX);
     if (height > 0) this.input.style.height = `${height}px`;
+  }
+}
+
+function isJsonObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === "object" && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
   }
 }

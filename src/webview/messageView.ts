@@ -6,8 +6,8 @@
  * Regenerate (AI replies) and, when the message has siblings, a `‹ 2/3 ›` version switcher. All of them
  * are disabled while a run is active.
  */
-import type { AssistantRef, BranchPosition, ChatMessageView } from "../protocol/chatProtocol";
-import { el, icon, iconButton, labelText } from "../common/dom";
+import type { AssistantRef, BranchPosition, ChatMessageView, NodeUpdateView } from "../protocol/chatProtocol";
+import { el, icon, iconButton, jsonText, labelText } from "../common/dom";
 import { MarkdownBody } from "./markdownBody";
 import { ToolCard } from "./toolCard";
 
@@ -103,6 +103,8 @@ export class MessageView {
       this.tools,
     );
     this.element.dataset.messageId = message.id;
+    if (message.status) this.element.classList.add("message--status");
+    if (message.update) this.element.classList.add("message--update");
     this.renderControls();
   }
 
@@ -279,6 +281,7 @@ export class MessageView {
   renderAuthor(message: ChatMessageView): void {
     this.pendingLabel.hidden = !message.pending;
     this.element.classList.toggle("message--pending", message.pending === true);
+    if (message.update) this.authorName.textContent = labelText(String(message.update.node));
     if (message.role !== "ai") return;
     const label = authorLabel(message.author, message.agent);
     this.authorName.textContent = label.name;
@@ -288,6 +291,10 @@ export class MessageView {
 
   renderContent(message: ChatMessageView): void {
     this.text = message.content;
+    if (message.update) {
+      this.renderUpdate(message.update);
+      return;
+    }
     if (message.role === "tool") {
       this.renderStandaloneResult(message);
       return;
@@ -303,6 +310,7 @@ export class MessageView {
 
   /** Brings the cards in line with the message; `indexes` limits the update to the calls that changed. */
   renderTools(message: ChatMessageView, indexes?: Iterable<number>): void {
+    if (message.update) return;
     if (message.role === "tool") {
       this.renderStandaloneResult(message);
       return;
@@ -322,6 +330,16 @@ export class MessageView {
       if (call) this.cards[index].update(call);
     }
     this.tools.hidden = calls.length === 0;
+  }
+
+  /** A node's state update (a graph that is not a chat): the keys it wrote, and the update as JSON. */
+  private renderUpdate(update: NodeUpdateView): void {
+    const keys = Array.isArray(update.keys) ? update.keys.map(String) : [];
+    this.body.textContent = keys.length ? `wrote ${labelText(keys.join(", "))}` : "wrote nothing";
+    this.body.hidden = false;
+    const json = el("pre", { className: "node-update-json", text: jsonText(String(update.json)) });
+    this.tools.replaceChildren(el("details", { className: "node-update" }, el("summary", { text: "State update" }), json));
+    this.tools.hidden = false;
   }
 
   /** A tool message whose call is not in the thread: a card holding only the result. */

@@ -17,6 +17,8 @@ export interface RecordedSession {
   assistants: AssistantDirectory;
   remembered: Map<string | undefined, string>;
   runs: Map<string, string>;
+  /** The last run input per assistant (graphs that are not a chat). */
+  inputs: Map<string, string>;
 }
 
 export function recordSession(
@@ -26,6 +28,7 @@ export function recordSession(
     remembered?: Map<string | undefined, string>;
     client?: Client;
     runs?: Map<string, string>;
+    inputs?: Map<string, string>;
     strategy?: MultitaskStrategy;
     apiKey?: string;
     streamIdleTimeoutMs?: number;
@@ -38,6 +41,7 @@ export function recordSession(
   const threadChanges: ThreadHeader[] = [];
   const remembered = shared?.remembered ?? new Map<string | undefined, string>();
   const runs = shared?.runs ?? new Map<string, string>();
+  const inputs = shared?.inputs ?? new Map<string, string>();
   const session = new ChatSession(
     {
       gateway,
@@ -51,10 +55,12 @@ export function recordSession(
       multitaskStrategy: async () => shared?.strategy,
       streamIdleTimeoutMs: shared?.streamIdleTimeoutMs,
       onThreadChanged: (thread) => threadChanges.push({ ...thread }),
+      lastInput: (assistantId) => inputs.get(assistantId),
+      rememberInput: (assistantId, input) => inputs.set(assistantId, input),
     },
     threadId,
   );
-  return { session, posted, threadChanges, client, gateway, assistants, remembered, runs };
+  return { session, posted, threadChanges, client, gateway, assistants, remembered, runs, inputs };
 }
 
 export function ofType<T extends HostToWebview["type"]>(posted: HostToWebview[], type: T): Extract<HostToWebview, { type: T }>[] {

@@ -7,7 +7,7 @@ import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness"
 
 /** What grouping and labels the panel shows for each message: role, agent, the subgraph's node name. */
 const shape = (messages: readonly ChatMessageView[]) =>
-  messages.map((m) => [m.role, m.agent ?? "", m.subgraph?.replace(/:.*$/, "") ?? ""]);
+  messages.filter((m) => !m.status).map((m) => [m.role, m.agent ?? "", m.subgraph?.replace(/:.*$/, "") ?? ""]);
 
 const SUPERVISOR_TURN = [
   ["human", "", ""],
@@ -38,7 +38,7 @@ describe("subgraphs in chat: a supervisor with two sub-agents, against a real se
     assert.match(upserts.find((m) => m.agent === "writer")?.subgraph ?? "", /^writer:[\w-]+$/);
     assert.equal(upserts.find((m) => m.agent === "supervisor")?.subgraph, undefined, "the supervisor's own replies are not in a subgraph");
 
-    const live = session.model.messages;
+    const live = session.model.messages.filter((m) => !m.status);
     assert.deepEqual(shape(live), SUPERVISOR_TURN);
     // The tool call inside the subgraph is a card on the researcher's reply, with its result.
     const lookup = live[2];
@@ -68,7 +68,7 @@ describe("subgraphs in chat: a supervisor with two sub-agents, against a real se
     const supervisor = await defaultAssistant(client, "supervisor");
     await session.send("graphs", supervisor.assistant_id);
     await session.send("checkpoints", supervisor.assistant_id);
-    const messages = session.model.messages;
+    const messages = session.model.messages.filter((m) => !m.status);
     assert.deepEqual(shape(messages), [...SUPERVISOR_TURN, ...SUPERVISOR_TURN]);
     const researchers = new Set(messages.filter((m) => m.agent === "researcher").map((m) => m.subgraph));
     assert.equal(researchers.size, 2, "each turn's researcher ran in its own subgraph invocation");

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { validateWebviewToHost } from "../../../src/protocol/chatMessageSchemas";
-import { MAX_AUTHOR_IDS, type WebviewToHost } from "../../../src/protocol/chatProtocol";
+import { MAX_AUTHOR_IDS, MAX_INPUT_CHARS, type WebviewToHost } from "../../../src/protocol/chatProtocol";
 import { validateGraphWebviewToHost } from "../../../src/protocol/graphMessageSchemas";
 import type { GraphWebviewToHost } from "../../../src/protocol/graphProtocol";
 
@@ -10,6 +10,10 @@ type Cases<M extends { type: string }> = { [T in M["type"]]: { valid: Extract<M,
 const chat: Cases<WebviewToHost> = {
   ready: { valid: [{ type: "ready" }], invalid: [{ type: "Ready" }] },
   send: { valid: [{ type: "send", text: "hi" }, { type: "send", text: "hi", assistantId: "a" }], invalid: [{ type: "send" }, { type: "send", text: 1 }, { type: "send", text: "hi", assistantId: 5 }] },
+  runInput: {
+    valid: [{ type: "runInput", input: "{}" }, { type: "runInput", input: '{"document":"x"}', assistantId: "a" }],
+    invalid: [{ type: "runInput" }, { type: "runInput", input: {} }, { type: "runInput", input: "x".repeat(MAX_INPUT_CHARS + 1) }],
+  },
   stop: { valid: [{ type: "stop" }], invalid: [{ type: "stop ", }] },
   selectAssistant: { valid: [{ type: "selectAssistant", assistantId: "a" }], invalid: [{ type: "selectAssistant" }, { type: "selectAssistant", assistantId: null }] },
   errorAction: { valid: [{ type: "errorAction", action: "retry" }, { type: "errorAction", action: "showLog" }], invalid: [{ type: "errorAction", action: "rm -rf" }, { type: "errorAction" }] },
