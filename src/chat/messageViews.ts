@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { AssistantRef, ChatMessageView, ToolCallView } from "../protocol/chatProtocol";
 import { argsText, roleOf, stringOf, textOf, type WireMessage } from "../common/wireMessages";
+import { imagesOf } from "../common/messageImages";
 
 export interface Authorship {
   assistantId: string;
@@ -26,10 +27,12 @@ export interface MessageOrigin {
 export function toMessageView(message: WireMessage, fallbackId: string, origin: MessageOrigin = {}): ChatMessageView {
   const role = roleOf(message) ?? "system";
   const agent = role === "ai" ? stringOf(message.name) : undefined;
+  const images = imagesOf(message.content);
   return {
     id: message.id ?? fallbackId,
     role,
-    content: textOf(message.content),
+    content: textOf(message.content, true),
+    ...(images.length ? { images } : {}),
     toolCalls: role === "ai" ? toolCallsOf(message) : [],
     author: role === "ai" ? origin.author : undefined,
     ...(agent ? { agent } : {}),

@@ -81,6 +81,7 @@ function sameView(a: ChatMessageView, b: ChatMessageView | undefined): boolean {
     a.content === b.content &&
     !b.pending &&
     a.agent === b.agent &&
+    JSON.stringify(a.images ?? []) === JSON.stringify(b.images ?? []) &&
     a.toolCalls.length === b.toolCalls.length &&
     a.toolCalls.every((c, i) => c.id === b.toolCalls[i]?.id && c.result?.content === b.toolCalls[i]?.result?.content && sameJson(c.args, b.toolCalls[i]?.args))
   );

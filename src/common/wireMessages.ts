@@ -2,6 +2,8 @@
  * Messages as they arrive on the wire (state values and `messages-tuple` events), read defensively:
  * they are untrusted input from any graph, not guaranteed SDK shapes.
  */
+import { isImageBlock } from "./messageImages";
+
 /** Who wrote a message, as the panel tells them apart. */
 export type Role = "human" | "ai" | "tool" | "system";
 
@@ -50,8 +52,11 @@ export function roleOf(message: WireMessage): Role | undefined {
   }
 }
 
-/** Text of string or block content; non-text blocks become a short placeholder. */
-export function textOf(content: unknown): string {
+/**
+ * Text of string or block content; non-text blocks become a short placeholder, except images when
+ * `withoutImages` (the panel shows those as images).
+ */
+export function textOf(content: unknown, withoutImages = false): string {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return content == null ? "" : JSON.stringify(content);
   return content
@@ -61,6 +66,7 @@ export function textOf(content: unknown): string {
         const block = part as { type?: unknown; text?: unknown };
         if (typeof block.text === "string") return block.text;
         if (block.type === "tool_use" || block.type === "tool_call" || block.type === "input_json_delta") return "";
+        if (withoutImages && isImageBlock(block)) return "";
         return `[${typeof block.type === "string" ? block.type : "content"}]`;
       }
       return "";

@@ -6,8 +6,9 @@
 
 import type { Role } from "../common/wireMessages";
 import type { ErrorActionId, ErrorView } from "../common/errorView";
+import type { ImageView } from "../common/messageImages";
 
-export type { Role, ErrorActionId, ErrorView };
+export type { Role, ErrorActionId, ErrorView, ImageView };
 
 /** Who wrote an AI reply. `name` falls back to a short id when the assistant no longer exists. */
 export interface AssistantRef {
@@ -47,6 +48,8 @@ export interface ChatMessageView {
   toolCallId?: string;
   /** Set when edits or regenerations gave this message siblings: which one is shown (0-based) of how many. */
   branch?: BranchPosition;
+  /** Images of the message's content: inline ones checked and capped, remote ones only as links. */
+  images?: ImageView[];
   /** A node's update in a run of a graph that is not a chat (role `system`): the node and what it wrote. */
   update?: NodeUpdateView;
   /** A custom event (`config.writer`) shown as a status line (role `system`); not part of the thread's state. */

@@ -9,6 +9,7 @@
 import type { AssistantRef, BranchPosition, ChatMessageView, NodeUpdateView } from "../protocol/chatProtocol";
 import { el, icon, iconButton, jsonText, labelText } from "../common/dom";
 import { MarkdownBody } from "./markdownBody";
+import { isShowableDataImage, MAX_IMAGE_BYTES } from "../common/messageImages";
 import { ToolCard } from "./toolCard";
 
 const ROLE_LABELS = {
@@ -55,6 +56,7 @@ export class MessageView {
   /** AI messages: the body's markdown, re-rendered only from its last block on as the text grows. */
   private markdown?: MarkdownBody;
   private readonly tools: HTMLElement;
+  private readonly images: HTMLElement;
   private readonly cards: ToolCard[] = [];
   private readonly switcher: HTMLElement;
   /** The switcher's contents, built when the message first has siblings (most never do). */
@@ -77,6 +79,8 @@ export class MessageView {
     this.pendingLabel = el("span", { className: "message-pending", text: "Sending…" });
     this.body = el("div", { className: message.role === "ai" ? "message-body markdown" : "message-body plain" });
     this.tools = el("div", { className: "message-tools" });
+    this.images = el("div", { className: "message-images" });
+    this.images.hidden = true;
 
     this.switcher = el("span", { className: "branch-switcher", attrs: { role: "group", "aria-label": "Versions" } });
     this.switcher.hidden = true;
@@ -100,6 +104,7 @@ export class MessageView {
       { className: `message message--${message.role}` },
       el("div", { className: "message-header" }, this.author, this.pendingLabel, actionBar),
       this.body,
+      this.images,
       this.tools,
     );
     this.element.dataset.messageId = message.id;
@@ -295,6 +300,7 @@ export class MessageView {
       this.renderUpdate(message.update);
       return;
     }
+    this.renderImages(message.images);
     if (message.role === "tool") {
       this.renderStandaloneResult(message);
       return;
@@ -332,6 +338,29 @@ export class MessageView {
     this.tools.hidden = calls.length === 0;
   }
 
+  /**
+   * Inline images whose `data:` URI passes the check again here; a remote image is a link (opened by
+   * the host after a click, never fetched by the page); one over the size cap is said, not shown.
+   */
+  private renderImages(images: ChatMessageView["images"]): void {
+    const list = Array.isArray(images) ? images : [];
+    this.images.replaceChildren(
+      ...list.flatMap((image) => {
+        if (isShowableDataImage(image?.src)) return [el("img", { className: "message-image", attrs: { src: image.src, alt: "Image from the message" } })];
+        if (typeof image?.url === "string" && /^https?:\/\//i.test(image.url)) {
+          const link = el("a", { className: "image-link", attrs: { href: image.url, title: labelText(image.url) } }, icon("file-media"), `Open image: ${labelText(shortUrl(image.url))}`);
+          return [link];
+        }
+        if (typeof image?.tooLarge === "number") {
+          const size = `${(image.tooLarge / 1_000_000).toFixed(1)} MB`;
+          return [el("span", { className: "image-refused", text: `Image not shown: ${size} is over the ${MAX_IMAGE_BYTES / 1_000_000} MB limit` })];
+        }
+        return [];
+      }),
+    );
+    this.images.hidden = this.images.childElementCount === 0;
+  }
+
   /** A node's state update (a graph that is not a chat): the keys it wrote, and the update as JSON. */
   private renderUpdate(update: NodeUpdateView): void {
     const keys = Array.isArray(update.keys) ? update.keys.map(String) : [];
@@ -362,4 +391,15 @@ function authorLabel(author: AssistantRef | undefined, agent: string | undefined
   const name = inner && inner !== assistant ? `${assistant} › ${inner}` : assistant;
   if (!author) return { name };
   return { name, title: labelText(author.graphId ? `${name} (graph: ${author.graphId})` : `${name} (${author.id})`) };
+}
+
+/** `https://example.com/very/long/path.png` -> `example.com/…/path.png`. */
+function shortUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const file = parsed.pathname.split("/").filter(Boolean).at(-1);
+    return file ? `${parsed.host}/…/${file}` : parsed.host;
+  } catch {
+    return url.slice(0, 60);
+  }
 }
