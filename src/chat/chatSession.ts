@@ -44,7 +44,10 @@ export interface ChatSessionDeps {
   multitaskStrategy?(): Promise<MultitaskStrategy | undefined>;
   /** Thread created, renamed, or its status changed: the tree follows. */
   onThreadChanged?(thread: ThreadHeader): void;
-  /** An assistant's graph schemas, cached across panels (the gateway's answer otherwise). */
+  /**
+   * An assistant's graph schemas, cached across panels (the server computes a TypeScript graph's in
+   * seconds). Without it every assistant gets the message composer.
+   */
   schemas?(assistantId: string): Promise<GraphSchemas>;
   /** The last input run with an assistant whose graph is not a chat, remembered per assistant. */
   lastInput?(assistantId: string): string | undefined;
@@ -82,7 +85,7 @@ export class ChatSession {
     this.assistants = new AssistantSelection(deps, threadId);
     this.outgoing = new DeltaBatcher((message) => this.deps.post(message));
     this.inputs = new InputFormController({
-      schemas: (id) => deps.schemas?.(id) ?? deps.gateway.assistantSchemas(id),
+      schemas: deps.schemas ? (id) => deps.schemas!(id) : undefined,
       lastInput: deps.lastInput ? (id) => deps.lastInput?.(id) : undefined,
       rememberInput: deps.rememberInput ? (id, input) => deps.rememberInput?.(id, input) : undefined,
       post: (message) => this.post(message),

@@ -8,7 +8,8 @@ import type { HostToWebview, InputFormView } from "../protocol/chatProtocol";
 import { checkInput, inputSkeleton, takesMessages } from "./runInput";
 
 export interface InputFormDeps {
-  schemas(assistantId: string): Promise<GraphSchemas>;
+  /** Without it, no graph gets a form. */
+  schemas?(assistantId: string): Promise<GraphSchemas>;
   lastInput?(assistantId: string): string | undefined;
   rememberInput?(assistantId: string, input: string): void;
   post(message: HostToWebview): void;
@@ -58,6 +59,7 @@ export class InputFormController {
 
   private async read(assistantId: string): Promise<Selected> {
     let inputSchema: unknown;
+    if (!this.deps.schemas) return { assistantId, inputSchema };
     try {
       inputSchema = (await this.deps.schemas(assistantId)).input_schema;
     } catch {

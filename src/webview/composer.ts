@@ -7,7 +7,7 @@
  * (Enter breaks the line, Ctrl+Enter runs), the graph's input schema is shown beside it, and the reasons
  * the host refused an input are listed under it while the input stays as it was.
  */
-import type { AssistantOption, InputFormView, RunView } from "../protocol/chatProtocol";
+import { MAX_INPUT_CHARS, type AssistantOption, type InputFormView, type RunView } from "../protocol/chatProtocol";
 import { el, icon, labelText, setIcon } from "../common/dom";
 import type { HostApi } from "./vscodeApi";
 
@@ -150,6 +150,10 @@ export class Composer {
     if (text === "" || this.running) return;
     const assistantId = this.picker.value || undefined;
     if (this.form) {
+      if (text.length > MAX_INPUT_CHARS) {
+        this.showErrors([`The input is ${text.length.toLocaleString("en")} characters long; at most ${MAX_INPUT_CHARS.toLocaleString("en")} can be sent.`]);
+        return;
+      }
       // The input stays: a graph is often run again with the input a little changed.
       this.api.postMessage({ type: "runInput", input: text, ...(assistantId ? { assistantId } : {}) });
       return;

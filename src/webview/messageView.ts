@@ -57,6 +57,7 @@ export class MessageView {
   private markdown?: MarkdownBody;
   private readonly tools: HTMLElement;
   private readonly images: HTMLElement;
+  private imagesKey = "";
   private readonly cards: ToolCard[] = [];
   private readonly switcher: HTMLElement;
   /** The switcher's contents, built when the message first has siblings (most never do). */
@@ -344,6 +345,10 @@ export class MessageView {
    */
   private renderImages(images: ChatMessageView["images"]): void {
     const list = Array.isArray(images) ? images : [];
+    // A streamed token re-renders the content: the images are rebuilt only when they change.
+    const key = list.map((i) => `${typeof i?.src === "string" ? `${i.src.length}:${i.src.slice(-64)}` : ""}|${String(i?.url)}|${String(i?.tooLarge)}`).join("\n");
+    if (key === this.imagesKey) return;
+    this.imagesKey = key;
     this.images.replaceChildren(
       ...list.flatMap((image) => {
         if (isShowableDataImage(image?.src)) return [el("img", { className: "message-image", attrs: { src: image.src, alt: "Image from the message" } })];

@@ -29,6 +29,8 @@ export function recordSession(
     client?: Client;
     runs?: Map<string, string>;
     inputs?: Map<string, string>;
+    /** Asks graph schemas (run forms), as the extension does; off by default, each ask costs the server seconds. */
+    forms?: boolean;
     strategy?: MultitaskStrategy;
     apiKey?: string;
     streamIdleTimeoutMs?: number;
@@ -55,6 +57,7 @@ export function recordSession(
       multitaskStrategy: async () => shared?.strategy,
       streamIdleTimeoutMs: shared?.streamIdleTimeoutMs,
       onThreadChanged: (thread) => threadChanges.push({ ...thread }),
+      schemas: shared?.forms ? (assistantId) => gateway.assistantSchemas(assistantId) : undefined,
       lastInput: (assistantId) => inputs.get(assistantId),
       rememberInput: (assistantId, input) => inputs.set(assistantId, input),
     },

@@ -14,7 +14,7 @@ describe("graphs that are not a chat: run form, schema check, node updates, stat
   it("a graph without `messages` in its input gets a form from its schema; a chat graph keeps the composer", async function () {
     // The server computes a TypeScript graph's schema the first time it is asked: seconds, on a busy machine more.
     this.timeout(120_000);
-    const { session, posted, client } = recordSession(server.url);
+    const { session, posted, client } = recordSession(server.url, undefined, { forms: true });
     await session.load();
     const pipeline = await defaultAssistant(client, "pipeline");
     const echo = await defaultAssistant(client, "echo");
@@ -32,7 +32,7 @@ describe("graphs that are not a chat: run form, schema check, node updates, stat
   });
 
   it("runs from a schema-valid input, shows each node's update and the custom events, and the same after reload", async () => {
-    const { session, posted, client, inputs } = recordSession(server.url);
+    const { session, posted, client, inputs } = recordSession(server.url, undefined, { forms: true });
     await session.load();
     const pipeline = await defaultAssistant(client, "pipeline");
     session.selectAssistant(pipeline.assistant_id);
@@ -56,7 +56,7 @@ describe("graphs that are not a chat: run form, schema check, node updates, stat
     const state = await client.threads.getState(session.threadId);
     assert.deepEqual((state.values as { keywords?: string[] }).keywords, ["nodes", "state", "flows"]);
 
-    const reopened = recordSession(server.url, session.threadId, { inputs });
+    const reopened = recordSession(server.url, session.threadId, { inputs, forms: true });
     await reopened.session.load();
     assert.deepEqual(
       reopened.session.model.messages.map((m) => [m.update?.node, m.update?.keys]),
@@ -71,7 +71,7 @@ describe("graphs that are not a chat: run form, schema check, node updates, stat
   });
 
   it("an input that fails the schema is refused with the reasons before any request, and the input is kept", async () => {
-    const { session, posted, client } = recordSession(server.url);
+    const { session, posted, client } = recordSession(server.url, undefined, { forms: true });
     await session.load();
     const pipeline = await defaultAssistant(client, "pipeline");
     session.selectAssistant(pipeline.assistant_id);
@@ -97,7 +97,7 @@ describe("graphs that are not a chat: run form, schema check, node updates, stat
   });
 
   it("a chat graph's custom events show as status lines where they came, and stay after the run settles", async () => {
-    const { session, posted, client } = recordSession(server.url);
+    const { session, posted, client } = recordSession(server.url, undefined, { forms: true });
     await session.load();
     const supervisor = await defaultAssistant(client, "supervisor");
     await session.send("status", supervisor.assistant_id);

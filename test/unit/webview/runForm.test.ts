@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { ChatMessageView, InputFormView } from "../../../src/protocol/chatProtocol";
+import { MAX_INPUT_CHARS, type ChatMessageView, type InputFormView } from "../../../src/protocol/chatProtocol";
 import { keydown, snapshot, typeInto, usePage } from "./harness";
 
 const form: InputFormView = {
@@ -64,5 +64,20 @@ describe("chat webview: the run form of a graph that is not a chat", () => {
     assert.equal(page().$$("[role=log] script, [role=log] b").length, 0);
     assert.ok(page().$("[data-message-id=s1]").classList.contains("message--status"));
     assert.equal(page().$("[data-message-id=s1] .message-body").textContent, "clean · Normalising whitespace");
+  });
+});
+
+describe("chat webview: an input over the size limit", () => {
+  const page = usePage();
+
+  it("is refused in the page with the reason, nothing is posted, and the input stays", () => {
+    page().apply(snapshot({ inputForm: form }));
+    const input = page().$(".composer-input") as HTMLTextAreaElement;
+    const huge = JSON.stringify({ document: "x".repeat(MAX_INPUT_CHARS) });
+    typeInto(page(), input, huge);
+    keydown(page(), input, { key: "Enter", ctrlKey: true });
+    assert.deepEqual(page().posted.filter((m) => m.type === "runInput"), []);
+    assert.match(page().$(".composer-errors").textContent ?? "", /characters long; at most 1,000,000 can be sent/);
+    assert.equal(input.value, huge);
   });
 });
