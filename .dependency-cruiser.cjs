@@ -8,7 +8,7 @@
  *   panels        the webview panel host        → common, deployment, protocol, state
  *   features      threads, assistants, chat,    → the layers above; another feature only through
  *                 graph, langgraphJson, lmChat,    its index.ts; no cycles
- *                 inbox, localServer, walkthrough
+ *                 inbox, localServer, walkthrough, debug
  *   browser       webview, graphWebview         → common, protocol; no vscode
  *   wiring        extension.ts, parts.ts        → anything
  *
@@ -17,7 +17,7 @@
  * Type-only imports count (`tsPreCompilationDeps`): a type import still couples two layers.
  */
 
-const FEATURES = "threads|assistants|chat|graph|langgraphJson|lmChat|inbox|localServer|timeline|walkthrough";
+const FEATURES = "threads|assistants|chat|graph|langgraphJson|lmChat|inbox|localServer|timeline|walkthrough|debug";
 const SDK = "(^|/)@langchain/langgraph-sdk(/|$)";
 const VSCODE = "^vscode$|(^|/)node_modules/@types/vscode/";
 

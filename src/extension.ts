@@ -7,6 +7,7 @@
 import * as vscode from "vscode";
 import { AssistantTreeProvider, registerAssistantCommands } from "./assistants";
 import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor } from "./chat";
+import { registerDebugger } from "./debug";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
@@ -191,6 +192,17 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       onRunEnd: chats.onRunEnd,
       onKeysChanged: keys.onDidChange,
       hasKeyForCurrentDeployment: () => keys.get(connection.url).then(Boolean),
+    }),
+  );
+  context.subscriptions.push(
+    ...registerDebugger({
+      gateway: connection.gateway,
+      describe: (error, errorContext) => connection.describe(error, errorContext),
+      listAssistants: () => assistants.list(),
+      showThread: (threadId) => void chats.open(threadId),
+      threadChanged: (threadId) => chats.refreshThread(threadId),
+      runEvent: (assistantId, threadId, part) => graphs.onRunEvent(assistantId, threadId, part),
+      runEnded: (assistantId, threadId, outcome) => graphs.onRunEnd(assistantId, threadId, outcome),
     }),
   );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");

@@ -177,12 +177,13 @@ export class DeploymentGateway {
   }
 
   /**
-   * Writes `values` as if `asNode` had written them, on top of `checkpointId`: a new checkpoint that
-   * forks the thread there. Returns its id. A checkpoint the thread no longer has is refused first,
-   * since the server would silently write a new root in its place.
+   * Writes `values` as if `asNode` had written them, on top of `checkpointId` (a new checkpoint that
+   * forks the thread there) or, without one, on the thread's head (a debugger's edit of a paused run).
+   * Returns its id. A checkpoint the thread no longer has is refused first, since the server would
+   * silently write a new root in its place.
    */
-  async updateState(threadId: string, values: Record<string, unknown>, options: { checkpointId: string; asNode?: string }): Promise<string> {
-    if (!(await this.getCheckpoint(threadId, options.checkpointId))) throw new CheckpointGoneError(threadId, options.checkpointId);
+  async updateState(threadId: string, values: Record<string, unknown>, options: { checkpointId?: string; asNode?: string } = {}): Promise<string> {
+    if (options.checkpointId && !(await this.getCheckpoint(threadId, options.checkpointId))) throw new CheckpointGoneError(threadId, options.checkpointId);
     const client = await this.client();
     return parseStateUpdate.one(await client.threads.updateState(threadId, { values, checkpointId: options.checkpointId, asNode: options.asNode })).checkpoint.checkpoint_id;
   }
@@ -211,6 +212,8 @@ export class DeploymentGateway {
       config: request.config,
       checkpointId: request.checkpointId,
       multitaskStrategy: request.multitaskStrategy,
+      interruptBefore: request.interruptBefore,
+      interruptAfter: request.interruptAfter,
       streamMode: STREAM_MODES,
       streamSubgraphs: STREAM_SUBGRAPHS,
       streamResumable: true,

@@ -112,14 +112,26 @@ export interface ThreadQuery {
   withInterrupts?: boolean;
 }
 
+/** Where a run stops by itself: before or after these nodes (`"*"`: every node). */
+export type NodeInterrupts = string[] | "*";
+
+/** A `Command`: the value an `interrupt()` returns, a state update, and where to go next. */
+export interface RunCommand {
+  resume?: unknown;
+  update?: Record<string, unknown>;
+  goto?: string | string[];
+}
+
 export interface RunRequest {
-  /** `null` re-runs from `checkpointId` without new input (regenerate). */
+  /** `null` re-runs from `checkpointId` (or resumes the thread's head) without new input. */
   input?: Record<string, unknown> | null;
-  command?: { resume: unknown };
+  command?: RunCommand;
   config?: RunConfig;
   /** Fork from this checkpoint instead of the thread's head. */
   checkpointId?: string;
   multitaskStrategy?: MultitaskStrategy;
+  interruptBefore?: NodeInterrupts;
+  interruptAfter?: NodeInterrupts;
 }
 
 /** One step of a thread's history as `threads.create({ supersteps })` replays it: what each node wrote. */

@@ -1,0 +1,86 @@
+/**
+ * DAP messages the adapter builds from its own model: breakpoints, stops, and the values typed into
+ * the Variables view and the Debug Console.
+ */
+import { Event } from "@vscode/debugadapter";
+import type { DebugProtocol } from "@vscode/debugprotocol";
+import type { RunCommand } from "../deployment/types";
+import { ConfigurationError } from "./launchArguments";
+import type { NodeBreakpoint, NodeBreakpoints } from "./nodeBreakpoints";
+import { isRecord } from "./stateExpression";
+import { preview, type PausedState } from "./stateVariables";
+
+/** How a run goes on from a stop: to the next breakpoint, one super-step, or (at launch) to the first node. */
+export type Step = "continue" | "step" | "entry";
+
+/** Where a run stopped and why: an `interrupt()`, a step, or the breakpoints it hit. */
+export function stoppedEvent(step: Step, paused: PausedState, breakpoints: NodeBreakpoints, threadId: number): DebugProtocol.StoppedEvent {
+  const next = paused.checkpoint.next;
+  const interrupts = paused.checkpoint.tasks.flatMap((task) => task.interrupts);
+  let reason: string;
+  let description: string;
+  let hit: NodeBreakpoint[] = [];
+  if (interrupts.length > 0) {
+    reason = "interrupt";
+    description = `Paused at interrupt(): ${preview(interrupts[0].value)}`;
+  } else if (step !== "continue") {
+    reason = step;
+    description = `Paused before ${next.join(", ")}`;
+  } else {
+    hit = breakpoints.hitBy(next, paused.lastUpdate?.node);
+    reason = hit.some((b) => b.source) ? "breakpoint" : "function breakpoint";
+    const after = hit.find((b) => b.stop === "after");
+    description = after ? `Paused after ${after.node}` : `Paused before ${next.join(", ")}`;
+  }
+  const body: DebugProtocol.StoppedEvent["body"] = { reason, threadId, description, text: description };
+  if (hit.length > 0) body.hitBreakpointIds = hit.map((b) => b.id);
+  return new Event("stopped", body) as DebugProtocol.StoppedEvent;
+}
+
+/** A minimal response to a request, for answering before the base class has made one. */
+export class MinimalResponse implements DebugProtocol.Response {
+  seq = 0;
+  type = "response";
+  request_seq: number;
+  success = true;
+  command: string;
+  constructor(request: DebugProtocol.Request) {
+    this.request_seq = request.seq;
+    this.command = request.command;
+  }
+}
+
+export function toDap(breakpoint: NodeBreakpoint): DebugProtocol.Breakpoint {
+  return {
+    id: breakpoint.id,
+    verified: breakpoint.verified,
+    message: breakpoint.message,
+    ...(breakpoint.source ? { source: { path: breakpoint.source.path }, line: breakpoint.source.line } : {}),
+  };
+}
+
+export function breakpointChanged(breakpoint: NodeBreakpoint): DebugProtocol.BreakpointEvent {
+  return new Event("breakpoint", { reason: "changed", breakpoint: toDap(breakpoint) }) as DebugProtocol.BreakpointEvent;
+}
+
+/** A typed value: JSON when it parses, else the text itself (so `Berlin` needs no quotes). */
+export function parseValue(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+/** A `Command`-style resume value typed into the Debug Console: `{"resume": …}`, `{"goto": …}`, `{"update": …}`. */
+export function parseCommand(expression: string): RunCommand {
+  let value: unknown;
+  try {
+    value = JSON.parse(expression);
+  } catch (error) {
+    throw new ConfigurationError(`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isRecord(value) || !("resume" in value || "goto" in value || "update" in value)) throw new ConfigurationError('A resume value is a Command: an object with `resume`, `goto` or `update`, like {"resume": "yes"}.');
+  if (value.update !== undefined && !isRecord(value.update)) throw new ConfigurationError("`update` must be an object of state values.");
+  return value;
+}

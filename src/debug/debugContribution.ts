@@ -1,0 +1,102 @@
+/**
+ * The `langgraph` debug type in VS Code: an inline adapter per session (no separate process), launch
+ * configurations offered per assistant, and the editor around a paused run (the chat panel on the
+ * thread, the graph view following the run, a notification when a session ends in an error).
+ */
+import * as path from "node:path";
+import * as vscode from "vscode";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { ErrorContext } from "../deployment/errorMapping";
+import type { AssistantRecord, RunOutcome, StreamPart } from "../deployment/types";
+import { LangGraphDebugSession } from "./langgraphDebugSession";
+
+const DEBUG_TYPE = "langgraph";
+
+export interface DebuggerDeps {
+  gateway: DeploymentGateway;
+  describe(error: unknown, context: ErrorContext): { message: string };
+  listAssistants(): Promise<AssistantRecord[]>;
+  /** Shows the thread in its chat panel (opening one if needed). */
+  showThread(threadId: string): void;
+  /** The thread changed outside the panel: its panel reloads. */
+  threadChanged(threadId: string): void;
+  runEvent(assistantId: string, threadId: string, part: StreamPart): void;
+  runEnded(assistantId: string, threadId: string, outcome: RunOutcome): void;
+}
+
+export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
+  const factory: vscode.DebugAdapterDescriptorFactory = {
+    createDebugAdapterDescriptor: () =>
+      new vscode.DebugAdapterInlineImplementation(
+        new LangGraphDebugSession({
+          gateway: deps.gateway,
+          describe: (error, context) => deps.describe(error, context),
+          readFile: readDocument,
+          hooks: {
+            threadStarted: (threadId) => deps.showThread(threadId),
+            runEvent: (assistantId, threadId, part) => deps.runEvent(assistantId, threadId, part),
+            paused: (assistantId, threadId) => {
+              deps.runEnded(assistantId, threadId, "interrupted");
+              deps.threadChanged(threadId);
+            },
+            runEnded: (assistantId, threadId, outcome) => {
+              deps.runEnded(assistantId, threadId, outcome);
+              deps.threadChanged(threadId);
+            },
+            failed: (message) => void vscode.window.showErrorMessage(`LangGraph debug session ended: ${message}`),
+          },
+        }),
+      ),
+  };
+  return [
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, factory),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new LaunchConfigurations(deps)),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, new AssistantConfigurations(deps), vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+  ];
+}
+
+/** The text of a file as the editor has it (unsaved edits included). */
+async function readDocument(file: string): Promise<string> {
+  return (await vscode.workspace.openTextDocument(vscode.Uri.file(file))).getText();
+}
+
+/** F5 without a launch.json debugs the first assistant; a relative `inputFile` is read from the workspace folder. */
+class LaunchConfigurations implements vscode.DebugConfigurationProvider {
+  constructor(private readonly deps: DebuggerDeps) {}
+
+  async resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+    if (config.type || config.request || config.name) return config;
+    const assistant = await vscode.window.showQuickPick(
+      (await this.deps.listAssistants().catch(() => [])).map((a) => ({ label: a.name, description: a.graph_id, assistant: a })),
+      { title: "Debug a run of which assistant?" },
+    );
+    return assistant ? configurationFor(assistant.assistant) : undefined;
+  }
+
+  resolveDebugConfigurationWithSubstitutedVariables(folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): vscode.DebugConfiguration {
+    const inputFile: unknown = config.inputFile;
+    const base = folder?.uri.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    if (typeof inputFile === "string" && base && !path.isAbsolute(inputFile)) return { ...config, inputFile: path.join(base, inputFile) };
+    return config;
+  }
+}
+
+/** One launch configuration per assistant of the deployment, in the Run and Debug view's picker. */
+class AssistantConfigurations implements vscode.DebugConfigurationProvider {
+  constructor(private readonly deps: DebuggerDeps) {}
+
+  async provideDebugConfigurations(): Promise<vscode.DebugConfiguration[]> {
+    return (await this.deps.listAssistants().catch(() => [])).map(configurationFor);
+  }
+}
+
+function configurationFor(assistant: AssistantRecord): vscode.DebugConfiguration {
+  return {
+    type: DEBUG_TYPE,
+    request: "launch",
+    name: `Debug ${assistant.name}`,
+    assistant: assistant.name,
+    message: "Hello",
+    stopOnEntry: true,
+  };
+}

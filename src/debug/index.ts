@@ -1,0 +1,2 @@
+/** The debugger feature as extension.ts sees it. */
+export { registerDebugger } from "./debugContribution";

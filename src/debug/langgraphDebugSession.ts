@@ -1,0 +1,421 @@
+/**
+ * The `langgraph` debug adapter: the Debug Adapter Protocol over a run on a deployment. It has no
+ * `vscode` import, so tests drive it by replaying DAP messages. Every request is answered, with a body
+ * or a DAP error; nothing a client sends can make it throw.
+ *
+ * A debugged run is a chain of server runs on one thread: each goes until the server stops it before or
+ * after a breakpoint's node (`interruptBefore` / `interruptAfter`) or at an `interrupt()`; Continue and
+ * the steps start the next one from the thread's head.
+ */
+import { DebugSession, InitializedEvent, OutputEvent, TerminatedEvent, Thread } from "@vscode/debugadapter";
+import type { DebugProtocol } from "@vscode/debugprotocol";
+import type { DeploymentGateway } from "../deployment/gateway";
+import type { ErrorContext } from "../deployment/errorMapping";
+import type { RunOutcome, RunRequest, StreamPart } from "../deployment/types";
+import { breakpointChanged, MinimalResponse, parseCommand, parseValue, stoppedEvent, toDap, type Step } from "./dapMessages";
+import { ConfigurationError, findAssistant, parseLaunchArguments, resolveInput } from "./launchArguments";
+import { NodeBreakpoints } from "./nodeBreakpoints";
+import { runSegment } from "./runSegment";
+import { isRecord, parsePath, valueAt, withValueAt } from "./stateExpression";
+import { StateVariables, type PausedState } from "./stateVariables";
+
+export type DebugGateway = Pick<
+  DeploymentGateway,
+  "getAssistant" | "searchAssistants" | "assistantGraph" | "getThread" | "createThread" | "getState" | "updateState" | "streamRun" | "cancelRun" | "getRun"
+>;
+
+/** What the editor around the adapter does when the run moves (open the chat, follow in the graph view). */
+export interface DebugHooks {
+  threadStarted?(threadId: string, assistantId: string): void;
+  runEvent?(assistantId: string, threadId: string, part: StreamPart): void;
+  paused?(assistantId: string, threadId: string, nodes: readonly string[]): void;
+  runEnded?(assistantId: string, threadId: string, outcome: RunOutcome): void;
+  /** The session ends because of an error; the user should hear of it outside the Debug Console too. */
+  failed?(message: string): void;
+}
+
+export interface DebugSessionDeps {
+  gateway: DebugGateway;
+  describe(error: unknown, context: ErrorContext): { message: string };
+  readFile(path: string): Promise<string>;
+  hooks?: DebugHooks;
+  /** How long `launch` waits for `configurationDone` before it starts anyway. */
+  configurationTimeoutMs?: number;
+}
+
+type Phase = "new" | "initialized" | "launching" | "running" | "paused" | "ended";
+
+/** The one DAP thread: a debugged run is one line of execution. */
+const THREAD_ID = 1;
+const ERROR_ID = 1000;
+/** The requests this adapter implements; the base class would answer others with an empty success. */
+const ANSWERED = new Set([
+  "initialize", "launch", "disconnect", "terminate", "setBreakpoints", "setFunctionBreakpoints", "setExceptionBreakpoints", "configurationDone",
+  "continue", "next", "stepIn", "stepOut", "pause", "stackTrace", "scopes", "variables", "setVariable", "threads", "evaluate",
+]);
+
+export class LangGraphDebugSession extends DebugSession {
+  private phase: Phase = "new";
+  private readonly breakpoints = new NodeBreakpoints();
+  private readonly variables = new StateVariables();
+  private configured!: () => void;
+  private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
+  private run: { threadId: string; assistantId: string; graphId: string } | undefined;
+  private paused: PausedState | undefined;
+  private activeRunId: string | undefined;
+  private abort: AbortController | undefined;
+
+  constructor(private readonly deps: DebugSessionDeps) {
+    super();
+    this.setDebuggerLinesStartAt1(true);
+    this.setDebuggerColumnsStartAt1(true);
+  }
+
+  /** Anything that is not a request object is dropped; a request with odd arguments gets a DAP error. */
+  override handleMessage(message: DebugProtocol.ProtocolMessage): void {
+    if (!isRecord(message) || typeof message.type !== "string") return;
+    if (message.type === "request" && (typeof (message as unknown as DebugProtocol.Request).command !== "string" || typeof message.seq !== "number")) return;
+    super.handleMessage(message);
+  }
+
+  protected override dispatchRequest(request: DebugProtocol.Request): void {
+    if (!ANSWERED.has(request.command)) {
+      this.fail(new MinimalResponse(request), `The langgraph debugger does not answer ${request.command} requests.`);
+      return;
+    }
+    if (request.command !== "initialize" && request.command !== "disconnect" && this.phase === "new") {
+      this.fail(new MinimalResponse(request), `${request.command} before initialize: the client must initialize the session first.`);
+      return;
+    }
+    super.dispatchRequest(request);
+  }
+
+  protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
+    if (this.phase !== "new") return this.fail(response, "The session is already initialized.");
+    this.phase = "initialized";
+    response.body = {
+      ...response.body,
+      supportsConfigurationDoneRequest: true,
+      supportsFunctionBreakpoints: true,
+      supportsSetVariable: true,
+      supportsTerminateRequest: true,
+      supportsEvaluateForHovers: false,
+    };
+    this.sendResponse(response);
+  }
+
+  protected override configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
+    this.configured();
+    this.sendResponse(response);
+  }
+
+  protected override launchRequest(response: DebugProtocol.LaunchResponse, args: unknown): void {
+    this.guard(response, async () => {
+      if (this.phase !== "initialized") throw new ConfigurationError("The session has already launched a run.");
+      this.phase = "launching";
+      try {
+        const launch = parseLaunchArguments(args);
+        const input = await resolveInput(launch, (file) => this.deps.readFile(file));
+        const gateway = this.deps.gateway;
+        const assistant = await findAssistant(gateway, launch.assistant).catch(this.explained({ operation: "find the assistant" }));
+        const graph = await gateway.assistantGraph(assistant.assistant_id, false).catch(this.explained({ operation: "read the assistant's graph" }));
+        const nodes = (graph.nodes ?? []).map((node) => node.id).filter((id): id is string => typeof id === "string");
+        let threadId = launch.threadId;
+        if (threadId) {
+          const thread = await gateway.getThread(threadId).catch(this.explained({ operation: "open the thread" }));
+          if (!thread) throw new ConfigurationError(`Thread ${threadId} was not found; it may have been deleted.`);
+        } else {
+          threadId = (await gateway.createThread({ title: `Debug: ${assistant.name}` }).catch(this.explained({ operation: "create a thread" }))).thread_id;
+        }
+        this.run = { threadId, assistantId: assistant.assistant_id, graphId: assistant.graph_id };
+        for (const breakpoint of this.breakpoints.setGraphNodes(nodes)) this.sendEvent(breakpointChanged(breakpoint));
+        this.sendEvent(new InitializedEvent());
+        await this.waitForConfiguration();
+        this.output(`Debugging ${assistant.name} (graph ${assistant.graph_id}) on thread ${threadId}.\n`, "console");
+        this.sendResponse(response);
+        this.deps.hooks?.threadStarted?.(threadId, assistant.assistant_id);
+        void this.advance(launch.stopOnEntry ? "entry" : "continue", { input });
+      } catch (error) {
+        this.phase = "ended";
+        throw error;
+      }
+    });
+  }
+
+  protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: unknown): void {
+    this.guard(response, () => {
+      const list = isRecord(args) && Array.isArray(args.breakpoints) ? args.breakpoints : undefined;
+      if (!list) throw new ConfigurationError("setFunctionBreakpoints needs `breakpoints`, a list.");
+      const names = list.map((b: unknown) => (isRecord(b) && typeof b.name === "string" ? b.name : ""));
+      response.body = { breakpoints: this.breakpoints.setFunctionBreakpoints(names).map(toDap) };
+      this.sendResponse(response);
+    });
+  }
+
+  protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: unknown): void {
+    this.guard(response, async () => {
+      const path = isRecord(args) && isRecord(args.source) && typeof args.source.path === "string" ? args.source.path : undefined;
+      if (!path) throw new ConfigurationError("setBreakpoints needs `source.path`.");
+      const requested = isRecord(args) && Array.isArray(args.breakpoints) ? args.breakpoints : isRecord(args) && Array.isArray(args.lines) ? args.lines.map((line: unknown) => ({ line })) : [];
+      const lines = requested.map((b: unknown) => (isRecord(b) && typeof b.line === "number" ? b.line : 0));
+      const content = await this.deps.readFile(path).then(
+        (text) => text.split(/\r?\n/),
+        () => [] as string[],
+      );
+      response.body = { breakpoints: this.breakpoints.setSourceBreakpoints(path, lines, (line) => content[line - 1]).map(toDap) };
+      this.sendResponse(response);
+    });
+  }
+
+  protected override setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse): void {
+    this.sendResponse(response);
+  }
+
+  protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
+    response.body = { threads: this.run ? [new Thread(THREAD_ID, `Run on thread ${this.run.threadId}`)] : [] };
+    this.sendResponse(response);
+  }
+
+  protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
+    this.guard(response, () => {
+      const { paused, run } = this.requirePaused();
+      const graph = run.graphId;
+      const tasks = paused.checkpoint.tasks.length > 0 ? paused.checkpoint.tasks.map((task) => task.name ?? "") : paused.checkpoint.next;
+      const frames: DebugProtocol.StackFrame[] = tasks.map((node, index) => ({
+        id: index + 1,
+        name: `${graph} › ${node}`,
+        line: 0,
+        column: 0,
+        presentationHint: index === 0 ? "normal" : "subtle",
+      }));
+      if (frames.length === 0 && paused.lastUpdate) frames.push({ id: 1, name: `${graph} › ${paused.lastUpdate.node} (done)`, line: 0, column: 0 });
+      response.body = { stackFrames: frames, totalFrames: frames.length };
+      this.sendResponse(response);
+    });
+  }
+
+  protected override scopesRequest(response: DebugProtocol.ScopesResponse): void {
+    this.guard(response, () => {
+      response.body = { scopes: this.variables.scopes(this.requirePaused().paused) };
+      this.sendResponse(response);
+    });
+  }
+
+  protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: unknown): void {
+    this.guard(response, () => {
+      const { paused } = this.requirePaused();
+      const reference = this.variables.resolve(isRecord(args) && typeof args.variablesReference === "number" ? args.variablesReference : 0);
+      if (!reference) throw new ConfigurationError("No such variable: it belongs to an earlier stop.");
+      let variables = this.variables.children(paused, reference);
+      if (isRecord(args) && typeof args.start === "number") variables = variables.slice(args.start, typeof args.count === "number" && args.count > 0 ? args.start + args.count : undefined);
+      response.body = { variables };
+      this.sendResponse(response);
+    });
+  }
+
+  protected override setVariableRequest(response: DebugProtocol.SetVariableResponse, args: unknown): void {
+    this.guard(response, async () => {
+      const { paused, run } = this.requirePaused();
+      const reference = this.variables.resolve(isRecord(args) && typeof args.variablesReference === "number" ? args.variablesReference : 0);
+      if (!reference || !isRecord(args) || typeof args.name !== "string" || typeof args.value !== "string") throw new ConfigurationError("setVariable needs a variable of this stop, its name and a value.");
+      if (reference.scope !== "state") throw new ConfigurationError("Only the state's values can be edited.");
+      const index = /^\[(\d+)\]$/.exec(args.name);
+      const path = [...reference.path, index ? Number(index[1]) : args.name];
+      const value = parseValue(args.value);
+      const channel = String(path[0]);
+      const values = isRecord(paused.checkpoint.values) ? paused.checkpoint.values : {};
+      const updated = withValueAt(values[channel], path.slice(1), value);
+      await this.deps.gateway.updateState(run.threadId, { [channel]: updated }).catch(this.explained({ operation: "edit the state", subject: `Thread ${run.threadId}` }));
+      paused.checkpoint = await this.deps.gateway.getState(run.threadId).catch(this.explained({ operation: "read the state", subject: `Thread ${run.threadId}` }));
+      this.output(`Wrote ${channel} as a new checkpoint.\n`, "console");
+      const written = this.variables.variable(args.name, valueAt(paused.checkpoint.values, path), { scope: "state", path });
+      response.body = { value: written.value, type: written.type, variablesReference: written.variablesReference, indexedVariables: written.indexedVariables };
+      this.sendResponse(response);
+      this.deps.hooks?.paused?.(run.assistantId, run.threadId, paused.checkpoint.next);
+    });
+  }
+
+  protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: unknown): void {
+    this.guard(response, () => {
+      const expression = isRecord(args) && typeof args.expression === "string" ? args.expression.trim() : "";
+      if (!expression) throw new ConfigurationError("Type a path into the state, like messages[-1].content, or a resume value, like {\"resume\": \"yes\"}.");
+      const { paused } = this.requirePaused();
+      if (expression.startsWith("{")) {
+        const command = parseCommand(expression);
+        response.body = { result: `Resuming with ${JSON.stringify(command)}`, variablesReference: 0 };
+        this.sendResponse(response);
+        void this.advance("continue", { input: null, command });
+        return;
+      }
+      const path = parsePath(expression);
+      const value = valueAt(paused.checkpoint.values, path);
+      const variable = this.variables.variable(expression, value, { scope: "state", path });
+      response.body = { result: variable.value, type: variable.type, variablesReference: variable.variablesReference, indexedVariables: variable.indexedVariables };
+      this.sendResponse(response);
+    });
+  }
+
+  protected override continueRequest(response: DebugProtocol.ContinueResponse): void {
+    this.resumeWith(response, "continue");
+  }
+
+  protected override nextRequest(response: DebugProtocol.NextResponse): void {
+    this.resumeWith(response, "step");
+  }
+
+  protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
+    this.resumeWith(response, "step");
+  }
+
+  protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void {
+    this.resumeWith(response, "step");
+  }
+
+  protected override pauseRequest(response: DebugProtocol.PauseResponse): void {
+    this.fail(response, "A run cannot be paused inside a node: set a breakpoint on a node instead.");
+  }
+
+  protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
+    this.guard(response, async () => {
+      await this.endRun("Stopped: the run was cancelled on the server.");
+      this.sendResponse(response);
+    });
+  }
+
+  protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
+    this.guard(response, async () => {
+      await this.endRun(undefined);
+      this.sendResponse(response);
+    });
+  }
+
+  private resumeWith(response: DebugProtocol.Response, step: Step): void {
+    this.guard(response, () => {
+      this.requirePaused();
+      response.body = { allThreadsContinued: true };
+      this.sendResponse(response);
+      void this.advance(step, { input: null });
+    });
+  }
+
+  /** Runs to the next stop and says where it stopped, or that the run ended. */
+  private async advance(step: Step, request: Pick<RunRequest, "input" | "command">): Promise<void> {
+    const run = this.run;
+    if (!run || this.ended) return;
+    this.phase = "running";
+    this.paused = undefined;
+    this.variables.reset();
+    const breaks = this.breakpoints.interrupts();
+    const abort = (this.abort = new AbortController());
+    let runId: string | undefined;
+    try {
+      const result = await runSegment(
+        this.deps.gateway,
+        run.threadId,
+        run.assistantId,
+        { ...request, interruptBefore: step === "continue" ? breaks.before : "*", interruptAfter: breaks.after },
+        {
+          signal: abort.signal,
+          onRunCreated: (id) => (this.activeRunId = runId = id),
+          onPart: (part) => this.deps.hooks?.runEvent?.(run.assistantId, run.threadId, part),
+        },
+      );
+      this.activeRunId = undefined;
+      if (this.ended) return;
+      if (result.failure) return this.end(`The run ended on the server: ${result.failure}`, "error");
+      const [checkpoint, record] = await Promise.all([
+        this.deps.gateway.getState(run.threadId),
+        runId ? this.deps.gateway.getRun(run.threadId, runId) : undefined,
+      ]);
+      if (this.ended) return;
+      // A breakpoint's stop ends the server's run as a success; one cancelled elsewhere as interrupted.
+      const cancelled = record?.status === "interrupted" && !checkpoint.tasks.some((task) => task.interrupts.length > 0);
+      if (cancelled || record?.status === "error") return this.end(cancelled ? "The run was cancelled on the server." : `The run ended on the server with status ${record?.status}.`, "stopped");
+      if (checkpoint.next.length === 0) {
+        this.output("The run finished.\n", "console");
+        return this.end(undefined, "done");
+      }
+      this.paused = { checkpoint, lastUpdate: result.lastUpdate };
+      this.phase = "paused";
+      this.sendEvent(stoppedEvent(step, this.paused, this.breakpoints, THREAD_ID));
+      this.deps.hooks?.paused?.(run.assistantId, run.threadId, checkpoint.next);
+    } catch (error) {
+      if (this.ended) return;
+      this.end(this.deps.describe(error, { operation: "run the graph", subject: `Thread ${run.threadId}` }).message, "error");
+    }
+  }
+
+  /** Cancels the run on the server if one is going; the session ends either way. */
+  private async endRun(message: string | undefined): Promise<void> {
+    if (this.ended) return;
+    const run = this.run;
+    const runId = this.activeRunId;
+    this.abort?.abort();
+    this.phase = "ended";
+    if (run && runId) {
+      await this.deps.gateway.cancelRun(run.threadId, runId).catch((error: unknown) => this.output(`Could not cancel the run: ${this.deps.describe(error, { operation: "cancel the run" }).message}\n`, "stderr"));
+    }
+    if (message) this.output(`${message}\n`, "console");
+    if (run) this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "stopped");
+    this.sendEvent(new TerminatedEvent());
+  }
+
+  private end(failure: string | undefined, outcome: RunOutcome): void {
+    this.phase = "ended";
+    if (failure) {
+      this.output(`${failure}\n`, "stderr");
+      this.deps.hooks?.failed?.(failure);
+    }
+    if (this.run) this.deps.hooks?.runEnded?.(this.run.assistantId, this.run.threadId, outcome);
+    this.sendEvent(new TerminatedEvent());
+  }
+
+  /** Read through a getter: the phase changes while a run segment is awaited. */
+  private get ended(): boolean {
+    return this.phase === "ended";
+  }
+
+  private requirePaused(): { paused: PausedState; run: NonNullable<LangGraphDebugSession["run"]> } {
+    if (this.phase !== "paused" || !this.paused || !this.run) {
+      throw new ConfigurationError(this.phase === "running" ? "The run is running: this needs it paused at a node." : this.phase === "ended" ? "The run has ended." : "No run is paused yet.");
+    }
+    return { paused: this.paused, run: this.run };
+  }
+
+  private async waitForConfiguration(): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([this.configurationDone, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.configurationTimeoutMs ?? 10_000)))]);
+    clearTimeout(timer);
+  }
+
+  /** Runs a handler; whatever it throws becomes the request's DAP error. */
+  private guard(response: DebugProtocol.Response, handler: () => void | Promise<void>): void {
+    void (async () => handler())().catch((error: unknown) => {
+      const message = error instanceof ConfigurationError || error instanceof Error ? error.message : String(error);
+      if (response.command === "launch" || response.command === "attach") {
+        this.output(`${message}\n`, "stderr");
+        this.deps.hooks?.failed?.(message);
+        this.fail(response, message);
+        this.sendEvent(new TerminatedEvent());
+      } else {
+        this.fail(response, message);
+      }
+    });
+  }
+
+  /** A deployment error said the way the rest of the extension says it. */
+  private explained(context: ErrorContext) {
+    return (error: unknown): never => {
+      throw new ConfigurationError(this.deps.describe(error, context).message);
+    };
+  }
+
+  private fail(response: DebugProtocol.Response, message: string): void {
+    this.sendErrorResponse(response, { id: ERROR_ID, format: message.replace(/[{}]/g, (c) => (c === "{" ? "(" : ")")), showUser: response.command === "launch" || response.command === "attach" });
+  }
+
+  private output(text: string, category: "console" | "stderr"): void {
+    this.sendEvent(new OutputEvent(text, category));
+  }
+}
+

@@ -1,0 +1,113 @@
+/**
+ * Breakpoints on nodes. A function breakpoint `tools` (or `before:tools`) stops before the node runs,
+ * `after:tools` after it; a source breakpoint on the line that adds a node (`addNode("tools", …)`,
+ * `add_node("tools", …)`) stops before that node. They become the run's `interruptBefore` /
+ * `interruptAfter`. A breakpoint that names no node of the graph stays unverified, with the reason.
+ */
+
+export type NodeStop = "before" | "after";
+
+export interface NodeBreakpoint {
+  id: number;
+  /** The node it stops at, when it names one. */
+  node?: string;
+  stop: NodeStop;
+  verified: boolean;
+  /** Why it is not verified. */
+  message?: string;
+  /** For a source breakpoint: the file and 1-based line. */
+  source?: { path: string; line: number };
+}
+
+/** `addNode("name"`, `.add_node('name'`, with any quote. */
+const ADD_NODE = /\b(?:addNode|add_node)\s*\(\s*(["'`])([^"'`]+)\1/;
+const START_END = new Set(["__start__", "__end__"]);
+
+/** The node name a source line adds, if it adds one by a literal name. */
+export function nodeAddedOnLine(line: string): string | undefined {
+  return ADD_NODE.exec(line)?.[2];
+}
+
+export class NodeBreakpoints {
+  private nextId = 1;
+  private nodes: ReadonlySet<string> | undefined;
+  private functionBreakpoints: NodeBreakpoint[] = [];
+  private readonly sourceBreakpoints = new Map<string, NodeBreakpoint[]>();
+
+  /** The graph's nodes are known: every breakpoint is checked again. Answers those that changed. */
+  setGraphNodes(nodes: readonly string[]): NodeBreakpoint[] {
+    this.nodes = new Set(nodes.filter((node) => !START_END.has(node)));
+    const all = this.all();
+    for (const breakpoint of all) this.verify(breakpoint);
+    return all;
+  }
+
+  get graphNodes(): readonly string[] {
+    return [...(this.nodes ?? [])];
+  }
+
+  setFunctionBreakpoints(names: readonly string[]): NodeBreakpoint[] {
+    this.functionBreakpoints = names.map((name) => this.verify(this.fromName(name)));
+    return this.functionBreakpoints;
+  }
+
+  /** `lineText(line)` reads a 1-based line of the file, undefined when there is none. */
+  setSourceBreakpoints(path: string, lines: readonly number[], lineText: (line: number) => string | undefined): NodeBreakpoint[] {
+    const breakpoints = lines.map((line) => {
+      const text = lineText(line);
+      const node = text === undefined ? undefined : nodeAddedOnLine(text);
+      const breakpoint: NodeBreakpoint = { id: this.nextId++, node, stop: "before", verified: false, source: { path, line } };
+      if (node === undefined) {
+        breakpoint.message = text === undefined ? "This line is not in the file." : "Put node breakpoints on a line that adds a node by name, like addNode(\"tools\", …) or add_node(\"tools\", …).";
+        return breakpoint;
+      }
+      return this.verify(breakpoint);
+    });
+    if (breakpoints.length > 0) this.sourceBreakpoints.set(path, breakpoints);
+    else this.sourceBreakpoints.delete(path);
+    return breakpoints;
+  }
+
+  all(): NodeBreakpoint[] {
+    return [...this.functionBreakpoints, ...[...this.sourceBreakpoints.values()].flat()];
+  }
+
+  /** The nodes a run must stop before and after. */
+  interrupts(): { before: string[]; after: string[] } {
+    const verified = this.all().filter((breakpoint) => breakpoint.verified && breakpoint.node);
+    const nodes = (stop: NodeStop) => [...new Set(verified.filter((b) => b.stop === stop).map((b) => b.node!))];
+    return { before: nodes("before"), after: nodes("after") };
+  }
+
+  /** The breakpoints a stop hit: before one of `next`, or after `ran`. */
+  hitBy(next: readonly string[], ran: string | undefined): NodeBreakpoint[] {
+    return this.all().filter((b) => b.verified && ((b.stop === "before" && next.includes(b.node!)) || (b.stop === "after" && b.node === ran)));
+  }
+
+  private fromName(name: string): NodeBreakpoint {
+    const trimmed = name.trim();
+    const match = /^(before|after):(.+)$/.exec(trimmed);
+    const stop: NodeStop = match?.[1] === "after" ? "after" : "before";
+    const node = (match ? match[2] : trimmed).trim();
+    return { id: this.nextId++, node: node || undefined, stop, verified: false };
+  }
+
+  private verify(breakpoint: NodeBreakpoint): NodeBreakpoint {
+    const node = breakpoint.node;
+    breakpoint.verified = false;
+    if (!node) {
+      breakpoint.message ??= "A node breakpoint needs a node name, like tools or after:tools.";
+    } else if (!this.nodes) {
+      breakpoint.message = "The graph is not loaded yet.";
+    } else if (this.nodes.has(node)) {
+      breakpoint.verified = true;
+      breakpoint.message = undefined;
+    } else if (node.includes(":") && this.nodes.has(node.slice(0, node.indexOf(":")))) {
+      breakpoint.message = `${node} is inside the subgraph ${node.slice(0, node.indexOf(":"))}: a run stops only at the graph's own nodes.`;
+    } else {
+      const known = [...this.nodes].join(", ");
+      breakpoint.message = `The graph has no node named ${node}${known ? ` (its nodes: ${known})` : ""}.`;
+    }
+    return breakpoint;
+  }
+}
