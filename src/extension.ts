@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 import { AssistantTreeProvider, registerAssistantCommands } from "./assistants";
 import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor } from "./chat";
-import { registerDebugger } from "./debug";
+import { nodeMarkers, onDidChangeNodeMarkers, registerDebugger, toggleNodeBreakpoint } from "./debug";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
@@ -47,7 +47,14 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   const threads = new ThreadTreeProvider(connection, assistants, store);
 
   let lastEditor = vscode.window.activeTextEditor;
-  const graphs = new GraphPanels({ extensionUri: context.extensionUri, connection, assistants, log });
+  const graphs = new GraphPanels({
+    extensionUri: context.extensionUri,
+    connection,
+    assistants,
+    log,
+    nodeBreakpoints: nodeMarkers,
+    toggleBreakpoint: toggleNodeBreakpoint,
+  });
   const chats = new ChatPanelManager({
     extensionUri: context.extensionUri,
     connection,
@@ -203,7 +210,10 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       threadChanged: (threadId) => chats.refreshThread(threadId),
       runEvent: (assistantId, threadId, part) => graphs.onRunEvent(assistantId, threadId, part),
       runEnded: (assistantId, threadId, outcome) => graphs.onRunEnd(assistantId, threadId, outcome),
+      paused: (assistantId, threadId, nodes) => graphs.setPaused(assistantId, threadId, nodes),
     }),
+    // The graph views show the debugger's node breakpoints as markers.
+    onDidChangeNodeMarkers((markers) => graphs.setBreakpoints(markers)),
   );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   startLangGraphJsonSupport(context, { log, assistants });

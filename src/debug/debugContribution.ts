@@ -22,6 +22,8 @@ export interface DebuggerDeps {
   threadChanged(threadId: string): void;
   runEvent(assistantId: string, threadId: string, part: StreamPart): void;
   runEnded(assistantId: string, threadId: string, outcome: RunOutcome): void;
+  /** A debugged run paused before `nodes`, or went on (`[]`). */
+  paused(assistantId: string, threadId: string, nodes: string[]): void;
 }
 
 export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
@@ -35,11 +37,14 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
           hooks: {
             threadStarted: (threadId) => deps.showThread(threadId),
             runEvent: (assistantId, threadId, part) => deps.runEvent(assistantId, threadId, part),
-            paused: (assistantId, threadId) => {
+            paused: (assistantId, threadId, nodes) => {
               deps.runEnded(assistantId, threadId, "interrupted");
+              deps.paused(assistantId, threadId, [...nodes]);
               deps.threadChanged(threadId);
             },
+            resumed: (assistantId, threadId) => deps.paused(assistantId, threadId, []),
             runEnded: (assistantId, threadId, outcome) => {
+              deps.paused(assistantId, threadId, []);
               deps.runEnded(assistantId, threadId, outcome);
               deps.threadChanged(threadId);
             },

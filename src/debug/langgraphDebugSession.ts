@@ -29,6 +29,7 @@ export interface DebugHooks {
   threadStarted?(threadId: string, assistantId: string): void;
   runEvent?(assistantId: string, threadId: string, part: StreamPart): void;
   paused?(assistantId: string, threadId: string, nodes: readonly string[]): void;
+  resumed?(assistantId: string, threadId: string): void;
   runEnded?(assistantId: string, threadId: string, outcome: RunOutcome): void;
   /** The session ends because of an error; the user should hear of it outside the Debug Console too. */
   failed?(message: string): void;
@@ -303,6 +304,7 @@ export class LangGraphDebugSession extends DebugSession {
     const run = this.run;
     if (!run || this.ended) return;
     this.phase = "running";
+    this.deps.hooks?.resumed?.(run.assistantId, run.threadId);
     this.paused = undefined;
     this.variables.reset();
     const breaks = this.breakpoints.interrupts();
@@ -393,8 +395,8 @@ export class LangGraphDebugSession extends DebugSession {
     void (async () => handler())().catch((error: unknown) => {
       const message = error instanceof ConfigurationError || error instanceof Error ? error.message : String(error);
       if (response.command === "launch" || response.command === "attach") {
+        // VS Code shows a failed launch to the user itself; the Debug Console keeps it too.
         this.output(`${message}\n`, "stderr");
-        this.deps.hooks?.failed?.(message);
         this.fail(response, message);
         this.sendEvent(new TerminatedEvent());
       } else {
@@ -406,12 +408,13 @@ export class LangGraphDebugSession extends DebugSession {
   /** A deployment error said the way the rest of the extension says it. */
   private explained(context: ErrorContext) {
     return (error: unknown): never => {
+      if (error instanceof ConfigurationError) throw error;
       throw new ConfigurationError(this.deps.describe(error, context).message);
     };
   }
 
   private fail(response: DebugProtocol.Response, message: string): void {
-    this.sendErrorResponse(response, { id: ERROR_ID, format: message.replace(/[{}]/g, (c) => (c === "{" ? "(" : ")")), showUser: response.command === "launch" || response.command === "attach" });
+    this.sendErrorResponse(response, { id: ERROR_ID, format: message.replace(/[{}]/g, (c) => (c === "{" ? "(" : ")")), showUser: false });
   }
 
   private output(text: string, category: "console" | "stderr"): void {

@@ -28,6 +28,14 @@ export function nodeAddedOnLine(line: string): string | undefined {
   return ADD_NODE.exec(line)?.[2];
 }
 
+/** `tools` and `before:tools` stop before the node, `after:tools` after it. */
+export function parseBreakpointName(name: string): { node?: string; stop: NodeStop } {
+  const trimmed = name.trim();
+  const match = /^(before|after):(.+)$/.exec(trimmed);
+  const node = (match ? match[2] : trimmed).trim();
+  return { node: node || undefined, stop: match?.[1] === "after" ? "after" : "before" };
+}
+
 export class NodeBreakpoints {
   private nextId = 1;
   private nodes: ReadonlySet<string> | undefined;
@@ -85,11 +93,7 @@ export class NodeBreakpoints {
   }
 
   private fromName(name: string): NodeBreakpoint {
-    const trimmed = name.trim();
-    const match = /^(before|after):(.+)$/.exec(trimmed);
-    const stop: NodeStop = match?.[1] === "after" ? "after" : "before";
-    const node = (match ? match[2] : trimmed).trim();
-    return { id: this.nextId++, node: node || undefined, stop, verified: false };
+    return { id: this.nextId++, ...parseBreakpointName(name), verified: false };
   }
 
   private verify(breakpoint: NodeBreakpoint): NodeBreakpoint {

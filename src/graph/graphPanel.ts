@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { graphPanelHtml } from "./graphPanelHtml";
-import { readGraphPersistedState, type ExportFormat, type GraphWebviewToHost, type HostToGraphWebview } from "../protocol/graphProtocol";
+import { readGraphPersistedState, type ExportFormat, type NodeBreakpointView, type GraphWebviewToHost, type HostToGraphWebview } from "../protocol/graphProtocol";
 import { validateGraphWebviewToHost } from "../protocol/graphMessageSchemas";
 import { PanelHost, registerPanelSerializer } from "../panels/panelHost";
 import { GraphSession } from "./graphSession";
@@ -20,6 +20,9 @@ export interface GraphPanelsDeps {
   connection: DeploymentConnection;
   assistants: AssistantDirectory;
   log: vscode.LogOutputChannel;
+  /** The debugger's node breakpoints, for a panel that opens; a click on a marker toggles one. */
+  nodeBreakpoints?(): NodeBreakpointView[];
+  toggleBreakpoint?(node: string, stop: "before" | "after"): void;
 }
 
 export class GraphPanel implements vscode.Disposable {
@@ -41,6 +44,7 @@ export class GraphPanel implements vscode.Disposable {
         save: (format, bytes, name) => saveExport(format, bytes, name),
         notify: (message) => void vscode.window.showErrorMessage(message),
         onDidChange: () => this.updateTitle(),
+        toggleBreakpoint: (node, stop) => deps.toggleBreakpoint?.(node, stop),
       },
       assistantId,
       threadId,
@@ -57,6 +61,7 @@ export class GraphPanel implements vscode.Disposable {
     this.onDidDispose = this.host.onDidDispose;
     this.host.onDidDispose(() => this.session.dispose());
     this.updateTitle();
+    if (deps.nodeBreakpoints) this.session.setDebugMarks({ breakpoints: deps.nodeBreakpoints() });
     void this.session.load();
   }
 
@@ -139,6 +144,19 @@ export class GraphPanels implements vscode.Disposable {
   /** The run's stream ended (finished, failed, stopped or interrupted). */
   onRunEnd(assistantId: string, threadId: string, outcome?: RunOutcome): void {
     for (const panel of this.panelsFor(assistantId)) panel.session.onRunEnd(threadId, outcome);
+  }
+
+  /** The debugger's node breakpoints changed: every graph shows them. */
+  setBreakpoints(breakpoints: NodeBreakpointView[]): void {
+    for (const panel of this.panels.values()) panel.session.setDebugMarks({ breakpoints });
+  }
+
+  /** A debugged run paused before `nodes` (or went on: `[]`); the graph of its assistant highlights them. */
+  setPaused(assistantId: string, threadId: string, nodes: string[]): void {
+    for (const panel of this.panelsFor(assistantId)) {
+      if (nodes.length > 0 && panel.session.threadId !== threadId) void panel.session.followThread(threadId);
+      panel.session.setDebugMarks({ paused: nodes });
+    }
   }
 
   dispose(): void {

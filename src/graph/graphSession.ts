@@ -6,7 +6,7 @@
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
 import { loadGraphLayout } from "./graphModel";
-import type { ExportFormat, GraphAssistantView, GraphLayout, GraphWebviewToHost, HostToGraphWebview, NodeStateView } from "../protocol/graphProtocol";
+import type { DebugMarksView, ExportFormat, GraphAssistantView, GraphLayout, GraphWebviewToHost, HostToGraphWebview, NodeStateView } from "../protocol/graphProtocol";
 import { RunPath, type RunOutcome, type StreamEvent } from "./runPath";
 import { nodeStateFromHistory, pathFromHistory, type HistoryState } from "./threadHistory";
 
@@ -19,6 +19,8 @@ export interface GraphSessionDeps {
   save(format: ExportFormat, bytes: Uint8Array, suggestedName: string): Promise<string | undefined>;
   /** A message for the user (an export that failed). */
   notify?(message: string): void;
+  /** The user clicked a node's breakpoint marker. */
+  toggleBreakpoint?(node: string, stop: "before" | "after"): void;
   /** The assistant or the followed thread changed (panel title, restore state). */
   onDidChange?(): void;
 }
@@ -42,6 +44,7 @@ export class GraphSession {
   /** Bumped on every selection, so a slow answer for an older click is dropped. */
   private selection = 0;
   private disposed = false;
+  private debugMarks: DebugMarksView = { breakpoints: [], paused: [] };
 
   constructor(
     private readonly deps: GraphSessionDeps,
@@ -85,7 +88,18 @@ export class GraphSession {
       selected: this.selectedState,
       loading: this.loading,
       error: this.errorText,
+      debug: this.debugMarks,
     };
+  }
+
+  get debug(): DebugMarksView {
+    return this.debugMarks;
+  }
+
+  /** The debugger's breakpoints changed, or a debugged run paused (`paused`) or went on (`[]`). */
+  setDebugMarks(marks: Partial<DebugMarksView>): void {
+    this.debugMarks = { ...this.debugMarks, ...marks };
+    this.post({ type: "debug", debug: this.debugMarks });
   }
 
   /** Loads the assistant and its graph; with a thread, the path of its last run too. */
@@ -175,6 +189,9 @@ export class GraphSession {
         return;
       case "refresh":
         return this.load();
+      case "toggleBreakpoint":
+        this.deps.toggleBreakpoint?.(message.node, message.stop);
+        return;
       case "export":
         return this.saveExport(message.format, message.data);
       case "exportFailed":

@@ -71,7 +71,10 @@ export class GraphApp {
     this.banner.hidden = true;
     this.placeholder = el("div", { className: "graph-placeholder", text: "Loading the graph…" });
     const canvas = el("div", { className: "graph-canvas" }, this.placeholder);
-    this.view = new GraphView(canvas, { select: (node) => this.selectNode(node) });
+    this.view = new GraphView(canvas, {
+      select: (node) => this.selectNode(node),
+      toggleBreakpoint: (node, stop) => this.api.postMessage({ type: "toggleBreakpoint", node, stop }),
+    });
     this.nodePanel = new NodePanel(() => this.clearSelection());
     root.append(el("div", { className: "graph-app" }, toolbar, this.banner, el("div", { className: "graph-main" }, canvas, this.nodePanel.element)));
 
@@ -88,6 +91,10 @@ export class GraphApp {
         this.setRun(message.run);
         this.setNodeState(message.selected);
         this.setError(message.error);
+        this.view.showDebug(message.debug ?? { breakpoints: [], paused: [] });
+        break;
+      case "debug":
+        this.view.showDebug(message.debug);
         break;
       case "graph":
         this.setGraph(message.assistant, message.layout);

@@ -3,7 +3,7 @@
  * edges as curves with arrowheads, conditional edges dashed), the run's path on top of it, and pan
  * (drag) and zoom (wheel, buttons, keys). Colours come from the stylesheet's `--vscode-*` variables.
  */
-import { displayLabel, type GraphLayout, type GraphNodeView, type Point, type RunPathView } from "../protocol/graphProtocol";
+import { displayLabel, type DebugMarksView, type GraphLayout, type GraphNodeView, type Point, type RunPathView } from "../protocol/graphProtocol";
 import { svg } from "./dom";
 
 const MIN_ZOOM = 0.1;
@@ -17,6 +17,8 @@ const ARROW_ID = "lg-graph-arrow";
 const ARROW_ACTIVE_ID = "lg-graph-arrow-active";
 const DASH = "6 4";
 
+type BreakpointStop = "before" | "after";
+
 export interface Viewport {
   x: number;
   y: number;
@@ -25,6 +27,8 @@ export interface Viewport {
 
 export interface GraphViewEvents {
   select(node: string): void;
+  /** A click on a node's breakpoint marker: left edge before the node, right edge after it. */
+  toggleBreakpoint(node: string, stop: BreakpointStop): void;
 }
 
 export class GraphView {
@@ -43,6 +47,7 @@ export class GraphView {
   private drag: { x: number; y: number; startX: number; startY: number; moved: boolean } | undefined;
   private swallowClick = false;
   private selectedId: string | undefined;
+  private debugMarks: DebugMarksView = { breakpoints: [], paused: [] };
 
   constructor(
     host: HTMLElement,
@@ -116,6 +121,7 @@ export class GraphView {
       this.nodeLayer.append(group);
     }
     if (this.selectedId) this.select(this.selectedId);
+    this.showDebug(this.debugMarks);
     this.autoFit = true;
     this.fit();
   }
@@ -167,6 +173,20 @@ export class GraphView {
           edge.element.classList.add("traversed");
           edge.path.setAttribute("marker-end", `url(#${ARROW_ACTIVE_ID})`);
         }
+      }
+    }
+  }
+
+  /** Breakpoint markers on their nodes, and the nodes a paused debug session waits before. */
+  showDebug(marks: DebugMarksView): void {
+    this.debugMarks = marks;
+    for (const [id, element] of this.nodes) {
+      element.classList.toggle("paused", marks.paused.includes(id));
+      for (const marker of element.querySelectorAll<SVGCircleElement>(".node-breakpoint")) {
+        const stop = marker.getAttribute("data-stop");
+        const set = marks.breakpoints.some((b) => b.node === id && b.stop === stop);
+        marker.classList.toggle("set", set);
+        marker.setAttribute("aria-pressed", String(set));
       }
     }
   }
@@ -258,7 +278,10 @@ export class GraphView {
         return;
       }
       const id = this.nodeIdOf(event.target);
-      if (id !== undefined) this.events.select(id);
+      const marker = event.target instanceof Element ? event.target.closest(".node-breakpoint") : null;
+      const stop = marker?.getAttribute("data-stop");
+      if (id !== undefined && (stop === "before" || stop === "after")) this.events.toggleBreakpoint(id, stop);
+      else if (id !== undefined) this.events.select(id);
     });
     this.svg.addEventListener("keydown", (event) => {
       const id = this.nodeIdOf(event.target);
@@ -295,7 +318,24 @@ function nodeElement(node: GraphNodeView): SVGGElement {
     svg("text", { class: "node-label", x: width / 2, y: height / 2, "text-anchor": "middle", "dominant-baseline": "central" }, displayLabel(node.label)),
     badge,
   );
+  if (node.kind === "node") group.append(breakpointMarker(node, "before"), breakpointMarker(node, "after"));
   return group;
+}
+
+/** A dot on the node's left (before) or right (after) edge; faint until hovered, red when set. */
+function breakpointMarker(node: GraphNodeView, stop: BreakpointStop): SVGCircleElement {
+  const marker = svg("circle", {
+    class: "node-breakpoint",
+    "data-stop": stop,
+    cx: stop === "before" ? 0 : node.width,
+    cy: node.height / 2,
+    r: 5,
+    role: "button",
+    "aria-pressed": "false",
+    "aria-label": `Breakpoint ${stop} ${node.id}`,
+  });
+  marker.append(svg("title", {}, `${stop === "before" ? "Break before" : "Break after"} ${node.id}`));
+  return marker;
 }
 
 function setBadge(badge: SVGGElement, text: string): void {

@@ -118,6 +118,18 @@ export interface NodeStateView {
 
 export type ExportFormat = "svg" | "png";
 
+/** A debugger breakpoint on a node: it stops the run before the node runs, or after. */
+export interface NodeBreakpointView {
+  node: string;
+  stop: "before" | "after";
+}
+
+/** What the debugger shows on the graph: its node breakpoints, and the nodes a paused run waits before. */
+export interface DebugMarksView {
+  breakpoints: NodeBreakpointView[];
+  paused: string[];
+}
+
 export type HostToGraphWebview =
   /** Everything the panel shows; sent when it (re)appears. */
   | {
@@ -128,6 +140,8 @@ export type HostToGraphWebview =
       selected?: NodeStateView;
       loading: boolean;
       error?: string;
+      /** Absent: no breakpoints, nothing paused. */
+      debug?: DebugMarksView;
     }
   | { type: "graph"; assistant: GraphAssistantView; layout: GraphLayout }
   | { type: "runPath"; run: RunPathView }
@@ -135,13 +149,16 @@ export type HostToGraphWebview =
   | { type: "loading"; loading: boolean }
   | { type: "error"; error?: string }
   /** The host asks for an export (from a command); the webview answers with an `export` message. */
-  | { type: "requestExport"; format: ExportFormat };
+  | { type: "requestExport"; format: ExportFormat }
+  | { type: "debug"; debug: DebugMarksView };
 
 export type GraphWebviewToHost =
   | { type: "ready" }
   | { type: "selectNode"; node: string }
   | { type: "clearSelection" }
   | { type: "refresh" }
+  /** Adds or removes the debugger breakpoint before or after a node. */
+  | { type: "toggleBreakpoint"; node: string; stop: "before" | "after" }
   /** `data` is the SVG text, or the PNG bytes as base64. */
   | { type: "export"; format: ExportFormat; data: string }
   | { type: "exportFailed"; format: ExportFormat; reason: string };
@@ -165,4 +182,4 @@ export function readGraphPersistedState(value: unknown): GraphPersistedState | u
   return { assistantId, ...(typeof threadId === "string" && threadId ? { threadId } : {}) };
 }
 
-const HOST_TO_WEBVIEW_TYPES = new Set<string>(["snapshot", "graph", "runPath", "nodeState", "loading", "error", "requestExport"]);
+const HOST_TO_WEBVIEW_TYPES = new Set<string>(["snapshot", "graph", "runPath", "nodeState", "loading", "error", "requestExport", "debug"]);

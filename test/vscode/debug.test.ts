@@ -106,6 +106,33 @@ describe("debugging a run with VS Code's debugger", () => {
     );
   });
 
+  it("the graph view shows node breakpoints as markers, toggles them, and highlights the paused node", async () => {
+    const tools = (await client.assistants.search({ graphId: "tools" })).find((a) => a.metadata?.created_by === "system")!;
+    await vscode.commands.executeCommand("langgraph.graph.show", { assistantId: tools.assistant_id });
+    const graph = await until(() => api.graphs.find(tools.assistant_id), "the graph panel");
+    await until(() => graph.session.layout, "the graph's layout");
+
+    await graph.session.handle({ type: "toggleBreakpoint", node: "tools", stop: "before" });
+    await graph.session.handle({ type: "toggleBreakpoint", node: "agent", stop: "after" });
+    assert.deepEqual(
+      vscode.debug.breakpoints.map((b) => (b as vscode.FunctionBreakpoint).functionName),
+      ["tools", "after:agent"],
+      "a click on a marker adds VS Code's own function breakpoint",
+    );
+    await until(() => graph.session.debug.breakpoints.length === 2, "the markers");
+    await graph.session.handle({ type: "toggleBreakpoint", node: "agent", stop: "after" });
+    await until(() => graph.session.debug.breakpoints.length === 1, "the marker to go");
+    assert.deepEqual(graph.session.debug.breakpoints, [{ node: "tools", stop: "before" }]);
+
+    const from = sent.length;
+    const { session } = await launch({ assistant: "tools", message: "weather in Quito" });
+    await stoppedFrom(from);
+    await until(() => graph.session.debug.paused.includes("tools"), "the paused node in the graph view");
+    await session.customRequest("continue", { threadId: 1 });
+    await until(() => graph.session.debug.paused.length === 0, "the highlight to clear when the run goes on");
+    graph.dispose();
+  });
+
   it("stops at the node whose addNode line has a source breakpoint", async () => {
     const file = vscode.Uri.joinPath(folder().uri, "tools.ts");
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
@@ -121,8 +148,12 @@ describe("debugging a run with VS Code's debugger", () => {
 
   it("ends a launch of an unknown assistant with a clear message instead of a hung session", async () => {
     const from = sent.length;
-    const ok = await vscode.debug.startDebugging(folder(), { type: "langgraph", request: "launch", name: "Debug nothing", assistant: "no-such-assistant", message: "hi" });
-    assert.equal(ok, false);
+    // VS Code shows a failed launch in a dialog, which the test workbench refuses (and so rejects).
+    const shown = await vscode.debug.startDebugging(folder(), { type: "langgraph", request: "launch", name: "Debug nothing", assistant: "no-such-assistant", message: "hi" }).then(
+      (started) => `started: ${started}`,
+      (error: unknown) => String(error),
+    );
+    assert.match(shown, /The deployment has no assistant named no-such-assistant \(its assistants: .*tools/);
     const output = await until(
       () => sent.slice(from).find((m) => m.type === "event" && (m as DebugProtocol.Event).event === "output" && /no assistant named no-such-assistant/.test((m as DebugProtocol.OutputEvent).body.output)),
       "the message in the Debug Console",

@@ -35,6 +35,10 @@ const graph: Cases<GraphWebviewToHost> = {
   selectNode: { valid: [{ type: "selectNode", node: "agent" }], invalid: [{ type: "selectNode" }, { type: "selectNode", node: 3 }] },
   clearSelection: { valid: [{ type: "clearSelection" }], invalid: [{ type: "clear" }] },
   refresh: { valid: [{ type: "refresh" }], invalid: [{ type: "reload" }] },
+  toggleBreakpoint: {
+    valid: [{ type: "toggleBreakpoint", node: "tools", stop: "before" }, { type: "toggleBreakpoint", node: "agent", stop: "after" }],
+    invalid: [{ type: "toggleBreakpoint", node: "tools" }, { type: "toggleBreakpoint", node: "", stop: "before" }, { type: "toggleBreakpoint", node: "tools", stop: "during" }],
+  },
   export: { valid: [{ type: "export", format: "svg", data: "<svg/>" }, { type: "export", format: "png", data: "iVBOR" }], invalid: [{ type: "export", format: "exe", data: "x" }, { type: "export", format: "svg" }] },
   exportFailed: { valid: [{ type: "exportFailed", format: "png", reason: "too big" }], invalid: [{ type: "exportFailed", format: "png" }, { type: "exportFailed", format: "gif", reason: "x" }] },
 };
