@@ -211,6 +211,8 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       runEvent: (assistantId, threadId, part) => graphs.onRunEvent(assistantId, threadId, part),
       runEnded: (assistantId, threadId, outcome) => graphs.onRunEnd(assistantId, threadId, outcome),
       paused: (assistantId, threadId, nodes) => graphs.setPaused(assistantId, threadId, nodes),
+      attachChat: (threadId, interrupts) => chats.attachDebugger(threadId, interrupts),
+      onChatRunEnd: (listener) => chats.onRunEnd(({ threadId }) => listener(threadId)),
     }),
     // The graph views show the debugger's node breakpoints as markers.
     onDidChangeNodeMarkers((markers) => graphs.setBreakpoints(markers)),

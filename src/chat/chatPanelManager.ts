@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
-import { threadStatusOf, type GraphSchemas, type RunOutcome, type StreamPart } from "../deployment/types";
+import { threadStatusOf, type GraphSchemas, type NodeInterruptsRequest, type RunOutcome, type StreamPart } from "../deployment/types";
 import { readChatPersistedState, type HostToWebview, type ThreadHeader } from "../protocol/chatProtocol";
 import { registerPanelSerializer } from "../panels/panelHost";
 import type { ThreadChange, ThreadStore } from "../state/threadStore";
@@ -44,6 +44,8 @@ export interface ChatRunEnd {
 export class ChatPanelManager implements vscode.Disposable {
   private readonly panels = new Set<ChatPanel>();
   private readonly schemaCache = new Map<string, Promise<GraphSchemas>>();
+  /** Threads a debug session is attached to, with where their runs stop. */
+  private readonly debuggers = new Map<string, () => NodeInterruptsRequest>();
   private activePanel: ChatPanel | undefined;
   private readonly activeChanged = new vscode.EventEmitter<ChatPanel | undefined>();
   /** The focused panel changed, or its assistant or run did. */
@@ -131,6 +133,20 @@ export class ChatPanelManager implements vscode.Disposable {
     if (panel && panel.session.run.phase === "idle") void panel.session.load();
   }
 
+  /**
+   * A debug session attaches to a thread: the runs its panel starts stop where `interrupts` says, and
+   * the panel's header says a debugger is attached until the returned disposable is disposed.
+   */
+  attachDebugger(threadId: string, interrupts: () => NodeInterruptsRequest): vscode.Disposable {
+    this.debuggers.set(threadId, interrupts);
+    this.find(threadId)?.session.setDebugging(true);
+    return new vscode.Disposable(() => {
+      if (this.debuggers.get(threadId) !== interrupts) return;
+      this.debuggers.delete(threadId);
+      this.find(threadId)?.session.setDebugging(false);
+    });
+  }
+
   /** Opens the thread's panel showing the thread as it was at a checkpoint. */
   openAtCheckpoint(threadId: string, checkpointId: string): void {
     void this.open(threadId).session.openAtCheckpoint(checkpointId);
@@ -202,6 +218,7 @@ export class ChatPanelManager implements vscode.Disposable {
         lastInput: (assistantId) => this.deps.memory.lastInput(assistantId),
         rememberInput: (assistantId, input) => this.deps.memory.rememberInput(assistantId, input),
         multitaskStrategy: askMultitaskStrategy,
+        runInterrupts: (id) => this.debuggers.get(id)?.(),
         onRunEvent: (assistantId, threadId, part) => this.runEvent.fire({ assistantId, threadId, part }),
         onRunEnd: (assistantId, threadId, outcome) => this.runEnd.fire({ assistantId, threadId, outcome }),
         onThreadChanged: (thread) => {
@@ -215,6 +232,7 @@ export class ChatPanelManager implements vscode.Disposable {
       options.title,
     );
     let knownThread = threadId;
+    if (threadId && this.debuggers.has(threadId)) session.setDebugging(true);
     const chatPanel = new ChatPanel(webviewPanel, session, this.deps.extensionUri, this.deps.actions, this.deps.log);
     ref.panel = chatPanel;
     if (options.assistantId) session.selectAssistant(options.assistantId);

@@ -4,7 +4,7 @@
  * panel is hidden. Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
 import type { DeploymentGateway } from "../deployment/gateway";
-import type { GraphSchemas, MultitaskStrategy, RunOutcome, ThreadCheckpoint } from "../deployment/types";
+import type { GraphSchemas, MultitaskStrategy, NodeInterruptsRequest, RunOutcome, ThreadCheckpoint } from "../deployment/types";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import { CheckpointGoneError, toErrorView, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
 import type { ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
@@ -42,6 +42,8 @@ export interface ChatSessionDeps {
   streamIdleTimeoutMs?: number;
   /** Sending while a run is active: how the server should handle it; undefined cancels the send. */
   multitaskStrategy?(): Promise<MultitaskStrategy | undefined>;
+  /** Where the runs this panel starts stop by themselves (an attached debugger's breakpoints). */
+  runInterrupts?(threadId: string): NodeInterruptsRequest | undefined;
   /** Thread created, renamed, or its status changed: the tree follows. */
   onThreadChanged?(thread: ThreadHeader): void;
   /**
@@ -110,6 +112,7 @@ export class ChatSession {
           if (runId) this.ownRuns.add(runId);
           deps.rememberRun(threadId, runId);
         },
+        runInterrupts: (threadId) => deps.runInterrupts?.(threadId),
         streamIdleTimeoutMs: deps.streamIdleTimeoutMs,
       },
       this.runListener(),
@@ -201,7 +204,7 @@ export class ChatSession {
       const { options, thread, state } = await readThread(this.deps.gateway, this.deps.assistants, threadId);
       if (threadId && state) {
         const title = titleOf(thread?.metadata) ?? this.header.title;
-        this.header = { threadId, title, status: thread?.status };
+        this.header = { ...this.header, threadId, title, status: thread?.status };
         this.model.reset(isChatState(state.values) ? toMessageViews(messagesOfValues(state.values)) : await readNodeUpdates(this.deps.gateway, threadId));
         this.pending = pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id));
         this.interruptAt = state.checkpoint?.checkpoint_id ?? undefined;
@@ -476,6 +479,11 @@ export class ChatSession {
     this.deps.rememberAssistant(thread.thread_id, this.assistants.id ?? "");
     this.updateHeader({ threadId: thread.thread_id, title, status: thread.status });
     return thread.thread_id;
+  }
+
+  /** A debug session attached to the thread (or left it): the header says so. */
+  setDebugging(debugging: boolean): void {
+    if ((this.header.debugging ?? false) !== debugging) this.updateHeader({ debugging });
   }
 
   private updateHeader(change: Partial<ThreadHeader>): void {

@@ -6,7 +6,7 @@
  */
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext, UserFacingError } from "../deployment/errorMapping";
-import type { MultitaskStrategy, RunConfig, RunOutcome } from "../deployment/types";
+import type { MultitaskStrategy, NodeInterruptsRequest, RunConfig, RunOutcome } from "../deployment/types";
 import type { ChatMessageView, RunView } from "../protocol/chatProtocol";
 import { shortId } from "../common/threadText";
 import { stringOf } from "../common/wireMessages";
@@ -40,6 +40,8 @@ export interface RunControllerDeps {
   configFor(threadId: string, assistantId: string): Promise<RunConfig>;
   /** The run streaming on a thread, kept so a reopened panel or reloaded window rejoins it. */
   rememberRun(threadId: string, runId: string | undefined): void;
+  /** Where the run should stop by itself (an attached debugger's breakpoints). */
+  runInterrupts?(threadId: string): NodeInterruptsRequest | undefined;
   streamIdleTimeoutMs?: number;
 }
 
@@ -127,8 +129,9 @@ export class RunController {
       const threadId = await this.deps.ensureThread(human?.content ?? "New thread");
       const config = await this.deps.configFor(threadId, assistantId);
       const { input, command, multitaskStrategy, checkpointId } = request;
+      const interrupts = this.deps.runInterrupts?.(threadId);
       await this.follower.attempt(follow, (signal) =>
-        gateway.streamRun(threadId, assistantId, { input, command, config, multitaskStrategy, checkpointId }, { signal, onRunCreated: (runId) => this.runCreated(follow, runId) }),
+        gateway.streamRun(threadId, assistantId, { input, command, config, multitaskStrategy, checkpointId, ...interrupts }, { signal, onRunCreated: (runId) => this.runCreated(follow, runId) }),
       );
     } catch (error) {
       outcome = await this.recover(error, follow, request);

@@ -84,3 +84,11 @@ export function parseCommand(expression: string): RunCommand {
   if (value.update !== undefined && !isRecord(value.update)) throw new ConfigurationError("`update` must be an object of state values.");
   return value;
 }
+
+/** The Call Stack of a stop: the graph and each next task (`tools › tools`), the first one on top. */
+export function stackFrames(paused: PausedState, graphId: string): DebugProtocol.StackFrame[] {
+  const tasks = paused.checkpoint.tasks.length > 0 ? paused.checkpoint.tasks.map((task) => task.name ?? "") : paused.checkpoint.next;
+  const frames: DebugProtocol.StackFrame[] = tasks.map((node, index) => ({ id: index + 1, name: `${graphId} › ${node}`, line: 0, column: 0, presentationHint: index === 0 ? "normal" : "subtle" }));
+  if (frames.length === 0 && paused.lastUpdate) frames.push({ id: 1, name: `${graphId} › ${paused.lastUpdate.node} (done)`, line: 0, column: 0 });
+  return frames;
+}

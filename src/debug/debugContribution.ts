@@ -7,7 +7,7 @@ import * as path from "node:path";
 import * as vscode from "vscode";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
-import type { AssistantRecord, RunOutcome, StreamPart } from "../deployment/types";
+import type { AssistantRecord, NodeInterruptsRequest, RunOutcome, StreamPart } from "../deployment/types";
 import { LangGraphDebugSession } from "./langgraphDebugSession";
 
 const DEBUG_TYPE = "langgraph";
@@ -22,15 +22,19 @@ export interface DebuggerDeps {
   threadChanged(threadId: string): void;
   runEvent(assistantId: string, threadId: string, part: StreamPart): void;
   runEnded(assistantId: string, threadId: string, outcome: RunOutcome): void;
+  /** An attach session: the thread's chat panel sends its runs with these interrupts until disposed. */
+  attachChat(threadId: string, interrupts: () => NodeInterruptsRequest): vscode.Disposable;
+  /** A run from a chat panel ended. */
+  onChatRunEnd(listener: (threadId: string) => void): vscode.Disposable;
   /** A debugged run paused before `nodes`, or went on (`[]`). */
   paused(assistantId: string, threadId: string, nodes: string[]): void;
 }
 
 export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
   const factory: vscode.DebugAdapterDescriptorFactory = {
-    createDebugAdapterDescriptor: () =>
-      new vscode.DebugAdapterInlineImplementation(
-        new LangGraphDebugSession({
+    createDebugAdapterDescriptor: () => {
+      let attachment: vscode.Disposable | undefined;
+      const session: LangGraphDebugSession = new LangGraphDebugSession({
           gateway: deps.gateway,
           describe: (error, context) => deps.describe(error, context),
           readFile: readDocument,
@@ -49,9 +53,21 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
               deps.threadChanged(threadId);
             },
             failed: (message) => void vscode.window.showErrorMessage(`LangGraph debug session ended: ${message}`),
+            attached: (threadId) => {
+              attachment = vscode.Disposable.from(
+                deps.attachChat(threadId, () => session.runInterrupts()),
+                deps.onChatRunEnd((ended) => ended === threadId && session.externalRunEnded()),
+              );
+              deps.showThread(threadId);
+            },
+            detached: () => {
+              attachment?.dispose();
+              attachment = undefined;
+            },
           },
-        }),
-      ),
+        });
+      return new vscode.DebugAdapterInlineImplementation(session);
+    },
   };
   return [
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, factory),

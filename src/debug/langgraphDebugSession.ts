@@ -7,56 +7,27 @@
  * after a breakpoint's node (`interruptBefore` / `interruptAfter`) or at an `interrupt()`; Continue and
  * the steps start the next one from the thread's head.
  */
-import { DebugSession, InitializedEvent, OutputEvent, TerminatedEvent, Thread } from "@vscode/debugadapter";
+import { InitializedEvent, TerminatedEvent, Thread } from "@vscode/debugadapter";
+import { AnsweringDebugSession } from "./answeringDebugSession";
 import type { DebugProtocol } from "@vscode/debugprotocol";
-import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
-import type { RunOutcome, RunRequest, StreamPart } from "../deployment/types";
-import { breakpointChanged, MinimalResponse, parseCommand, parseValue, stoppedEvent, toDap, type Step } from "./dapMessages";
-import { ConfigurationError, findAssistant, parseLaunchArguments, resolveInput } from "./launchArguments";
+import type { DebugSessionDeps } from "./debugSessionDeps";
+import type { AssistantRecord, NodeInterruptsRequest, RunOutcome, RunRequest } from "../deployment/types";
+import { breakpointChanged, MinimalResponse, parseCommand, parseValue, stackFrames, stoppedEvent, toDap, type Step } from "./dapMessages";
+import { ConfigurationError, findAssistant, parseAttachArguments, parseLaunchArguments, resolveInput } from "./launchArguments";
 import { NodeBreakpoints } from "./nodeBreakpoints";
-import { runSegment } from "./runSegment";
+import { runSegment, type SegmentResult } from "./runSegment";
 import { isRecord, parsePath, valueAt, withValueAt } from "./stateExpression";
 import { StateVariables, type PausedState } from "./stateVariables";
-
-export type DebugGateway = Pick<
-  DeploymentGateway,
-  "getAssistant" | "searchAssistants" | "assistantGraph" | "getThread" | "createThread" | "getState" | "updateState" | "streamRun" | "cancelRun" | "getRun"
->;
-
-/** What the editor around the adapter does when the run moves (open the chat, follow in the graph view). */
-export interface DebugHooks {
-  threadStarted?(threadId: string, assistantId: string): void;
-  runEvent?(assistantId: string, threadId: string, part: StreamPart): void;
-  paused?(assistantId: string, threadId: string, nodes: readonly string[]): void;
-  resumed?(assistantId: string, threadId: string): void;
-  runEnded?(assistantId: string, threadId: string, outcome: RunOutcome): void;
-  /** The session ends because of an error; the user should hear of it outside the Debug Console too. */
-  failed?(message: string): void;
-}
-
-export interface DebugSessionDeps {
-  gateway: DebugGateway;
-  describe(error: unknown, context: ErrorContext): { message: string };
-  readFile(path: string): Promise<string>;
-  hooks?: DebugHooks;
-  /** How long `launch` waits for `configurationDone` before it starts anyway. */
-  configurationTimeoutMs?: number;
-}
 
 type Phase = "new" | "initialized" | "launching" | "running" | "paused" | "ended";
 
 /** The one DAP thread: a debugged run is one line of execution. */
 const THREAD_ID = 1;
-const ERROR_ID = 1000;
-/** The requests this adapter implements; the base class would answer others with an empty success. */
-const ANSWERED = new Set([
-  "initialize", "launch", "disconnect", "terminate", "setBreakpoints", "setFunctionBreakpoints", "setExceptionBreakpoints", "configurationDone",
-  "continue", "next", "stepIn", "stepOut", "pause", "stackTrace", "scopes", "variables", "setVariable", "threads", "evaluate",
-]);
 
-export class LangGraphDebugSession extends DebugSession {
+export class LangGraphDebugSession extends AnsweringDebugSession {
   private phase: Phase = "new";
+  private mode: "launch" | "attach" = "launch";
   private readonly breakpoints = new NodeBreakpoints();
   private readonly variables = new StateVariables();
   private configured!: () => void;
@@ -68,22 +39,9 @@ export class LangGraphDebugSession extends DebugSession {
 
   constructor(private readonly deps: DebugSessionDeps) {
     super();
-    this.setDebuggerLinesStartAt1(true);
-    this.setDebuggerColumnsStartAt1(true);
-  }
-
-  /** Anything that is not a request object is dropped; a request with odd arguments gets a DAP error. */
-  override handleMessage(message: DebugProtocol.ProtocolMessage): void {
-    if (!isRecord(message) || typeof message.type !== "string") return;
-    if (message.type === "request" && (typeof (message as unknown as DebugProtocol.Request).command !== "string" || typeof message.seq !== "number")) return;
-    super.handleMessage(message);
   }
 
   protected override dispatchRequest(request: DebugProtocol.Request): void {
-    if (!ANSWERED.has(request.command)) {
-      this.fail(new MinimalResponse(request), `The langgraph debugger does not answer ${request.command} requests.`);
-      return;
-    }
     if (request.command !== "initialize" && request.command !== "disconnect" && this.phase === "new") {
       this.fail(new MinimalResponse(request), `${request.command} before initialize: the client must initialize the session first.`);
       return;
@@ -111,36 +69,57 @@ export class LangGraphDebugSession extends DebugSession {
   }
 
   protected override launchRequest(response: DebugProtocol.LaunchResponse, args: unknown): void {
-    this.guard(response, async () => {
-      if (this.phase !== "initialized") throw new ConfigurationError("The session has already launched a run.");
-      this.phase = "launching";
-      try {
-        const launch = parseLaunchArguments(args);
-        const input = await resolveInput(launch, (file) => this.deps.readFile(file));
-        const gateway = this.deps.gateway;
-        const assistant = await findAssistant(gateway, launch.assistant).catch(this.explained({ operation: "find the assistant" }));
-        const graph = await gateway.assistantGraph(assistant.assistant_id, false).catch(this.explained({ operation: "read the assistant's graph" }));
-        const nodes = (graph.nodes ?? []).map((node) => node.id).filter((id): id is string => typeof id === "string");
-        let threadId = launch.threadId;
-        if (threadId) {
-          const thread = await gateway.getThread(threadId).catch(this.explained({ operation: "open the thread" }));
-          if (!thread) throw new ConfigurationError(`Thread ${threadId} was not found; it may have been deleted.`);
-        } else {
-          threadId = (await gateway.createThread({ title: `Debug: ${assistant.name}` }).catch(this.explained({ operation: "create a thread" }))).thread_id;
-        }
-        this.run = { threadId, assistantId: assistant.assistant_id, graphId: assistant.graph_id };
-        for (const breakpoint of this.breakpoints.setGraphNodes(nodes)) this.sendEvent(breakpointChanged(breakpoint));
-        this.sendEvent(new InitializedEvent());
-        await this.waitForConfiguration();
-        this.output(`Debugging ${assistant.name} (graph ${assistant.graph_id}) on thread ${threadId}.\n`, "console");
-        this.sendResponse(response);
-        this.deps.hooks?.threadStarted?.(threadId, assistant.assistant_id);
-        void this.advance(launch.stopOnEntry ? "entry" : "continue", { input });
-      } catch (error) {
-        this.phase = "ended";
-        throw error;
+    this.startSession(response, async () => {
+      const launch = parseLaunchArguments(args);
+      const input = await resolveInput(launch, (file) => this.deps.readFile(file));
+      const gateway = this.deps.gateway;
+      const assistant = await findAssistant(gateway, launch.assistant).catch(this.explained({ operation: "find the assistant" }));
+      let threadId = launch.threadId;
+      if (threadId) {
+        const thread = await gateway.getThread(threadId).catch(this.explained({ operation: "open the thread" }));
+        if (!thread) throw new ConfigurationError(`Thread ${threadId} was not found; it may have been deleted.`);
+      } else {
+        threadId = (await gateway.createThread({ title: `Debug: ${assistant.name}` }).catch(this.explained({ operation: "create a thread" }))).thread_id;
       }
+      await this.prepare(assistant, threadId);
+      this.output(`Debugging ${assistant.name} (graph ${assistant.graph_id}) on thread ${threadId}.\n`, "console");
+      this.sendResponse(response);
+      this.deps.hooks?.threadStarted?.(threadId, assistant.assistant_id);
+      void this.advance(launch.stopOnEntry ? "entry" : "continue", { input });
     });
+  }
+
+  /** Attaches to a thread: the runs its chat panel sends stop at the breakpoints; the session stays until Disconnect. */
+  protected override attachRequest(response: DebugProtocol.AttachResponse, args: unknown): void {
+    this.startSession(response, async () => {
+      this.mode = "attach";
+      const attach = parseAttachArguments(args);
+      const gateway = this.deps.gateway;
+      const thread = await gateway.getThread(attach.threadId).catch(this.explained({ operation: "open the thread" }));
+      if (!thread) throw new ConfigurationError(`Thread ${attach.threadId} was not found; it may have been deleted.`);
+      const lastAssistant = typeof thread.metadata.assistant_id === "string" ? thread.metadata.assistant_id : undefined;
+      const wanted = attach.assistant ?? lastAssistant;
+      if (!wanted) throw new ConfigurationError(`Nothing has run on thread ${attach.threadId} yet: say whose runs to debug with \`assistant\`.`);
+      const assistant = await findAssistant(gateway, wanted).catch(this.explained({ operation: "find the assistant" }));
+      await this.prepare(assistant, thread.thread_id);
+      this.output(`Attached to thread ${thread.thread_id}: the runs sent to it from its chat panel stop at the breakpoints.\n`, "console");
+      this.sendResponse(response);
+      this.phase = "running";
+      this.deps.hooks?.attached?.(thread.thread_id, assistant.assistant_id);
+      // The thread may be waiting at a stop already (an interrupt()).
+      void this.inspect("continue", {}, undefined);
+    });
+  }
+
+  /** Where the runs sent to an attached thread from elsewhere must stop. */
+  runInterrupts(): NodeInterruptsRequest {
+    const { before, after } = this.breakpoints.interrupts();
+    return { interruptBefore: before, interruptAfter: after };
+  }
+
+  /** A run sent to the attached thread from elsewhere ended: it may have stopped at a breakpoint. */
+  externalRunEnded(): void {
+    if (this.mode === "attach" && this.phase === "running" && !this.abort) void this.inspect("continue", {}, undefined);
   }
 
   protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: unknown): void {
@@ -180,16 +159,7 @@ export class LangGraphDebugSession extends DebugSession {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
     this.guard(response, () => {
       const { paused, run } = this.requirePaused();
-      const graph = run.graphId;
-      const tasks = paused.checkpoint.tasks.length > 0 ? paused.checkpoint.tasks.map((task) => task.name ?? "") : paused.checkpoint.next;
-      const frames: DebugProtocol.StackFrame[] = tasks.map((node, index) => ({
-        id: index + 1,
-        name: `${graph} › ${node}`,
-        line: 0,
-        column: 0,
-        presentationHint: index === 0 ? "normal" : "subtle",
-      }));
-      if (frames.length === 0 && paused.lastUpdate) frames.push({ id: 1, name: `${graph} › ${paused.lastUpdate.node} (done)`, line: 0, column: 0 });
+      const frames = stackFrames(paused, run.graphId);
       response.body = { stackFrames: frames, totalFrames: frames.length };
       this.sendResponse(response);
     });
@@ -300,6 +270,37 @@ export class LangGraphDebugSession extends DebugSession {
   }
 
   /** Runs to the next stop and says where it stopped, or that the run ended. */
+  /** After a run: where the thread stopped (a stop to report), or that the run ended. */
+  private async inspect(step: Step, result: SegmentResult, runId: string | undefined): Promise<void> {
+    const run = this.run;
+    if (!run || this.ended) return;
+    try {
+      if (result.failure) return this.end(`The run ended on the server: ${result.failure}`, "error");
+      const [checkpoint, record] = await Promise.all([this.deps.gateway.getState(run.threadId), runId ? this.deps.gateway.getRun(run.threadId, runId) : undefined]);
+      if (this.ended || (this.phase !== "running" && this.phase !== "paused")) return;
+      // A breakpoint's stop ends the server's run as a success; one cancelled elsewhere as interrupted.
+      const cancelled = record?.status === "interrupted" && !checkpoint.tasks.some((task) => task.interrupts.length > 0);
+      if (cancelled || record?.status === "error") return this.end(cancelled ? "The run was cancelled on the server." : `The run ended on the server with status ${record?.status}.`, "stopped");
+      if (checkpoint.next.length === 0) {
+        if (this.mode === "attach") {
+          this.phase = "running";
+          if (runId) this.output("The run finished; the next run sent to the thread stops at the breakpoints too.\n", "console");
+          this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "done");
+          return;
+        }
+        this.output("The run finished.\n", "console");
+        return this.end(undefined, "done");
+      }
+      this.variables.reset();
+      this.paused = { checkpoint, lastUpdate: result.lastUpdate };
+      this.phase = "paused";
+      this.sendEvent(stoppedEvent(step, this.paused, this.breakpoints, THREAD_ID));
+      this.deps.hooks?.paused?.(run.assistantId, run.threadId, checkpoint.next);
+    } catch (error) {
+      if (!this.ended) this.end(this.deps.describe(error, { operation: "read the thread's state", subject: `Thread ${run.threadId}` }).message, "error");
+    }
+  }
+
   private async advance(step: Step, request: Pick<RunRequest, "input" | "command">): Promise<void> {
     const run = this.run;
     if (!run || this.ended) return;
@@ -323,24 +324,9 @@ export class LangGraphDebugSession extends DebugSession {
         },
       );
       this.activeRunId = undefined;
+      this.abort = undefined;
       if (this.ended) return;
-      if (result.failure) return this.end(`The run ended on the server: ${result.failure}`, "error");
-      const [checkpoint, record] = await Promise.all([
-        this.deps.gateway.getState(run.threadId),
-        runId ? this.deps.gateway.getRun(run.threadId, runId) : undefined,
-      ]);
-      if (this.ended) return;
-      // A breakpoint's stop ends the server's run as a success; one cancelled elsewhere as interrupted.
-      const cancelled = record?.status === "interrupted" && !checkpoint.tasks.some((task) => task.interrupts.length > 0);
-      if (cancelled || record?.status === "error") return this.end(cancelled ? "The run was cancelled on the server." : `The run ended on the server with status ${record?.status}.`, "stopped");
-      if (checkpoint.next.length === 0) {
-        this.output("The run finished.\n", "console");
-        return this.end(undefined, "done");
-      }
-      this.paused = { checkpoint, lastUpdate: result.lastUpdate };
-      this.phase = "paused";
-      this.sendEvent(stoppedEvent(step, this.paused, this.breakpoints, THREAD_ID));
-      this.deps.hooks?.paused?.(run.assistantId, run.threadId, checkpoint.next);
+      await this.inspect(step, result, runId);
     } catch (error) {
       if (this.ended) return;
       this.end(this.deps.describe(error, { operation: "run the graph", subject: `Thread ${run.threadId}` }).message, "error");
@@ -354,11 +340,13 @@ export class LangGraphDebugSession extends DebugSession {
     const runId = this.activeRunId;
     this.abort?.abort();
     this.phase = "ended";
-    if (run && runId) {
+    // Detaching leaves the thread's runs alone; stopping a launched run cancels it.
+    if (run && runId && this.mode === "launch") {
       await this.deps.gateway.cancelRun(run.threadId, runId).catch((error: unknown) => this.output(`Could not cancel the run: ${this.deps.describe(error, { operation: "cancel the run" }).message}\n`, "stderr"));
     }
     if (message) this.output(`${message}\n`, "console");
     if (run) this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "stopped");
+    this.deps.hooks?.detached?.();
     this.sendEvent(new TerminatedEvent());
   }
 
@@ -369,7 +357,32 @@ export class LangGraphDebugSession extends DebugSession {
       this.deps.hooks?.failed?.(failure);
     }
     if (this.run) this.deps.hooks?.runEnded?.(this.run.assistantId, this.run.threadId, outcome);
+    this.deps.hooks?.detached?.();
     this.sendEvent(new TerminatedEvent());
+  }
+
+  /** Shared by launch and attach: nothing may have started; whatever fails ends the session. */
+  private startSession(response: DebugProtocol.Response, handler: () => Promise<void>): void {
+    this.guard(response, async () => {
+      if (this.phase !== "initialized") throw new ConfigurationError("The session has already started a run.");
+      this.phase = "launching";
+      try {
+        await handler();
+      } catch (error) {
+        this.phase = "ended";
+        throw error;
+      }
+    });
+  }
+
+  /** Loads the graph's nodes (breakpoints are checked against them), then takes the editor's breakpoints. */
+  private async prepare(assistant: AssistantRecord, threadId: string): Promise<void> {
+    const graph = await this.deps.gateway.assistantGraph(assistant.assistant_id, false).catch(this.explained({ operation: "read the assistant's graph" }));
+    const nodes = (graph.nodes ?? []).map((node) => node.id).filter((id): id is string => typeof id === "string");
+    this.run = { threadId, assistantId: assistant.assistant_id, graphId: assistant.graph_id };
+    for (const breakpoint of this.breakpoints.setGraphNodes(nodes)) this.sendEvent(breakpointChanged(breakpoint));
+    this.sendEvent(new InitializedEvent());
+    await this.waitForConfiguration();
   }
 
   /** Read through a getter: the phase changes while a run segment is awaited. */
@@ -390,21 +403,6 @@ export class LangGraphDebugSession extends DebugSession {
     clearTimeout(timer);
   }
 
-  /** Runs a handler; whatever it throws becomes the request's DAP error. */
-  private guard(response: DebugProtocol.Response, handler: () => void | Promise<void>): void {
-    void (async () => handler())().catch((error: unknown) => {
-      const message = error instanceof ConfigurationError || error instanceof Error ? error.message : String(error);
-      if (response.command === "launch" || response.command === "attach") {
-        // VS Code shows a failed launch to the user itself; the Debug Console keeps it too.
-        this.output(`${message}\n`, "stderr");
-        this.fail(response, message);
-        this.sendEvent(new TerminatedEvent());
-      } else {
-        this.fail(response, message);
-      }
-    });
-  }
-
   /** A deployment error said the way the rest of the extension says it. */
   private explained(context: ErrorContext) {
     return (error: unknown): never => {
@@ -413,12 +411,6 @@ export class LangGraphDebugSession extends DebugSession {
     };
   }
 
-  private fail(response: DebugProtocol.Response, message: string): void {
-    this.sendErrorResponse(response, { id: ERROR_ID, format: message.replace(/[{}]/g, (c) => (c === "{" ? "(" : ")")), showUser: false });
-  }
 
-  private output(text: string, category: "console" | "stderr"): void {
-    this.sendEvent(new OutputEvent(text, category));
-  }
 }
 

@@ -17,10 +17,16 @@ const launchSchema = v.looseObject({
   stopOnEntry: v.optional(v.boolean("`stopOnEntry` must be true or false")),
 });
 
+const attachSchema = v.looseObject({
+  threadId: v.pipe(v.string("`threadId` must be a thread id"), v.trim(), v.minLength(1, "`threadId` must name the thread to attach to")),
+  assistant: v.optional(v.pipe(v.string("`assistant` must name an assistant"), v.trim(), v.minLength(1))),
+});
+
 export type LaunchArguments = v.InferOutput<typeof launchSchema>;
 
 const MISSING_HINTS: Record<string, string> = {
   assistant: "the assistant whose run to debug (its name, id or graph id)",
+  threadId: "the thread to attach to",
 };
 
 /** A configuration the user must fix; its message says what is wrong. */
@@ -38,6 +44,7 @@ function check<T>(schema: v.GenericSchema<unknown, T>, value: unknown, request: 
 }
 
 export const parseLaunchArguments = (value: unknown): LaunchArguments => check(launchSchema, value, "launch");
+export const parseAttachArguments = (value: unknown) => check(attachSchema, value, "attach");
 
 /** The run's input: `message` as a human message, else `input` (object or JSON text), else `inputFile`'s JSON. */
 export async function resolveInput(args: LaunchArguments, readFile: (path: string) => Promise<string>): Promise<Record<string, unknown>> {

@@ -115,6 +115,12 @@ export interface ThreadQuery {
 /** Where a run stops by itself: before or after these nodes (`"*"`: every node). */
 export type NodeInterrupts = string[] | "*";
 
+/** A run's own stopping points, as a debugger sets them. */
+export interface NodeInterruptsRequest {
+  interruptBefore?: NodeInterrupts;
+  interruptAfter?: NodeInterrupts;
+}
+
 /** A `Command`: the value an `interrupt()` returns, a state update, and where to go next. */
 export interface RunCommand {
   resume?: unknown;

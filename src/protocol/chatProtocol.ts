@@ -100,6 +100,8 @@ export interface ThreadHeader {
   status?: string;
   /** Set while the panel shows a branch opened at a checkpoint, e.g. "edited state · step 1". */
   branch?: string;
+  /** A debug session is attached to the thread: the runs sent from the panel stop at its breakpoints. */
+  debugging?: boolean;
 }
 
 /** A decision on a human-in-the-loop request (the agent-inbox shape: accept / edit / respond / ignore). */

@@ -7,6 +7,7 @@ export class Header {
   private readonly title: HTMLElement;
   private readonly status: HTMLElement;
   private readonly branch: HTMLElement;
+  private readonly debugging: HTMLElement;
   private readonly progress: HTMLElement;
 
   constructor() {
@@ -15,6 +16,8 @@ export class Header {
     this.status.hidden = true;
     this.branch = el("span", { className: "thread-branch" });
     this.branch.hidden = true;
+    this.debugging = el("span", { className: "thread-debugging", attrs: { title: "The runs sent from this panel stop at the debugger's breakpoints" } }, icon("debug-alt", "debugging-icon"), el("span", { text: "Debugger attached" }));
+    this.debugging.hidden = true;
     this.progress = el("div", {
       className: "progress-bar",
       attrs: { role: "progressbar", "aria-label": "Loading thread" },
@@ -23,7 +26,7 @@ export class Header {
     this.element = el(
       "header",
       { className: "chat-header" },
-      el("div", { className: "header-row" }, icon("comment-discussion", "header-icon"), this.title, this.branch, this.status),
+      el("div", { className: "header-row" }, icon("comment-discussion", "header-icon"), this.title, this.branch, this.status, this.debugging),
       this.progress,
     );
   }
@@ -43,6 +46,7 @@ export class Header {
     this.branch.hidden = !branch;
     this.branch.textContent = branch;
     this.branch.title = branch ? `This panel shows the branch at ${branch}; the next message continues it` : "";
+    this.debugging.hidden = thread.debugging !== true;
   }
 
   setLoading(loading: boolean): void {

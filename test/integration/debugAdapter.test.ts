@@ -314,6 +314,64 @@ describe("the langgraph debug adapter, replaying DAP requests", () => {
   });
 });
 
+describe("the langgraph debug adapter attached to a thread", () => {
+  let server: LangGraphServer;
+
+  beforeEach(async () => {
+    server = await testServer();
+  });
+
+  it("refuses to attach to a missing thread, or to one with no run and no assistant named", async () => {
+    const { client, gateway } = adapter(server.url);
+    await client.request("initialize", INITIALIZE);
+    const missing = await client.request("attach", { threadId: randomUUID() });
+    assert.match(missing.message ?? "", /was not found/);
+    const second = adapter(server.url);
+    await second.client.request("initialize", INITIALIZE);
+    const fresh = await gateway.createThread({});
+    const unnamed = await second.client.request("attach", { threadId: fresh.thread_id });
+    assert.match(unnamed.message ?? "", /Nothing has run on thread .* yet: say whose runs to debug with `assistant`/);
+    const third = adapter(server.url);
+    await third.client.request("initialize", INITIALIZE);
+    assert.match((await third.client.request("attach", {})).message ?? "", /missing `threadId`: the thread to attach to/);
+  });
+
+  it("stops a run sent from elsewhere at its breakpoints, continues it, and stays attached for the next run", async () => {
+    const { client, gateway, session } = adapter(server.url);
+    const [tools] = await gateway.searchAssistants({ limit: 5, graphId: "tools" });
+    const thread = await gateway.createThread({});
+    await client.request("initialize", INITIALIZE);
+    const attached = client.request("attach", { threadId: thread.thread_id, assistant: "tools" });
+    await client.event("initialized");
+    const [breakpoint] = (await client.request<DebugProtocol.SetFunctionBreakpointsResponse>("setFunctionBreakpoints", { breakpoints: [{ name: "tools" }] })).body.breakpoints;
+    assert.equal(breakpoint.verified, true);
+    await client.request("configurationDone");
+    assert.ok((await attached).success);
+    assert.deepEqual(session.runInterrupts(), { interruptBefore: ["tools"], interruptAfter: [] });
+
+    // What a chat panel does: its run carries the session's interrupts, and its end is reported.
+    const chatRun = async (text: string) => {
+      for await (const part of gateway.streamRun(thread.thread_id, tools.assistant_id, { input: { messages: [{ type: "human", content: text }] }, ...session.runInterrupts() })) void part;
+      session.externalRunEnded();
+    };
+    let from = client.received.length;
+    await chatRun("weather in Paris");
+    const stop = await stopped(client, from);
+    assert.deepEqual(stop.body.hitBreakpointIds, [breakpoint.id]);
+    await client.request("continue", { threadId: 1 });
+    await waitFor(async () => /The run finished; the next run sent to the thread stops/.test(client.output()) || undefined);
+    assert.equal(client.events("terminated").length, 0, "an attached session outlives a run");
+
+    from = client.received.length;
+    await chatRun("weather in Rome");
+    await stopped(client, from);
+    await client.request("disconnect", {});
+    await client.event("terminated");
+    const state = await gateway.getState(thread.thread_id);
+    assert.deepEqual(state.next, ["tools"], "detaching leaves the thread where it stopped");
+  });
+});
+
 async function waitFor<T>(read: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -146,6 +146,35 @@ describe("debugging a run with VS Code's debugger", () => {
     assert.match(stop.body.description ?? "", /before tools/);
   });
 
+  it("attached to a thread, the chat panel says so and its next run stops at a breakpoint", async () => {
+    const tools = (await client.assistants.search({ graphId: "tools" })).find((a) => a.metadata?.created_by === "system")!;
+    const thread = await client.threads.create({ metadata: { title: "Attached" } });
+    vscode.debug.addBreakpoints([new vscode.FunctionBreakpoint("tools")]);
+    const started = new Promise<vscode.DebugSession>((resolve) => {
+      const subscription = vscode.debug.onDidStartDebugSession((s) => {
+        subscription.dispose();
+        resolve(s);
+      });
+    });
+    assert.equal(await vscode.debug.startDebugging(folder(), { type: "langgraph", request: "attach", name: "Attach", threadId: thread.thread_id, assistant: "tools" }), true);
+    const session = await started;
+    const panel = await until(() => api.parts.chats.find(thread.thread_id), "the thread's chat panel");
+    await until(() => panel.session.thread.debugging === true, "the header to say a debugger is attached");
+    await until(() => panel.session.selectedAssistantId, "assistants in the chat");
+
+    const from = sent.length;
+    await panel.session.send("weather in Paris", tools.assistant_id);
+    const stop = await stoppedFrom(from);
+    assert.match(stop.body.description ?? "", /before tools/);
+    await session.customRequest("continue", { threadId: 1 });
+    await until(
+      () => panel.session.model.messages.some((m) => m.role === "ai" && m.content === "The weather tool says: It is 21°C and sunny in Paris."),
+      "the reply in the chat panel",
+    );
+    await vscode.debug.stopDebugging(session);
+    await until(() => panel.session.thread.debugging === false, "the header to drop the note");
+  });
+
   it("ends a launch of an unknown assistant with a clear message instead of a hung session", async () => {
     const from = sent.length;
     // VS Code shows a failed launch in a dialog, which the test workbench refuses (and so rejects).
