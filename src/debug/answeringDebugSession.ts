@@ -43,8 +43,9 @@ export abstract class AnsweringDebugSession extends DebugSession {
     void (async () => handler())().catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       if (response.command === "launch" || response.command === "attach") {
-        // VS Code shows a failed launch to the user itself; the Debug Console keeps it too.
+        // Said in the Debug Console and by `startFailed` (VS Code itself shows nothing for an error it is not asked to show).
         this.output(`${message}\n`, "stderr");
+        this.startFailed(message);
         this.fail(response, message);
         this.sendEvent(new TerminatedEvent());
       } else {
@@ -52,6 +53,9 @@ export abstract class AnsweringDebugSession extends DebugSession {
       }
     });
   }
+
+  /** A launch or attach failed: the session ends with `message`. */
+  protected abstract startFailed(message: string): void;
 
   protected fail(response: DebugProtocol.Response, message: string): void {
     this.sendErrorResponse(response, { id: ERROR_ID, format: message.replace(/[{}]/g, (c) => (c === "{" ? "(" : ")")), showUser: false });

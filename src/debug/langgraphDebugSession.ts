@@ -403,6 +403,10 @@ export class LangGraphDebugSession extends AnsweringDebugSession {
     clearTimeout(timer);
   }
 
+  protected override startFailed(message: string): void {
+    this.deps.hooks?.failed?.(message);
+  }
+
   /** A deployment error said the way the rest of the extension says it. */
   private explained(context: ErrorContext) {
     return (error: unknown): never => {
