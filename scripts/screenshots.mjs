@@ -7,11 +7,13 @@
  *   docs/images/graph.png    the graph view beside the chat panel, with the last run's path
  *   docs/images/chat.png     a chat panel where three assistants answered on one thread, each reply
  *                            labelled with its assistant, and a tool call opened as a card;
- *   docs/images/approval.png a thread stopped at an interrupt, opened onto its approval card.
+ *   docs/images/approval.png a thread stopped at an interrupt, opened onto its approval card;
+ *   docs/images/debug.png    a run paused by a breakpoint before the tools node: Variables and Call Stack
+ *                            in the Run and Debug view, the chat panel and the graph view beside it.
  *
- *   node scripts/screenshots.mjs [--vsix FILE] [--out DIR]
+ *   node scripts/screenshots.mjs [--vsix FILE] [--out DIR] [--only debug]
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchChromium, openWorkbenchPage } from "./workbench/browser.mjs";
@@ -23,6 +25,8 @@ const { values } = parseArgs({
   options: {
     vsix: { type: "string" },
     out: { type: "string", default: join(repoRoot, "docs", "images") },
+    /** Only this picture (`debug`); the others are left as they are. */
+    only: { type: "string" },
   },
 });
 const say = (message) => console.log(`[screenshots] ${message}`);
@@ -72,8 +76,48 @@ async function settle(page) {
   await page.waitForTimeout(800);
 }
 
+/** Runs a command from the palette, clicking its row (Enter could run a recently used one). */
+async function paletteCommand(page, title) {
+  await page.keyboard.press("F1");
+  const palette = page.locator(".quick-input-widget input");
+  await palette.fill(`>${title}`);
+  const row = page.locator(".quick-input-widget .monaco-list-row", { hasText: title }).first();
+  await row.waitFor({ state: "visible" });
+  await row.click();
+}
+
+/** A run of the tools agent paused before its tools node, debugged from launch.json with F5. */
+async function debugShot(page, workspace) {
+  mkdirSync(join(workspace, ".vscode"), { recursive: true });
+  const launch = { type: "langgraph", request: "launch", name: "Debug the weather agent", assistant: "tools", message: "What is the weather in Lisbon?" };
+  writeFileSync(join(workspace, ".vscode", "launch.json"), JSON.stringify({ version: "0.2.0", configurations: [launch] }, null, 2));
+  await page.locator(".part.statusbar").click({ position: { x: 5, y: 5 } });
+  await paletteCommand(page, "View: Close All Editors");
+  await paletteCommand(page, "Debug: Add Function Breakpoint");
+  const input = page.locator(".debug-breakpoints input").first();
+  await input.waitFor({ state: "visible", timeout: 30_000 });
+  await input.fill("tools");
+  await input.press("Enter");
+  await paletteCommand(page, "Debug: Start Debugging");
+  await page.locator(".debug-call-stack .monaco-list-row", { hasText: "tools › tools" }).first().waitFor({ state: "visible", timeout: 60_000 });
+  // The debugger opened the thread's chat panel; its graph goes beside it, the paused node highlighted.
+  await page.locator('.editor-actions [aria-label^="Show Graph"]').first().click({ timeout: 30_000 });
+  const graphFrame = page.locator("iframe.webview:visible").nth(1).contentFrame().locator("#active-frame").contentFrame();
+  await graphFrame.locator("svg .graph-node.paused").first().waitFor({ state: "visible", timeout: 60_000 });
+  const messages = page.locator(".debug-variables .monaco-list-row", { hasText: "messages" }).first();
+  await messages.waitFor({ state: "visible", timeout: 30_000 });
+  await messages.click();
+  await page.keyboard.press("ArrowRight");
+  await page.locator(".debug-variables .monaco-list-row", { hasText: "[1]" }).first().waitFor({ state: "visible" });
+  await settle(page);
+  const debugPng = join(values.out, "debug.png");
+  await page.screenshot({ path: debugPng });
+  say(`saved ${debugPng}`);
+  await paletteCommand(page, "Debug: Stop");
+}
+
 async function main() {
-  const { server } = await startDemoWorkbench({
+  const { server, workspace } = await startDemoWorkbench({
     name: "screenshots",
     say,
     cleanups,
@@ -88,6 +132,11 @@ async function main() {
   cleanups.push(() => browser.close());
   const page = await openWorkbenchPage(browser, server.workbenchUrl(), { viewport: VIEWPORT });
   mkdirSync(values.out, { recursive: true });
+  if (values.only === "debug") {
+    await page.locator('.activitybar [aria-label^="LangGraph"]').first().waitFor({ state: "visible", timeout: 60_000 });
+    await debugShot(page, workspace);
+    return 0;
+  }
 
   // The LangGraph container with its Threads and Assistants views.
   const container = page.locator('.activitybar [aria-label^="LangGraph"]').first();
@@ -151,6 +200,8 @@ async function main() {
   const approvalPng = join(values.out, "approval.png");
   await page.screenshot({ path: approvalPng });
   say(`saved ${approvalPng}`);
+
+  await debugShot(page, workspace);
   return 0;
 }
 
