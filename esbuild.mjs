@@ -25,6 +25,7 @@ const hostChunks = [
   { name: "languageClient", module: "./client", importer: /src[\\/]langgraphJson[\\/]/, entryPoints: ["src/langgraphJson/client.ts"] },
   // The JSON language service ships UMD builds whose inner requires esbuild cannot follow: its ESM build.
   { name: "stateSchema", module: "./stateSchema", importer: /src[\\/]timeline[\\/]/, entryPoints: ["src/timeline/stateSchema.ts"], options: { mainFields: ["module", "main"] } },
+  { name: "debugAdapter", module: "./langgraphDebugSession", importer: /src[\\/]debug[\\/]/, entryPoints: ["src/debug/langgraphDebugSession.ts"] },
   { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
 ];
 

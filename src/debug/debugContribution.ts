@@ -8,7 +8,7 @@ import * as vscode from "vscode";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
 import type { AssistantRecord, NodeInterruptsRequest, RunOutcome, StreamPart } from "../deployment/types";
-import { LangGraphDebugSession } from "./langgraphDebugSession";
+import type { LangGraphDebugSession } from "./langgraphDebugSession";
 
 const DEBUG_TYPE = "langgraph";
 
@@ -34,7 +34,10 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
   const factory: vscode.DebugAdapterDescriptorFactory = {
     createDebugAdapterDescriptor: () => {
       let attachment: vscode.Disposable | undefined;
-      const session: LangGraphDebugSession = new LangGraphDebugSession({
+      // The adapter and its protocol library load with the first debug session, not at activation.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load: the bundle evaluates the adapter's chunk only here
+      const adapter = require("./langgraphDebugSession") as typeof import("./langgraphDebugSession");
+      const session: LangGraphDebugSession = new adapter.LangGraphDebugSession({
           gateway: deps.gateway,
           describe: (error, context) => deps.describe(error, context),
           readFile: readDocument,
@@ -52,7 +55,7 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
               deps.runEnded(assistantId, threadId, outcome);
               deps.threadChanged(threadId);
             },
-            failed: (message) => void vscode.window.showErrorMessage(`LangGraph debug session ended: ${message}`),
+            failed: (message) => void vscode.window.showErrorMessage(vscode.l10n.t("LangGraph debug session ended: {0}", message)),
             attached: (threadId) => {
               attachment = vscode.Disposable.from(
                 deps.attachChat(threadId, () => session.runInterrupts()),
@@ -89,7 +92,7 @@ class LaunchConfigurations implements vscode.DebugConfigurationProvider {
     if (config.type || config.request || config.name) return config;
     const assistant = await vscode.window.showQuickPick(
       (await this.deps.listAssistants().catch(() => [])).map((a) => ({ label: a.name, description: a.graph_id, assistant: a })),
-      { title: "Debug a run of which assistant?" },
+      { title: vscode.l10n.t("Debug a run of which assistant?") },
     );
     return assistant ? configurationFor(assistant.assistant) : undefined;
   }
@@ -115,7 +118,7 @@ function configurationFor(assistant: AssistantRecord): vscode.DebugConfiguration
   return {
     type: DEBUG_TYPE,
     request: "launch",
-    name: `Debug ${assistant.name}`,
+    name: vscode.l10n.t("Debug {0}", assistant.name),
     assistant: assistant.name,
     message: "Hello",
     stopOnEntry: true,
