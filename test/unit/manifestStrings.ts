@@ -49,6 +49,13 @@ export function userVisibleStrings(manifest: Json): ManifestString[] {
   asArray(c.taskDefinitions).forEach((definition, i) => {
     for (const [name, property] of Object.entries(asObject(definition.properties))) take(`taskDefinitions[${i}].${name}`, asObject(property), ["description"]);
   });
+  asArray(c.debuggers).forEach((debuggerType, i) => {
+    take(`debuggers[${i}]`, debuggerType, ["label"]);
+    for (const [request, attributes] of Object.entries(asObject(debuggerType.configurationAttributes))) {
+      for (const [name, property] of Object.entries(asObject(asObject(attributes).properties))) take(`debuggers[${i}].${request}.${name}`, asObject(property), ["description"]);
+    }
+    asArray(debuggerType.configurationSnippets).forEach((snippet, j) => take(`debuggers[${i}].configurationSnippets[${j}]`, snippet, ["label", "description"]));
+  });
   asArray(c.walkthroughs).forEach((walkthrough, i) => {
     take(`walkthroughs[${i}]`, walkthrough, ["title", "description"]);
     asArray(walkthrough.steps).forEach((step, j) => take(`walkthroughs[${i}].steps[${j}]`, step, ["title", "description"]));
