@@ -13,6 +13,7 @@ import { failedRow, machine, notesOf, textTable, writeResults, type Row } from "
 import { benchStreaming } from "./streaming";
 import { now } from "./stats";
 import { benchThreadList } from "./threadList";
+import { benchInbox } from "./inbox";
 import { benchTimeline } from "./timeline";
 import { WebviewHost } from "./webviewHost";
 
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
     await server.reset();
     // Clients as the extension builds them (default retries). Streaming gets its own: it wraps `runs.stream`.
     rows.push(...(await section("3 streaming", () => benchStreaming(ctx, createClient({ url })))));
+    await server.reset();
+    rows.push(...(await section("5 needs input", () => benchInbox(ctx))));
     await server.reset();
     rows.push(...(await section("2 thread tree", () => benchThreadList(ctx))));
     await server.reset();

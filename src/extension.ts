@@ -13,7 +13,7 @@ import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
 import { DeploymentConnection } from "./deployment/deploymentConnection";
 import { GraphPanels, registerGraphCommands } from "./graph";
-import { InboxTreeProvider, registerInboxCommands } from "./inbox";
+import { InboxTreeProvider, registerInboxCommands, ThreadNotifications } from "./inbox";
 import { startLangGraphJsonSupport } from "./langgraphJson";
 import { registerLmChat, type LmChatProbe } from "./lmChat";
 import { registerLocalServer, type LocalServer } from "./localServer";
@@ -44,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   connection.onDidChangeClient(() => assistants.invalidate());
   const memory = new WorkspaceMemory(context.workspaceState);
   const store = new ThreadStore();
-  const threads = new ThreadTreeProvider(connection, assistants, store);
+  const threads = new ThreadTreeProvider(connection, assistants, store, memory);
 
   let lastEditor = vscode.window.activeTextEditor;
   const graphs = new GraphPanels({
@@ -118,6 +118,13 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     chats.registerSerializer(),
     graphs.registerSerializer(),
     connectionStatus,
+    new ThreadNotifications({
+      store,
+      isPinned: (threadId) => memory.pinnedThreads().includes(threadId),
+      isOpen: (threadId) => chats.find(threadId) !== undefined,
+      isFocused: (threadId) => vscode.window.state.focused && chats.active?.session.threadId === threadId,
+      open: (threadId, title) => chats.open(threadId, { title }),
+    }),
     new ActiveAssistantStatusBar(chats, assistants, store),
     vscode.window.onDidChangeActiveTextEditor((editor) => {
       if (editor) lastEditor = editor;

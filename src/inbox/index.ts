@@ -1,3 +1,4 @@
 /** The Needs Input view as extension.ts sees it. */
 export { InboxTreeProvider } from "./inboxTreeProvider";
 export { registerInboxCommands } from "./inboxCommands";
+export { ThreadNotifications } from "./threadNotifications";

@@ -40,7 +40,7 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
     return result.value;
   };
   const titleOfThread = (threadId: string) => {
-    const thread = threads.model.get(threadId);
+    const thread = threads.thread(threadId);
     return thread ? threads.titleFor(thread) : store.get(threadId)?.title;
   };
 
@@ -133,6 +133,14 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
       }
     }),
     vscode.commands.registerCommand("langgraph.threads.fork", fork),
+    vscode.commands.registerCommand("langgraph.threads.pin", (node?: ThreadNode) => {
+      const threadId = selected(node);
+      if (threadId) return threads.setPinned(threadId, true);
+    }),
+    vscode.commands.registerCommand("langgraph.threads.unpin", (node?: ThreadNode) => {
+      const threadId = selected(node);
+      if (threadId) return threads.setPinned(threadId, false);
+    }),
     vscode.commands.registerCommand("langgraph.threads.openById", openById),
     vscode.commands.registerCommand("langgraph.threads.filter", filter),
     vscode.commands.registerCommand("langgraph.threads.clearFilter", () => threads.setFilter({})),

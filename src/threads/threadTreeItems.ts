@@ -2,7 +2,7 @@
 import * as vscode from "vscode";
 import type { ThreadSummary } from "../deployment/types";
 
-export type ThreadNode = { kind: "thread"; threadId: string } | { kind: "loadMore" };
+export type ThreadNode = { kind: "thread"; threadId: string } | { kind: "loadMore" } | { kind: "pinned" };
 
 const STATUS_ICONS: Record<string, [string, string | undefined]> = {
   idle: ["comment-discussion", undefined],
@@ -54,6 +54,16 @@ export function threadTreeItem(thread: ThreadSummary, text: ThreadItemText): vsc
   const metadata = thread.metadata ?? {};
   if (Object.keys(metadata).length) tooltip.appendMarkdown(`\n`).appendCodeblock(JSON.stringify(metadata, null, 2), "json");
   item.tooltip = tooltip;
+  return item;
+}
+
+/** The group at the top of the tree that holds the pinned threads. */
+export function pinnedGroupItem(count: number): vscode.TreeItem {
+  const item = new vscode.TreeItem("Pinned", vscode.TreeItemCollapsibleState.Expanded);
+  item.id = "langgraph.pinned";
+  item.description = String(count);
+  item.iconPath = new vscode.ThemeIcon("pinned");
+  item.contextValue = "pinnedGroup";
   return item;
 }
 

@@ -13,7 +13,9 @@ import { trustedSetting } from "../deployment/deploymentSettings";
 import { describeFilter, ThreadListModel, type ThreadFilter } from "./threadListModel";
 import type { ThreadSummary } from "../deployment/types";
 import { ThreadTitles } from "./threadTitles";
-import { loadMoreItem, threadTreeItem, type ThreadNode } from "./threadTreeItems";
+import { loadMoreItem, pinnedGroupItem, threadTreeItem, type ThreadNode } from "./threadTreeItems";
+import { PinnedThreads } from "./pinnedThreads";
+import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { BackoffPoller, type PollOutcome } from "../common/backoffPoller";
 
 /** Rows looked at per poll: the top of the list, where a user looks. */
@@ -30,6 +32,8 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   private loadedOnce = false;
   private readonly nodes = new Map<string, ThreadNode>();
   private readonly loadMoreNode: ThreadNode = { kind: "loadMore" };
+  private readonly pinnedNode: ThreadNode = { kind: "pinned" };
+  readonly pinned: PinnedThreads;
   /** While visible, the loaded rows' status is read again (runs other clients start or end). */
   private readonly poller = new BackoffPoller(() => this.pollRows(), () => ({ intervalMs: pollSeconds() * 1000 }));
   private readonly disposables: vscode.Disposable[] = [];
@@ -38,7 +42,9 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     private readonly connection: DeploymentConnection,
     private readonly assistants: AssistantDirectory,
     private readonly store: ThreadStore,
+    memory: WorkspaceMemory,
   ) {
+    this.pinned = new PinnedThreads(memory, connection.gateway);
     this.titles = new ThreadTitles(connection.gateway, (threadId) => this.refreshRow(threadId));
     this.model = new ThreadListModel(
       connection.gateway,
@@ -50,6 +56,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       connection.onDidChangeClient(() => {
         this.titles.clear();
         this.store.clear();
+        this.pinned.clear();
         this.loadedOnce = false;
         this.changed.fire();
       }),
@@ -71,21 +78,39 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
 
   getTreeItem(node: ThreadNode): vscode.TreeItem {
     if (node.kind === "loadMore") return loadMoreItem();
-    const thread = this.model.get(node.threadId);
+    if (node.kind === "pinned") return pinnedGroupItem(this.pinned.threads.length);
+    const thread = this.thread(node.threadId);
     if (!thread) return new vscode.TreeItem(node.threadId);
-    return threadTreeItem(thread, { title: this.titleFor(thread), lastAgent: this.lastAgent(thread) });
+    const item = threadTreeItem(thread, { title: this.titleFor(thread), lastAgent: this.lastAgent(thread) });
+    if (this.pinned.has(node.threadId)) item.contextValue = `${item.contextValue}.pinned`;
+    return item;
   }
 
   async getChildren(node?: ThreadNode): Promise<ThreadNode[]> {
+    if (node?.kind === "pinned") return this.pinned.threads.map((t) => this.nodeFor(t.thread_id));
     if (node) return [];
     if (!this.loadedOnce) await this.reload();
-    const rows = this.model.threads.map((t) => this.nodeFor(t.thread_id));
+    // A pinned thread shows once, in its group at the top.
+    const rows = this.model.threads.filter((t) => !this.pinned.get(t.thread_id)).map((t) => this.nodeFor(t.thread_id));
+    if (this.pinned.threads.length) rows.unshift(this.pinnedNode);
     if (this.model.hasMore) rows.push(this.loadMoreNode);
     return rows;
   }
 
-  getParent(): undefined {
-    return undefined;
+  getParent(node: ThreadNode): ThreadNode | undefined {
+    return node.kind === "thread" && this.pinned.get(node.threadId) ? this.pinnedNode : undefined;
+  }
+
+  /** A thread's summary, from the loaded list or the pinned group. */
+  thread(threadId: string): ThreadSummary | undefined {
+    return this.model.get(threadId) ?? this.pinned.get(threadId);
+  }
+
+  /** Pins or unpins a thread: it moves to or from the group at the top. */
+  async setPinned(threadId: string, pinned: boolean): Promise<void> {
+    await this.pinned.set(threadId, pinned, this.thread(threadId));
+    if (pinned && !this.pinned.get(threadId)) await this.pinned.load();
+    this.changed.fire();
   }
 
   /** Reloads from the first page; errors land in the view's message and welcome content. */
@@ -95,7 +120,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
         await this.connection.ensureChecked();
         // Names for "last assistant" come from the directory; a failure there must not hide threads.
         await this.assistants.list().catch(() => undefined);
-        await this.model.reload();
+        await Promise.all([this.model.reload(), this.pinned.load()]);
         this.connection.markConnected();
         this.setMessage(undefined);
       } catch (error) {
@@ -146,10 +171,9 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     const { title, ...rest } = change;
     if (title) this.titles.set(threadId, title);
     const existing = this.model.get(threadId);
-    if (existing) {
-      this.model.update(threadId, rest);
-      this.refreshRow(threadId);
-    }
+    if (existing) this.model.update(threadId, rest);
+    const pinned = this.pinned.update(threadId, rest);
+    if (existing || pinned) this.refreshRow(threadId);
   }
 
   /** A thread created here appears at the top without a reload. */
@@ -160,6 +184,10 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   }
 
   private removeThread(threadId: string): void {
+    if (this.pinned.get(threadId)) {
+      this.pinned.remove(threadId);
+      this.changed.fire();
+    }
     if (this.model.remove(threadId)) {
       this.nodes.delete(threadId);
       this.changed.fire();
@@ -192,7 +220,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   }
 
   private refreshRow(threadId: string): void {
-    if (this.model.get(threadId)) this.changed.fire(this.nodeFor(threadId));
+    if (this.thread(threadId)) this.changed.fire(this.nodeFor(threadId));
   }
 
   private setMessage(message: string | undefined): void {
@@ -216,13 +244,13 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
 
   /** One request for the top rows: what changed goes to the store, and every view follows. */
   private async pollRows(): Promise<PollOutcome> {
-    const ids = this.model.threads.slice(0, POLLED_ROWS).map((t) => t.thread_id);
+    const ids = [...new Set([...this.pinned.threads, ...this.model.threads].slice(0, POLLED_ROWS).map((t) => t.thread_id))];
     if (!ids.length) return "same";
     try {
       const fresh = await this.connection.gateway.searchThreads({ ids, limit: ids.length });
       let changed = false;
       for (const thread of fresh) {
-        const known = this.model.get(thread.thread_id);
+        const known = this.thread(thread.thread_id);
         if (known?.status === thread.status && known.updated_at === thread.updated_at) continue;
         changed = true;
         this.store.update(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
