@@ -20,10 +20,12 @@ describe("thread list against a real server with many threads", () => {
     server = await testServer();
     client = createClient({ url: server.url });
     created = [];
-    // Sequential, so updated_at orders them; the newest is the last created.
+    // Sequential and a few milliseconds apart, so updated_at orders them with no ties (the server's order
+    // among equal timestamps is arbitrary); the newest is the last created.
     for (let i = 0; i < COUNT; i++) {
       const thread = await client.threads.create({ metadata: { title: `Thread ${i}`, team: i % 3 === 0 ? "red" : "blue" } });
       created.push(thread.thread_id);
+      await new Promise((resolve) => setTimeout(resolve, 3));
     }
   });
 
