@@ -12,7 +12,7 @@ import { AnsweringDebugSession } from "./answeringDebugSession";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import type { ErrorContext } from "../deployment/errorMapping";
 import type { DebugSessionDeps } from "./debugSessionDeps";
-import type { AssistantRecord, NodeInterruptsRequest, RunOutcome, RunRequest } from "../deployment/types";
+import type { AssistantRecord, NodeInterruptsRequest, RunOutcome, RunRecord, RunRequest } from "../deployment/types";
 import { breakpointChanged, MinimalResponse, parseCommand, parseValue, stackFrames, stoppedEvent, toDap, type Step } from "./dapMessages";
 import { ConfigurationError, findAssistant, parseAttachArguments, parseLaunchArguments, resolveInput } from "./launchArguments";
 import { NodeBreakpoints } from "./nodeBreakpoints";
@@ -269,13 +269,29 @@ export class LangGraphDebugSession extends AnsweringDebugSession {
     });
   }
 
-  /** Runs to the next stop and says where it stopped, or that the run ended. */
+  /** The run's record once the server has recorded how it ended (briefly after its stream closes). */
+  private async settledRun(threadId: string, runId: string): Promise<RunRecord | undefined> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const record = await this.deps.gateway.getRun(threadId, runId).catch(() => undefined);
+      if (!record || (record.status !== "pending" && record.status !== "running")) return record;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return undefined;
+  }
+
   /** After a run: where the thread stopped (a stop to report), or that the run ended. */
   private async inspect(step: Step, result: SegmentResult, runId: string | undefined): Promise<void> {
     const run = this.run;
     if (!run || this.ended) return;
     try {
-      if (result.failure) return this.end(`The run ended on the server: ${result.failure}`, "error");
+      if (result.failure) {
+        // A run cancelled elsewhere: langgraph-api 2.x ends its stream with the error "interrupt" and records
+        // it as an error; 1.x may record it as interrupted.
+        const failed = runId ? await this.settledRun(run.threadId, runId) : undefined;
+        const cancelled = failed?.status === "interrupted" || /^(\w*Error: )?interrupt$/.test(result.failure.trim());
+        if (cancelled) return this.end("The run was cancelled on the server.", "stopped");
+        return this.end(`The run ended on the server: ${result.failure}`, "error");
+      }
       const [checkpoint, record] = await Promise.all([this.deps.gateway.getState(run.threadId), runId ? this.deps.gateway.getRun(run.threadId, runId) : undefined]);
       if (this.ended || (this.phase !== "running" && this.phase !== "paused")) return;
       // A breakpoint's stop ends the server's run as a success; one cancelled elsewhere as interrupted.
