@@ -3,7 +3,8 @@
  * Extension path: `InboxModel.refresh()`, the view's first page (one `threads.search` selecting the
  * interrupts, plus reading each request). Raw path: one `threads.search({ status: "interrupted" })` page
  * of the same size, as an SDK user would write it. Then polling an idle deployment: requests per interval
- * of the Needs Input view and of a visible chat panel, counted at the client over a few seconds.
+ * of the Needs Input view, of a visible chat panel and of the notifications' watch of pinned threads,
+ * counted at the client over a few seconds.
  */
 import type { Client } from "@langchain/langgraph-sdk";
 import { LiveThreads } from "../src/chat/liveThreads";
@@ -12,6 +13,7 @@ import { mapError } from "../src/deployment/errorMapping";
 import { DeploymentGateway } from "../src/deployment/gateway";
 import { InboxFeed } from "../src/inbox/inboxFeed";
 import { InboxModel } from "../src/inbox/inboxModel";
+import { ThreadNotifications } from "../src/inbox/threadNotifications";
 import { ThreadStore } from "../src/state/threadStore";
 import type { BenchContext } from "./openThread";
 import { goals, row, type Row } from "./results";
@@ -23,6 +25,7 @@ const INTERRUPTED = 100;
 const PAGE_SIZE = 50; // the `langgraph.threads.pageSize` default
 const POLL_MS = 200;
 const POLL_FOR_MS = 4_000;
+const PINNED = 10;
 
 /** Counts the requests a gateway sends (the client's request hook, as the output channel's log). */
 function countingGateway(url: string): { gateway: DeploymentGateway; count(): number } {
@@ -87,11 +90,24 @@ export async function benchInbox(ctx: BenchContext, samples = 25): Promise<Row[]
   const [thread] = await ctx.client.threads.search({ status: "idle", limit: 1 });
   const session = { threadId: thread.thread_id, running: false, joinRunFromElsewhere: async () => false, catchUp: async () => undefined };
   const live = new LiveThreads({ gateway: panel.gateway, store: new ThreadStore(), visible: () => [session], timing: () => ({ intervalMs: POLL_MS }) });
+  const watch = countingGateway(ctx.url);
+  const pinned = (await ctx.client.threads.search({ status: "idle", limit: PINNED })).map((t) => t.thread_id);
   feed.setVisible(true);
   live.update();
+  const notifications = new ThreadNotifications({
+    store: new ThreadStore(),
+    gateway: watch.gateway,
+    scope: () => "pinned",
+    pinned: () => pinned,
+    open: () => [],
+    isFocused: () => false,
+    notify: () => undefined,
+    timing: () => ({ intervalMs: POLL_MS }),
+  });
   await sleep(POLL_FOR_MS);
   feed.dispose();
   live.dispose();
+  notifications.dispose();
   const intervals = POLL_FOR_MS / POLL_MS;
 
   return [
@@ -119,6 +135,14 @@ export async function benchInbox(ctx: BenchContext, samples = 25): Promise<Row[]
       extension: panel.count() / intervals,
       goal: goals.atMost(1, "req/interval"),
       note: `${panel.count()} requests in ${POLL_FOR_MS / 1000} s at a ${POLL_MS} ms interval`,
+    }),
+    row({
+      scenario,
+      metric: `notifications' watch of ${PINNED} pinned threads, idle`,
+      unit: "req/interval",
+      extension: watch.count() / intervals,
+      goal: goals.atMost(1, "req/interval"),
+      note: `${watch.count()} requests in ${POLL_FOR_MS / 1000} s at a ${POLL_MS} ms interval (one search by id for all of them)`,
     }),
   ];
 }

@@ -27,7 +27,12 @@ const root = resolve(__dirname, "..");
 const started = now();
 const log = (line: string) => console.log(`[${((now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
+/** `npm run bench -- --only inbox,timeline` runs the scenarios whose names contain one of the words. */
+const only = ((i) => (i >= 0 ? (process.argv[i + 1] ?? "").split(",").filter(Boolean) : []))(process.argv.indexOf("--only"));
+const wanted = (name: string) => only.length === 0 || only.some((word) => name.includes(word));
+
 async function section(name: string, body: () => Promise<Row[]>): Promise<Row[]> {
+  if (!wanted(name)) return [];
   log(`${name}…`);
   const start = now();
   try {

@@ -13,7 +13,7 @@ import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
 import { DeploymentConnection } from "./deployment/deploymentConnection";
 import { GraphPanels, registerGraphCommands } from "./graph";
-import { InboxTreeProvider, registerInboxCommands, ThreadNotifications } from "./inbox";
+import { InboxTreeProvider, notificationScope, notificationTiming, registerInboxCommands, showThreadNotice, ThreadNotifications } from "./inbox";
 import { startLangGraphJsonSupport } from "./langgraphJson";
 import { registerLmChat, type LmChatProbe } from "./lmChat";
 import { registerLocalServer, type LocalServer } from "./localServer";
@@ -69,6 +69,16 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       insertCode: (code) => void insertAtCursor(lastEditor, code),
     },
   });
+  const notifications = new ThreadNotifications({
+    store,
+    gateway: connection.gateway,
+    scope: notificationScope,
+    pinned: () => memory.pinnedThreads(),
+    open: () => chats.all.flatMap((panel) => (panel.session.threadId ? [panel.session.threadId] : [])),
+    isFocused: (threadId) => vscode.window.state.focused && chats.active?.session.threadId === threadId,
+    notify: (notice) => showThreadNotice(notice, (threadId, title) => void chats.open(threadId, { title })),
+    timing: notificationTiming,
+  });
 
   const parts: ExtensionParts = { context, log, connection, keys, assistants, memory, store, threads, chats };
   const threadView = vscode.window.createTreeView("langgraph.threads", { treeDataProvider: threads });
@@ -118,12 +128,14 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     chats.registerSerializer(),
     graphs.registerSerializer(),
     connectionStatus,
-    new ThreadNotifications({
-      store,
-      isPinned: (threadId) => memory.pinnedThreads().includes(threadId),
-      isOpen: (threadId) => chats.find(threadId) !== undefined,
-      isFocused: (threadId) => vscode.window.state.focused && chats.active?.session.threadId === threadId,
-      open: (threadId, title) => chats.open(threadId, { title }),
+    notifications,
+    // Pins, panels, the setting and the deployment decide which threads it watches.
+    threads.onDidChangeTreeData(() => notifications.update()),
+    chats.onDidChangeActive(() => notifications.update()),
+    connection.onDidChangeClient(() => notifications.resume()),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration("langgraph.notifications.threads")) notifications.update();
+      if (e.affectsConfiguration("langgraph.threads.pollIntervalSeconds")) notifications.resume();
     }),
     new ActiveAssistantStatusBar(chats, assistants, store),
     vscode.window.onDidChangeActiveTextEditor((editor) => {

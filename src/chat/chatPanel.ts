@@ -87,6 +87,8 @@ export class ChatPanel implements vscode.Disposable {
         return this.session.resume(message.response, message.assistantId);
       case "selectAssistant":
         return this.session.selectAssistant(message.assistantId);
+      case "assistantPickerOpened":
+        return this.session.revalidateAssistants();
       case "errorAction":
         if (message.action === "retry" || message.action === "reload") return this.session.retry();
         if (message.action === "openSettings") return this.actions.openSettings();

@@ -334,6 +334,12 @@ export class ChatSession {
     }
   }
 
+  /** The composer's picker opens: a changed list reaches every panel through the directory's event. */
+  async revalidateAssistants(): Promise<void> {
+    // Failing here is quiet: the cached list stays, and the next send reports a lost deployment.
+    await this.deps.assistants.revalidate().catch(() => false);
+  }
+
   /** Assistants were created, changed or deleted elsewhere: the composer's picker follows. */
   async assistantsChanged(): Promise<void> {
     this.post(this.assistants.sync(await this.deps.assistants.options()));

@@ -2,3 +2,4 @@
 export { InboxTreeProvider } from "./inboxTreeProvider";
 export { registerInboxCommands } from "./inboxCommands";
 export { ThreadNotifications } from "./threadNotifications";
+export { notificationScope, notificationTiming, showThreadNotice } from "./threadNotices";

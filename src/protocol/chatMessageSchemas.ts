@@ -14,6 +14,7 @@ const chatMessageSchemas = {
   runInput: object({ type: literal("runInput"), input: pipe(string(), maxLength(MAX_INPUT_CHARS)), assistantId }),
   stop: object({ type: literal("stop") }),
   selectAssistant: object({ type: literal("selectAssistant"), assistantId: string() }),
+  assistantPickerOpened: object({ type: literal("assistantPickerOpened") }),
   errorAction: object({ type: literal("errorAction"), action: picklist(["retry", "openSettings", "setApiKey", "reload", "showLog"]) }),
   openLink: object({ type: literal("openLink"), href: string() }),
   copyText: object({ type: literal("copyText"), text: string() }),

@@ -186,6 +186,8 @@ export type WebviewToHost =
   | { type: "runInput"; input: string; assistantId?: string }
   | { type: "stop" }
   | { type: "selectAssistant"; assistantId: string }
+  /** The picker got focus (about to open): the host reads the assistants again, in case others changed them. */
+  | { type: "assistantPickerOpened" }
   | { type: "errorAction"; action: ErrorActionId }
   | { type: "openLink"; href: string }
   | { type: "copyText"; text: string }

@@ -68,6 +68,8 @@ export class Composer {
     this.input.addEventListener("compositionend", () => (this.composing = false));
     this.input.addEventListener("keydown", (event) => this.onKeyDown(event));
     this.button.addEventListener("click", () => (this.running ? this.stop() : this.send()));
+    // Focus comes before the list opens, by mouse or keyboard: the host revalidates and the options update in place.
+    this.picker.addEventListener("focus", () => this.api.postMessage({ type: "assistantPickerOpened" }));
     this.picker.addEventListener("change", () => {
       if (this.picker.value) this.api.postMessage({ type: "selectAssistant", assistantId: this.picker.value });
     });

@@ -4,6 +4,8 @@ import { DeploymentGateway } from "../../src/deployment/gateway";
 import { AssistantDirectory } from "../../src/state/assistantDirectory";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
+import { recordSession } from "../harness/chatHarness";
+import { until } from "../harness/wait";
 
 describe("live assistants: created, changed and deleted by another client", () => {
   let server: LangGraphServer;
@@ -38,5 +40,23 @@ describe("live assistants: created, changed and deleted by another client", () =
     assert.equal(await directory.revalidate(), true);
     assert.equal(directory.cached?.some((a) => a.assistant_id === created.assistant_id), false);
     assert.equal(heard, 3);
+  });
+
+  it("a chat panel's picker, opened right after another client created an assistant, offers it with no manual refresh", async () => {
+    const recorded = recordSession(server.url);
+    // As the panel manager does: every panel follows the shared directory's changes.
+    recorded.assistants.onDidChange(() => void recorded.session.assistantsChanged());
+    await recorded.session.load();
+    // What the picker shows: the last snapshot's or "assistants" message's list.
+    const offered = () => {
+      const last = recorded.posted.filter((m) => m.type === "snapshot" || m.type === "assistants").at(-1);
+      return last && "assistants" in last ? last.assistants.map((a) => a.name) : [];
+    };
+    assert.ok(offered().length > 0);
+    assert.ok(!offered().includes("Created elsewhere"));
+
+    await createClient({ url: server.url }).assistants.create({ graphId: "echo", name: "Created elsewhere" });
+    await recorded.session.revalidateAssistants();
+    await until(() => offered().includes("Created elsewhere"));
   });
 });

@@ -16,6 +16,7 @@ const chat: Cases<WebviewToHost> = {
   },
   stop: { valid: [{ type: "stop" }], invalid: [{ type: "stop ", }] },
   selectAssistant: { valid: [{ type: "selectAssistant", assistantId: "a" }], invalid: [{ type: "selectAssistant" }, { type: "selectAssistant", assistantId: null }] },
+  assistantPickerOpened: { valid: [{ type: "assistantPickerOpened" }], invalid: [{ type: "assistantPickerOpened ", assistantId: "a" }] },
   errorAction: { valid: [{ type: "errorAction", action: "retry" }, { type: "errorAction", action: "showLog" }], invalid: [{ type: "errorAction", action: "rm -rf" }, { type: "errorAction" }] },
   openLink: { valid: [{ type: "openLink", href: "https://example.com" }], invalid: [{ type: "openLink", href: { toString: "x" } }] },
   copyText: { valid: [{ type: "copyText", text: "x" }], invalid: [{ type: "copyText", text: ["x"] }] },

@@ -33,6 +33,22 @@ describe("chat webview bundle: composer", () => {
     ]);
   });
 
+  it("asks the host to read the assistants again when the picker gets focus, and shows a changed list in place", () => {
+    const picker = page().$("select.assistant-picker") as HTMLSelectElement;
+    picker.dispatchEvent(new (page().window.FocusEvent)("focus"));
+    assert.deepEqual(page().posted, [{ type: "assistantPickerOpened" }]);
+    page().send({
+      type: "assistants",
+      assistants: [
+        { id: "asst-1", name: "Researcher", graphId: "research_graph" },
+        { id: "asst-new", name: "Created elsewhere", graphId: "echo" },
+      ],
+      selectedAssistantId: "asst-1",
+    });
+    assert.deepEqual([...picker.options].map((o) => o.textContent), ["Researcher — research_graph", "Created elsewhere — echo"]);
+    assert.equal(picker.value, "asst-1", "the selection stays");
+  });
+
   it("sends on Enter and clears the input and the saved draft", () => {
     typeInto(page(), input, "What is the weather?");
     assert.equal(page().state?.draft, "What is the weather?");
