@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import { goals, row, type Row } from "./results";
-import { median } from "./stats";
+import { alternating, median } from "./stats";
 
 const run = promisify(execFile);
 
@@ -92,23 +92,11 @@ export async function benchActivation(root: string, log: (line: string) => void,
     }
 
     const extension = join(root, "dist/extension.js");
-    const ext: ProbeResult[] = [];
-    const sdk: ProbeResult[] = [];
-    for (let i = -1; i < samples; i++) {
-      let e: ProbeResult;
-      let s: ProbeResult;
-      if (i % 2 === 0) {
-        e = await probe(probeFile, "extension", root, extension);
-        s = await probe(probeFile, "sdk", root, sdkFile);
-      } else {
-        s = await probe(probeFile, "sdk", root, sdkFile);
-        e = await probe(probeFile, "extension", root, extension);
-      }
-      if (i >= 0) {
-        ext.push(e);
-        sdk.push(s);
-      }
-    }
+    const { ext, raw: sdk } = await alternating(
+      samples,
+      () => probe(probeFile, "extension", root, extension),
+      () => probe(probeFile, "sdk", root, sdkFile),
+    );
     const errors = ext.flatMap((e) => e.errors);
     const missing = [...new Set(ext.flatMap((e) => e.missing))];
     log(`activation registered ${ext[0].commands} commands and ${ext[0].treeViews} tree views${errors.length ? `; logged errors: ${errors[0]}` : ""}`);

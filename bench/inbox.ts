@@ -18,7 +18,7 @@ import { ThreadStore } from "../src/state/threadStore";
 import type { BenchContext } from "./openThread";
 import { goals, row, type Row } from "./results";
 import { seedThreads } from "./seed";
-import { median, timed } from "./stats";
+import { alternating, median, sleep, timed } from "./stats";
 
 const THREADS = 1_000;
 const INTERRUPTED = 100;
@@ -47,8 +47,6 @@ async function seedInterrupted(client: Client, total: number, concurrency = 8): 
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export async function benchInbox(ctx: BenchContext, samples = 25): Promise<Row[]> {
   const scenario = "5 needs input";
   const seeded = await timed(async () => {
@@ -63,25 +61,12 @@ export async function benchInbox(ctx: BenchContext, samples = 25): Promise<Row[]
   await check.refresh();
   if (check.entries.length !== PAGE_SIZE || !check.entries.every((e) => e.interrupt.request)) throw new Error(`expected a full page of requests, got ${check.entries.length}`);
 
-  const ext: number[] = [];
-  const raw: number[] = [];
-  for (let i = -3; i < samples; i++) {
-    const runExt = async () => (await timed(() => model().refresh())).ms;
-    const runRaw = async () => (await timed(() => ctx.client.threads.search({ status: "interrupted", limit: PAGE_SIZE }))).ms;
-    let e: number;
-    let r: number;
-    if (i % 2 === 0) {
-      e = await runExt();
-      r = await runRaw();
-    } else {
-      r = await runRaw();
-      e = await runExt();
-    }
-    if (i >= 0) {
-      ext.push(e);
-      raw.push(r);
-    }
-  }
+  const { ext, raw } = await alternating(
+    samples,
+    async () => (await timed(() => model().refresh())).ms,
+    async () => (await timed(() => ctx.client.threads.search({ status: "interrupted", limit: PAGE_SIZE }))).ms,
+    3,
+  );
 
   // Idle: nothing changes while the view and a panel are visible.
   const inbox = countingGateway(ctx.url);

@@ -9,7 +9,7 @@ import type { ChatSession } from "../src/chat/chatSession";
 import { goals, row, type Row } from "./results";
 import { conversation, seedThread } from "./seed";
 import { createSession } from "./session";
-import { median, now, settledHeap, timed } from "./stats";
+import { alternating, median, now, settledHeap, timed } from "./stats";
 import type { WebviewHost } from "./webviewHost";
 
 export interface BenchContext {
@@ -121,25 +121,11 @@ async function openAndClose(ctx: BenchContext, threadId: string): Promise<Opened
 
 /** load() (host only) vs one getState, alternating; the first round warms both up and is not counted. */
 async function compareLoad(ctx: BenchContext, threadId: string, samples: number) {
-  const ext: Opened[] = [];
-  const raw: number[] = [];
-  const runRaw = async () => (await timed(() => ctx.client.threads.getState(threadId))).ms;
-  for (let i = -1; i < samples; i++) {
-    let r: number;
-    let e: Opened;
-    if (i % 2 === 0) {
-      r = await runRaw();
-      e = (await openHostOnly(ctx, threadId)).opened;
-    } else {
-      e = (await openHostOnly(ctx, threadId)).opened;
-      r = await runRaw();
-    }
-    if (i >= 0) {
-      ext.push(e);
-      raw.push(r);
-    }
-  }
-  return { ext, raw };
+  return alternating(
+    samples,
+    async (): Promise<Opened> => (await openHostOnly(ctx, threadId)).opened,
+    async () => (await timed(() => ctx.client.threads.getState(threadId))).ms,
+  );
 }
 
 export async function benchOpenThread(ctx: BenchContext, samples = { load: 7, render: 3 }): Promise<Row[]> {

@@ -31,6 +31,30 @@ export async function timed<T>(run: () => Promise<T>): Promise<{ ms: number; val
   return { ms: now() - start, value };
 }
 
+/**
+ * Both paths `samples` times each, alternating which goes first, after `warmUp` rounds that are not
+ * counted: drift on a busy machine hits both, and neither always runs on a warmer server.
+ */
+export async function alternating<E, R>(samples: number, ext: () => Promise<E>, raw: () => Promise<R>, warmUp = 1): Promise<{ ext: E[]; raw: R[] }> {
+  const out = { ext: [] as E[], raw: [] as R[] };
+  for (let i = -warmUp; i < samples; i++) {
+    let e: E;
+    let r: R;
+    if (i % 2 === 0) {
+      e = await ext();
+      r = await raw();
+    } else {
+      r = await raw();
+      e = await ext();
+    }
+    if (i >= 0) {
+      out.ext.push(e);
+      out.raw.push(r);
+    }
+  }
+  return out;
+}
+
 let collect: (() => void) | undefined;
 
 /** A full garbage collection, with or without `--expose-gc`. */

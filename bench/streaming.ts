@@ -13,7 +13,7 @@ import type { Client } from "@langchain/langgraph-sdk";
 import type { BenchContext } from "./openThread";
 import { goals, row, type Row } from "./results";
 import { createSession, defaultAssistantId } from "./session";
-import { cpuMs, median, now, percentile, sleep, sum } from "./stats";
+import { alternating, cpuMs, median, now, percentile, sleep, sum } from "./stats";
 import type { FrameReport } from "./webviewWorker";
 
 const WORDS = 2000;
@@ -167,17 +167,12 @@ export async function benchStreaming(ctx: BenchContext, client: Client, samples 
   const assistantId = await defaultAssistantId(client, "echo");
 
   await runRawCpu(client, assistantId, tracer); // warm-up
-  const session: CpuRun[] = [];
-  const raw: CpuRun[] = [];
-  for (let i = 0; i < samples.cpu; i++) {
-    if (i % 2 === 0) {
-      raw.push(await runRawCpu(client, assistantId, tracer));
-      session.push(await runSessionCpu(ctx, client, assistantId, tracer));
-    } else {
-      session.push(await runSessionCpu(ctx, client, assistantId, tracer));
-      raw.push(await runRawCpu(client, assistantId, tracer));
-    }
-  }
+  const { ext: session, raw } = await alternating(
+    samples.cpu,
+    () => runSessionCpu(ctx, client, assistantId, tracer),
+    () => runRawCpu(client, assistantId, tracer),
+    0,
+  );
   const perToken = (runs: CpuRun[], pick: (run: CpuRun) => number) => median(runs.map((run) => (pick(run) / run.tokens) * 1000));
 
   const views: WebviewRun[] = [];

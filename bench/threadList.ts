@@ -9,7 +9,7 @@ import { ThreadListModel } from "../src/threads/threadListModel";
 import type { BenchContext } from "./openThread";
 import { goals, row, type Row } from "./results";
 import { seedThreads } from "./seed";
-import { median, settledHeap, timed } from "./stats";
+import { alternating, median, settledHeap, timed } from "./stats";
 
 const THREADS = 10_000;
 const PAGE_SIZE = 50; // the `langgraph.threads.pageSize` default
@@ -61,26 +61,13 @@ export async function benchThreadList(ctx: BenchContext, samples = 25): Promise<
   const params = seen[0];
   if (seen.length !== 1 || !params?.select) throw new Error(`expected one threads.search with select, saw ${JSON.stringify(seen)}`);
 
-  const ext: number[] = [];
-  const raw: number[] = [];
-  // Alternating; the first three rounds warm up the server's and both paths' code and are not counted.
-  for (let i = -3; i < samples; i++) {
-    const runExt = async () => (await timed(() => new ThreadListModel(gatewayOver(ctx.client), () => PAGE_SIZE).reload())).ms;
-    const runRaw = async () => (await timed(() => ctx.client.threads.search(params))).ms;
-    let e: number;
-    let r: number;
-    if (i % 2 === 0) {
-      e = await runExt();
-      r = await runRaw();
-    } else {
-      r = await runRaw();
-      e = await runExt();
-    }
-    if (i >= 0) {
-      ext.push(e);
-      raw.push(r);
-    }
-  }
+  // Three warm-up rounds: the server's and both paths' code.
+  const { ext, raw } = await alternating(
+    samples,
+    async () => (await timed(() => new ThreadListModel(gatewayOver(ctx.client), () => PAGE_SIZE).reload())).ms,
+    async () => (await timed(() => ctx.client.threads.search(params))).ms,
+    3,
+  );
 
   // Twenty pages: the model's loadMore vs the same twenty searches.
   const deep = await timed(async () => {

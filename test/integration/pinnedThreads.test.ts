@@ -1,22 +1,12 @@
 import assert from "node:assert/strict";
-import type * as vscode from "vscode";
 import { createClient } from "../../src/deployment/clientFactory";
 import { DeploymentGateway } from "../../src/deployment/gateway";
 import { WorkspaceMemory } from "../../src/state/workspaceMemory";
 import { PinnedThreads } from "../../src/threads/pinnedThreads";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
+import { memento } from "../harness/memento";
 
-function memento(): vscode.Memento {
-  const values = new Map<string, unknown>();
-  return {
-    keys: () => [...values.keys()],
-    get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
-    update: async (key: string, value: unknown) => {
-      values.set(key, structuredClone(value));
-    },
-  };
-}
 
 describe("pinned threads", () => {
   let server: LangGraphServer;

@@ -1,20 +1,6 @@
 import assert from "node:assert/strict";
-import type * as vscode from "vscode";
 import { WorkspaceMemory } from "../../src/state/workspaceMemory";
-
-/** Workspace state as VS Code keeps it: values by key, read back as stored. */
-function memento(): vscode.Memento {
-  const values = new Map<string, unknown>();
-  const state: vscode.Memento = {
-    keys: () => [...values.keys()],
-    get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
-    update: async (key: string, value: unknown) => {
-      if (value === undefined) values.delete(key);
-      else values.set(key, value);
-    },
-  };
-  return state;
-}
+import { memento } from "../harness/memento";
 
 describe("workspace memory", () => {
   it("the Chat view's thread is remembered per deployment: another deployment starts a new thread", () => {

@@ -1,17 +1,7 @@
 import assert from "node:assert/strict";
-import type * as vscode from "vscode";
 import { WorkspaceMemory } from "../../src/state/workspaceMemory";
+import { memento } from "../harness/memento";
 
-function memento(): vscode.Memento {
-  const values = new Map<string, unknown>();
-  return {
-    keys: () => [...values.keys()],
-    get: <T>(key: string, fallback?: T) => (values.has(key) ? (values.get(key) as T) : fallback),
-    update: async (key: string, value: unknown) => {
-      values.set(key, structuredClone(value));
-    },
-  };
-}
 
 describe("workspace memory: pins and ignored requests", () => {
   it("pins keep their order, once each, and unpinning removes only that thread", async () => {
