@@ -8,8 +8,9 @@
  *   panels        the webview panel host        → common, deployment, protocol, state
  *   features      threads, assistants, chat,    → the layers above; another feature only through
  *                 graph, langgraphJson, lmChat,    its index.ts; no cycles
- *                 inbox, localServer, walkthrough, debug
- *   browser       webview, graphWebview         → common, protocol; no vscode
+ *                 inbox, localServer, walkthrough, debug, eventLog
+ *   browser       webview, graphWebview,        → common, protocol; no vscode
+ *                 eventLogWebview
  *   wiring        extension.ts, parts.ts        → anything
  *
  * Paths are relative to the base directory, so the same rules also run over the small `src`-shaped
@@ -17,7 +18,7 @@
  * Type-only imports count (`tsPreCompilationDeps`): a type import still couples two layers.
  */
 
-const FEATURES = "threads|assistants|chat|graph|langgraphJson|lmChat|inbox|localServer|timeline|walkthrough|debug";
+const FEATURES = "threads|assistants|chat|graph|eventLog|langgraphJson|lmChat|inbox|localServer|timeline|walkthrough|debug";
 const SDK = "(^|/)@langchain/langgraph-sdk(/|$)";
 const VSCODE = "^vscode$|(^|/)node_modules/@types/vscode/";
 
@@ -47,13 +48,13 @@ module.exports = {
     onlyImports("protocol-layer", "protocol", "protocol|common", "The host↔webview protocol sits on common alone."),
     onlyImports("state-layer", "state", "state|common|deployment|protocol", "Shared stores sit on common, deployment and protocol."),
     onlyImports("panels-layer", "panels", "panels|common|deployment|protocol|state", "The panel host sits on the layers below it, never on a feature."),
-    onlyImports("browser-layer", "webview|graphWebview", "$1|common|protocol", "Webview bundles run in the browser: they share only common helpers and the protocol."),
+    onlyImports("browser-layer", "webview|graphWebview|eventLogWebview", "$1|common|protocol", "Webview bundles run in the browser: they share only common helpers and the protocol."),
     {
       name: "feature-layer",
       comment: "A feature builds on the shared layers and other features, never on the wiring or a browser bundle.",
       severity: "error",
       from: { path: `^src/(${FEATURES})/` },
-      to: { path: "^src/(extension\\.ts|parts\\.ts|webview/|graphWebview/)" },
+      to: { path: "^src/(extension\\.ts|parts\\.ts|webview/|graphWebview/|eventLogWebview/)" },
     },
     {
       name: "feature-through-index",
@@ -73,7 +74,7 @@ module.exports = {
       name: "no-vscode-in-pure-or-browser",
       comment: "common is pure and the webview bundles run in a browser: neither may import vscode.",
       severity: "error",
-      from: { path: "^src/(common|webview|graphWebview)/" },
+      from: { path: "^src/(common|webview|graphWebview|eventLogWebview)/" },
       to: { path: VSCODE },
     },
     {

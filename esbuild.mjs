@@ -47,6 +47,7 @@ const entries = [
   ...hostChunks.map(({ name, entryPoints, stdin, options }) => ({ ...host, ...options, ...(stdin ? { stdin } : { entryPoints }), outfile: `dist/chunks/${name}.js` })),
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
   { ...common, entryPoints: ["src/graphWebview/main.ts"], outfile: "dist/graphWebview.js", platform: "browser", format: "iife", target: "es2022" },
+  { ...common, entryPoints: ["src/eventLogWebview/main.ts"], outfile: "dist/eventLogWebview.js", platform: "browser", format: "iife", target: "es2022" },
   // The JSON language service ships UMD builds whose inner requires esbuild cannot follow: use its ESM build.
   { ...common, entryPoints: ["src/langgraphJson/server.ts"], outfile: "dist/langgraphJsonServer.js", platform: "node", format: "cjs", target: "node18", mainFields: ["module", "main"] },
 ];

@@ -12,6 +12,7 @@ import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
 import { DeploymentConnection } from "./deployment/deploymentConnection";
+import { EventLogPanels, EventLogStore, registerEventLogCommands } from "./eventLog";
 import { GraphPanels, registerGraphCommands } from "./graph";
 import { InboxTreeProvider, notificationScope, notificationTiming, registerInboxCommands, showThreadNotice, ThreadNotifications } from "./inbox";
 import { startLangGraphJsonSupport } from "./langgraphJson";
@@ -55,8 +56,10 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     nodeBreakpoints: nodeMarkers,
     toggleBreakpoint: toggleNodeBreakpoint,
   });
+  const eventLog = new EventLogStore();
   const chats = new ChatPanelManager({
     extensionUri: context.extensionUri,
+    streamModes: (threadId) => eventLog.extraModes(threadId),
     connection,
     assistants,
     memory,
@@ -99,6 +102,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     const session = chats.active?.session;
     return session && { threadId: session.threadId, assistantId: session.selectedAssistantId };
   };
+  const eventLogs = new EventLogPanels({ extensionUri: context.extensionUri, store: eventLog, connection, assistants, log });
   const connectionStatus = new ConnectionStatusBar(connection);
   const localServer = registerLocalServer({ connection, log });
   context.subscriptions.push(
@@ -119,6 +123,8 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     // Graph views follow the runs streaming in chat panels.
     chats.onRunEvent(({ assistantId, threadId, part }) => graphs.onRunEvent(assistantId, threadId, part)),
     chats.onRunEnd(({ assistantId, threadId, outcome }) => graphs.onRunEnd(assistantId, threadId, outcome)),
+    // Every event of the chat's runs goes into the event log.
+    chats.onRunEvent(({ assistantId, threadId, part, runId }) => eventLog.record(threadId, assistantId, runId, part)),
     // The Checkpoints view follows runs on the thread it shows.
     chats.onRunEnd(({ threadId }) => {
       if (timeline.threadId === threadId) void timeline.refresh();
@@ -189,6 +195,12 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
         chats.open(threadId);
         threads.refresh();
       },
+    }),
+    eventLogs,
+    eventLogs.registerSerializer(),
+    ...registerEventLogCommands({
+      panels: eventLogs,
+      activeChat: () => chats.active && { threadId: chats.active.session.threadId, title: chats.active.panel.title },
     }),
     ...registerGraphCommands({
       assistants,

@@ -17,9 +17,12 @@ import { ChatSession } from "./chatSession";
 import { askMultitaskStrategy } from "./multitaskPrompt";
 import { LiveThreads } from "./liveThreads";
 import { trustedSetting } from "../deployment/deploymentSettings";
+import type { StreamModeName } from "../common/streamModes";
 
 export interface ChatPanelManagerDeps {
   extensionUri: vscode.Uri;
+  /** Modes a thread's runs stream beyond the chat's own (its event log's). */
+  streamModes?(threadId: string): readonly StreamModeName[];
   connection: DeploymentConnection;
   assistants: AssistantDirectory;
   memory: WorkspaceMemory;
@@ -33,6 +36,8 @@ export interface ChatRunEvent {
   assistantId: string;
   threadId: string;
   part: Pick<StreamPart, "event" | "data">;
+  /** Undefined until the server has named the run. */
+  runId?: string;
 }
 
 export interface ChatRunEnd {
@@ -219,7 +224,8 @@ export class ChatPanelManager implements vscode.Disposable {
         rememberInput: (assistantId, input) => this.deps.memory.rememberInput(assistantId, input),
         multitaskStrategy: askMultitaskStrategy,
         runInterrupts: (id) => this.debuggers.get(id)?.(),
-        onRunEvent: (assistantId, threadId, part) => this.runEvent.fire({ assistantId, threadId, part }),
+        streamModes: (id) => this.deps.streamModes?.(id) ?? [],
+        onRunEvent: (assistantId, threadId, part, runId) => this.runEvent.fire({ assistantId, threadId, part, runId }),
         onRunEnd: (assistantId, threadId, outcome) => this.runEnd.fire({ assistantId, threadId, outcome }),
         onThreadChanged: (thread) => {
           const created = !knownThread && !!thread.threadId;

@@ -21,6 +21,7 @@ import { ThreadModel } from "./threadModel";
 import { InputFormController } from "./inputForm";
 import { isChatState, readNodeUpdates, runEventViews } from "./nodeUpdates";
 import { shortId, shorten, titleOf } from "../common/threadText";
+import type { StreamModeName } from "../common/streamModes";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
 
 export interface ChatSessionDeps {
@@ -36,7 +37,7 @@ export interface ChatSessionDeps {
   activeRun?(threadId: string): string | undefined;
   rememberRun(threadId: string, runId: string | undefined): void;
   /** Every stream event of a run (graph views highlight the node that runs), and its end. */
-  onRunEvent?(assistantId: string, threadId: string, part: { event: string; data: unknown }): void;
+  onRunEvent?(assistantId: string, threadId: string, part: { event: string; data: unknown }, runId: string | undefined): void;
   onRunEnd?(assistantId: string, threadId: string, outcome?: RunOutcome): void;
   /** How long a stream may stay silent before it is treated as stalled and rejoined. */
   streamIdleTimeoutMs?: number;
@@ -44,6 +45,8 @@ export interface ChatSessionDeps {
   multitaskStrategy?(): Promise<MultitaskStrategy | undefined>;
   /** Where the runs this panel starts stop by themselves (an attached debugger's breakpoints). */
   runInterrupts?(threadId: string): NodeInterruptsRequest | undefined;
+  /** Modes the runs this panel starts or joins stream beyond the chat's own (the thread's event log). */
+  streamModes?(threadId: string): readonly StreamModeName[];
   /** Thread created, renamed, or its status changed: the tree follows. */
   onThreadChanged?(thread: ThreadHeader): void;
   /**
@@ -113,6 +116,7 @@ export class ChatSession {
           deps.rememberRun(threadId, runId);
         },
         runInterrupts: (threadId) => deps.runInterrupts?.(threadId),
+        streamModes: (threadId) => deps.streamModes?.(threadId) ?? [],
         streamIdleTimeoutMs: deps.streamIdleTimeoutMs,
       },
       this.runListener(),
@@ -439,7 +443,7 @@ export class ChatSession {
     return {
       applied: (follow, part) => {
         // The graph views hear every event; the panel applies message chunks.
-        if (follow.assistantId && this.header.threadId) this.deps.onRunEvent?.(follow.assistantId, this.header.threadId, part);
+        if (follow.assistantId && this.header.threadId) this.deps.onRunEvent?.(follow.assistantId, this.header.threadId, part, follow.runId);
         for (const update of applyRunPart(this.model, follow, part, this.runView, (id) => this.deps.assistants.ref(id))) this.post(update);
         for (const view of runEventViews(part, follow.runId, this.inputs.form !== undefined, this.streamedEvents++)) this.post(this.model.upsert(view));
       },

@@ -9,6 +9,7 @@ import type { ErrorContext, UserFacingError } from "../deployment/errorMapping";
 import type { MultitaskStrategy, NodeInterruptsRequest, RunConfig, RunOutcome } from "../deployment/types";
 import type { ChatMessageView, RunView } from "../protocol/chatProtocol";
 import { shortId } from "../common/threadText";
+import type { StreamModeName } from "../common/streamModes";
 import { stringOf } from "../common/wireMessages";
 import { RunFollower, type FollowState, type StreamPart } from "./runFollower";
 import { isActive, phaseOf, transition, type RunEvent, type RunState } from "./runStates";
@@ -42,6 +43,8 @@ export interface RunControllerDeps {
   rememberRun(threadId: string, runId: string | undefined): void;
   /** Where the run should stop by itself (an attached debugger's breakpoints). */
   runInterrupts?(threadId: string): NodeInterruptsRequest | undefined;
+  /** Modes to stream beyond the chat's (those the thread's event log shows). */
+  streamModes?(threadId: string): readonly StreamModeName[];
   streamIdleTimeoutMs?: number;
 }
 
@@ -130,8 +133,9 @@ export class RunController {
       const config = await this.deps.configFor(threadId, assistantId);
       const { input, command, multitaskStrategy, checkpointId } = request;
       const interrupts = this.deps.runInterrupts?.(threadId);
+      const extraModes = (follow.modes = this.deps.streamModes?.(threadId));
       await this.follower.attempt(follow, (signal) =>
-        gateway.streamRun(threadId, assistantId, { input, command, config, multitaskStrategy, checkpointId, ...interrupts }, { signal, onRunCreated: (runId) => this.runCreated(follow, runId) }),
+        gateway.streamRun(threadId, assistantId, { input, command, config, multitaskStrategy, checkpointId, ...interrupts }, { signal, extraModes, onRunCreated: (runId) => this.runCreated(follow, runId) }),
       );
     } catch (error) {
       outcome = await this.recover(error, follow, request);
@@ -153,10 +157,11 @@ export class RunController {
     try {
       const threadId = await this.deps.ensureThread(human?.content ?? "");
       const config = await this.deps.configFor(threadId, assistantId);
-      const run = await this.deps.gateway.createRun(threadId, assistantId, { input: request.input, config, multitaskStrategy: strategy });
+      const modes = this.deps.streamModes?.(threadId);
+      const run = await this.deps.gateway.createRun(threadId, assistantId, { input: request.input, config, multitaskStrategy: strategy }, modes);
       // Known now: the queued run's own events and checkpoints may name the run before it.
       this.listener.runKnown(run.run_id, assistantId);
-      this.queue.push({ assistantId, runId: run.run_id, human, abort: new AbortController() });
+      this.queue.push({ assistantId, runId: run.run_id, human, modes, abort: new AbortController() });
       if (!this.current) await this.drainQueue();
     } catch (error) {
       await this.recover(error, { assistantId, human, abort: new AbortController() }, request);
@@ -166,7 +171,9 @@ export class RunController {
   /** Rejoins a run that was streaming when the panel closed or the window reloaded. */
   async rejoinActive(runId: string, complete: ReadonlySet<string>): Promise<void> {
     // Messages already in the loaded state are complete; the replay only adds what is still streaming.
-    await this.rejoin({ runId, skip: new Set(complete), abort: new AbortController() });
+    const threadId = this.deps.threadId();
+    const modes = threadId ? this.deps.streamModes?.(threadId) : undefined;
+    await this.rejoin({ runId, skip: new Set(complete), modes, abort: new AbortController() });
   }
 
   /**

@@ -5,6 +5,7 @@
 import { stringOf } from "../common/wireMessages";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { StreamPart } from "../deployment/types";
+import type { StreamModeName } from "../common/streamModes";
 import type { ChatMessageView } from "../protocol/chatProtocol";
 
 export type { StreamPart };
@@ -15,6 +16,8 @@ export interface FollowState {
   runId?: string;
   lastEventId?: string;
   human?: ChatMessageView;
+  /** Modes streamed beyond the chat's: a rejoin asks for them again. */
+  modes?: readonly StreamModeName[];
   /** Message ids already complete in the loaded state: a replay must not append to them. */
   skip?: Set<string>;
   abort: AbortController;
@@ -97,7 +100,7 @@ export class RunFollower {
       this.deps.onRejoin(follow);
       try {
         await this.attempt(follow, (signal) =>
-          gateway.joinRun(threadId, runId, follow.lastEventId ?? "-1", signal),
+          gateway.joinRun(threadId, runId, follow.lastEventId ?? "-1", signal, follow.modes),
         );
         return;
       } catch (error) {

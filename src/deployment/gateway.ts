@@ -5,6 +5,7 @@
  * that starts a run exactly once.
  */
 import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
+import type { StreamModeName } from "../common/streamModes";
 import { createClient, fetchServerInfo, type ClientOptions } from "./clientFactory";
 import { CheckpointGoneError, isMissingEndpoint, UnsupportedByServerError } from "./errorMapping";
 import type {
@@ -36,11 +37,21 @@ export { MAX_SENDS } from "./retryingFetch";
 const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates", "custom"];
 const STREAM_SUBGRAPHS = true;
 
+/** The chat's modes and the extra ones asked for (the event log's), once each. */
+function streamModes(extra: readonly StreamModeName[] | undefined, serverMajor: number | undefined): StreamMode[] {
+  const modes = new Set<StreamMode>([...STREAM_MODES, ...(extra ?? [])]);
+  // `values` with subgraphs fails the run on langgraph-api 2 (and on a server whose version is unknown, to be safe).
+  if (serverMajor === undefined || serverMajor >= 2) modes.delete("values");
+  return [...modes];
+}
+
 const LIST_FIELDS = ["thread_id", "created_at", "updated_at", "metadata", "status"] as const;
 const SUMMARY_FIELDS = [...LIST_FIELDS, "config"] as const;
 
 export interface StreamOptions {
   signal?: AbortSignal;
+  /** Modes to stream beyond the chat's own (`values` is left out on servers that fail it with subgraphs). */
+  extraModes?: readonly StreamModeName[];
   /** Called once the server has created the run (before its first event). */
   onRunCreated?(runId: string): void;
 }
@@ -214,7 +225,7 @@ export class DeploymentGateway {
       multitaskStrategy: request.multitaskStrategy,
       interruptBefore: request.interruptBefore,
       interruptAfter: request.interruptAfter,
-      streamMode: STREAM_MODES,
+      streamMode: await this.streamModes(options.extraModes),
       streamSubgraphs: STREAM_SUBGRAPHS,
       streamResumable: true,
       signal: options.signal,
@@ -226,15 +237,16 @@ export class DeploymentGateway {
    * Starts a run without following it (a message queued behind the running one). It streams the same
    * modes as a followed run, so joining it later gets its tokens, not only whole-state events.
    */
-  async createRun(threadId: string, assistantId: string, request: RunRequest): Promise<RunRecord> {
+  async createRun(threadId: string, assistantId: string, request: RunRequest, extraModes?: readonly StreamModeName[]): Promise<RunRecord> {
     const client = await this.client();
+    const streamMode = await this.streamModes(extraModes);
     return parseRun.one(
       await client.runs.create(threadId, assistantId, {
         input: request.input,
         command: request.command,
         config: request.config,
         multitaskStrategy: request.multitaskStrategy,
-        streamMode: STREAM_MODES,
+        streamMode,
         streamSubgraphs: STREAM_SUBGRAPHS,
         streamResumable: true,
       }),
@@ -242,9 +254,10 @@ export class DeploymentGateway {
   }
 
   /** Follows a run's stream from after `lastEventId` ("-1": from its start). */
-  async *joinRun(threadId: string, runId: string, lastEventId: string, signal?: AbortSignal): AsyncGenerator<StreamPart> {
+  async *joinRun(threadId: string, runId: string, lastEventId: string, signal?: AbortSignal, extraModes?: readonly StreamModeName[]): AsyncGenerator<StreamPart> {
     const client = await this.client();
-    yield* client.runs.joinStream(threadId, runId, { lastEventId, streamMode: STREAM_MODES, signal }) as AsyncIterable<StreamPart>;
+    const streamMode = await this.streamModes(extraModes);
+    yield* client.runs.joinStream(threadId, runId, { lastEventId, streamMode, signal }) as AsyncIterable<StreamPart>;
   }
 
   /** The run, or undefined when the deployment no longer has it (404). Any other failure throws. */
@@ -349,6 +362,17 @@ export class DeploymentGateway {
   }
 
   /** Runs one request; a missing endpoint is said as what this server lacks (`explain`). */
+  /** The modes a run streams; the server's version is read (once per connection) only when extra modes are asked for. */
+  private async streamModes(extra: readonly StreamModeName[] | undefined): Promise<StreamMode[]> {
+    if (!extra?.length) return STREAM_MODES;
+    const version = await this.serverInfo().then(
+      (info) => info.version,
+      () => undefined,
+    );
+    const major = version === undefined ? undefined : Number.parseInt(version, 10);
+    return streamModes(extra, Number.isNaN(major) ? undefined : major);
+  }
+
   private async attempt<T>(capability: string, request: () => Promise<T>): Promise<T> {
     try {
       return await request();

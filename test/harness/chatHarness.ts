@@ -6,6 +6,7 @@ import { createClient } from "../../src/deployment/clientFactory";
 import { DeploymentGateway } from "../../src/deployment/gateway";
 import { mapError } from "../../src/deployment/errorMapping";
 import type { HostToWebview, ThreadHeader } from "../../src/protocol/chatProtocol";
+import type { StreamModeName } from "../../src/common/streamModes";
 
 export interface RecordedSession {
   session: ChatSession;
@@ -34,6 +35,9 @@ export function recordSession(
     strategy?: MultitaskStrategy;
     apiKey?: string;
     streamIdleTimeoutMs?: number;
+    /** The event log's seams: modes streamed beyond the chat's, and every event of the runs. */
+    streamModes?(threadId: string): readonly StreamModeName[];
+    onRunEvent?(assistantId: string, threadId: string, part: { event: string; data: unknown }, runId: string | undefined): void;
   },
 ): RecordedSession {
   const client = shared?.client ?? createClient({ url, apiKey: shared?.apiKey, retry: { baseDelayMs: 20 } });
@@ -60,6 +64,8 @@ export function recordSession(
       schemas: shared?.forms ? (assistantId) => gateway.assistantSchemas(assistantId) : undefined,
       lastInput: (assistantId) => inputs.get(assistantId),
       rememberInput: (assistantId, input) => inputs.set(assistantId, input),
+      streamModes: shared?.streamModes,
+      onRunEvent: shared?.onRunEvent,
     },
     threadId,
   );

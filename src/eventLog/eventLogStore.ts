@@ -1,0 +1,109 @@
+/**
+ * Every event of the runs the chat panels stream, kept per thread (the last few runs of the last few
+ * threads, bounded), and the stream modes each thread's event log asks for. Recording is one push per
+ * event: rows are made only when a log shows them. Free of `vscode`, so tests drive it directly.
+ */
+import { Emitter } from "../common/emitter";
+import { STREAM_MODE_NAMES, type StreamModeName } from "../common/streamModes";
+import type { LoggedEvent } from "./eventRows";
+
+const MAX_THREADS = 20;
+const MAX_RUNS_PER_THREAD = 10;
+/** Beyond this a run's further events are counted, not kept. */
+const MAX_EVENTS_PER_RUN = 100_000;
+/** What the chat streams anyway: asking for them again changes nothing. */
+const CHAT_MODES: readonly StreamModeName[] = ["messages-tuple", "updates", "custom"];
+
+export interface RunLog {
+  /** The run id, or a local key until the server names the run. */
+  key: string;
+  runId?: string;
+  assistantId: string;
+  startedAt: number;
+  events: LoggedEvent[];
+  dropped: number;
+}
+
+export interface RecordedEvent {
+  threadId: string;
+  run: RunLog;
+  /** The event's place in the run; -1 when it was dropped. */
+  seq: number;
+  /** A new run began with this event. */
+  newRun: boolean;
+}
+
+export class EventLogStore {
+  private readonly threads = new Map<string, RunLog[]>();
+  private readonly picked = new Map<string, Set<StreamModeName>>();
+  private readonly openLogs = new Map<string, number>();
+  private readonly recorded = new Emitter<RecordedEvent>();
+  readonly onDidRecord = this.recorded.event;
+  private localKeys = 0;
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /** One event of a run streaming on `threadId`, exactly as the gateway yielded it. */
+  record(threadId: string, assistantId: string, runId: string | undefined, part: { event: string; data: unknown }): void {
+    const { run, newRun } = this.runFor(threadId, assistantId, runId);
+    let seq = -1;
+    if (run.events.length < MAX_EVENTS_PER_RUN) seq = run.events.push({ time: this.clock(), event: part.event, data: part.data }) - 1;
+    else run.dropped++;
+    this.recorded.fire({ threadId, run, seq, newRun });
+  }
+
+  runs(threadId: string): readonly RunLog[] {
+    return this.threads.get(threadId) ?? [];
+  }
+
+  run(threadId: string, key: string): RunLog | undefined {
+    return this.runs(threadId).find((run) => run.key === key);
+  }
+
+  /** The modes a thread's log shows (all of them until it picks). */
+  modes(threadId: string): StreamModeName[] {
+    const picked = this.picked.get(threadId);
+    return STREAM_MODE_NAMES.filter((mode) => !picked || picked.has(mode));
+  }
+
+  pick(threadId: string, modes: readonly StreamModeName[]): void {
+    this.picked.set(threadId, new Set(modes));
+  }
+
+  /** A log of the thread opened (or closed): only then do its runs stream more than the chat's modes. */
+  setOpen(threadId: string, open: boolean): void {
+    const count = (this.openLogs.get(threadId) ?? 0) + (open ? 1 : -1);
+    if (count > 0) this.openLogs.set(threadId, count);
+    else this.openLogs.delete(threadId);
+  }
+
+  /** What a run on the thread streams beyond the chat's modes. */
+  extraModes(threadId: string): StreamModeName[] {
+    if (!this.openLogs.has(threadId)) return [];
+    return this.modes(threadId).filter((mode) => !CHAT_MODES.includes(mode));
+  }
+
+  private runFor(threadId: string, assistantId: string, runId: string | undefined): { run: RunLog; newRun: boolean } {
+    let runs = this.threads.get(threadId);
+    if (!runs) {
+      runs = [];
+      this.threads.set(threadId, runs);
+      for (const oldest of this.threads.keys()) {
+        if (this.threads.size <= MAX_THREADS) break;
+        this.threads.delete(oldest);
+      }
+    }
+    const existing = runId === undefined ? undefined : runs.find((run) => run.runId === runId);
+    if (existing) return { run: existing, newRun: false };
+    const last = runs.at(-1);
+    // Events that came before the server named the run belong to it.
+    if (last && !last.runId && (runId === undefined || last.assistantId === assistantId)) {
+      last.runId ??= runId;
+      return { run: last, newRun: false };
+    }
+    const run: RunLog = { key: runId ?? `local-${++this.localKeys}`, runId, assistantId, startedAt: this.clock(), events: [], dropped: 0 };
+    runs.push(run);
+    if (runs.length > MAX_RUNS_PER_THREAD) runs.shift();
+    return { run, newRun: true };
+  }
+}
