@@ -63,7 +63,7 @@ describe("event log: every stream mode of a chat's run, against a real server", 
     assert.equal(snapshot.runs.length, 2, "one entry per run");
     const rows = snapshot.rows;
     // langgraph-api 2 fails a run that streams values with subgraphs: the gateway leaves values out there.
-    const streamable = server.version.startsWith("1.") ? STREAM_MODE_NAMES : STREAM_MODE_NAMES.filter((mode) => mode !== "values");
+    const streamable: readonly string[] = server.version.startsWith("1.") ? STREAM_MODE_NAMES : STREAM_MODE_NAMES.filter((mode) => mode !== "values");
     for (const mode of streamable) assert.ok(modesOf(rows).has(mode), `rows of ${mode}`);
     assert.equal(modesOf(rows).has("values"), streamable.includes("values"));
     assert.equal(rows[0].mode, "metadata", "the run's first event names it");
