@@ -36,8 +36,8 @@ export function recordSession(
     apiKey?: string;
     streamIdleTimeoutMs?: number;
     /** The event log's seams: modes streamed beyond the chat's, and every event of the runs. */
-    streamModes?(threadId: string): readonly StreamModeName[];
-    onRunEvent?(assistantId: string, threadId: string, part: { event: string; data: unknown }, runId: string | undefined): void;
+    streamModes?: (threadId: string) => readonly StreamModeName[];
+    onRunEvent?: (assistantId: string, threadId: string, part: { event: string; data: unknown }, runId: string | undefined) => void;
   },
 ): RecordedSession {
   const client = shared?.client ?? createClient({ url, apiKey: shared?.apiKey, retry: { baseDelayMs: 20 } });
