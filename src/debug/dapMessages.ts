@@ -5,6 +5,8 @@
 import { Event } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import type { RunCommand } from "../deployment/types";
+import { basename } from "node:path";
+import type { NodeLocation } from "./graphSources";
 import { ConfigurationError } from "./launchArguments";
 import type { NodeBreakpoint, NodeBreakpoints } from "./nodeBreakpoints";
 import { isRecord } from "./stateExpression";
@@ -85,10 +87,18 @@ export function parseCommand(expression: string): RunCommand {
   return value;
 }
 
-/** The Call Stack of a stop: the graph and each next task (`tools › tools`), the first one on top. */
-export function stackFrames(paused: PausedState, graphId: string): DebugProtocol.StackFrame[] {
+/**
+ * The Call Stack of a stop: the graph and each next task (`tools › tools`), the first one on top. A frame
+ * points at the line that adds its node when the workspace has the graph's source; without one it still
+ * shows, by name (VS Code then shows the Variables of the frame that is clicked).
+ */
+export function stackFrames(paused: PausedState, graphId: string, locate: (node: string) => NodeLocation | undefined = () => undefined): DebugProtocol.StackFrame[] {
+  const frame = (id: number, node: string, name: string): DebugProtocol.StackFrame => {
+    const location = locate(node);
+    return location ? { id, name, source: { name: basename(location.path), path: location.path }, line: location.line, column: 1 } : { id, name, line: 0, column: 0 };
+  };
   const tasks = paused.checkpoint.tasks.length > 0 ? paused.checkpoint.tasks.map((task) => task.name ?? "") : paused.checkpoint.next;
-  const frames: DebugProtocol.StackFrame[] = tasks.map((node, index) => ({ id: index + 1, name: `${graphId} › ${node}`, line: 0, column: 0, presentationHint: index === 0 ? "normal" : "subtle" }));
-  if (frames.length === 0 && paused.lastUpdate) frames.push({ id: 1, name: `${graphId} › ${paused.lastUpdate.node} (done)`, line: 0, column: 0 });
+  const frames: DebugProtocol.StackFrame[] = tasks.map((node, index) => ({ ...frame(index + 1, node, `${graphId} › ${node}`), presentationHint: index === 0 ? ("normal" as const) : ("subtle" as const) }));
+  if (frames.length === 0 && paused.lastUpdate) frames.push(frame(1, paused.lastUpdate.node, `${graphId} › ${paused.lastUpdate.node} (done)`));
   return frames;
 }

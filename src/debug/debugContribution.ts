@@ -8,6 +8,7 @@ import * as vscode from "vscode";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
 import type { AssistantRecord, NodeInterruptsRequest, RunOutcome, StreamPart } from "../deployment/types";
+import { graphFileIn, lineAddingNode, type NodeLocation } from "./graphSources";
 import type { LangGraphDebugSession } from "./langgraphDebugSession";
 
 const DEBUG_TYPE = "langgraph";
@@ -41,6 +42,7 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
           gateway: deps.gateway,
           describe: (error, context) => deps.describe(error, context),
           readFile: readDocument,
+          nodeLocation: workspaceNodeLocation,
           hooks: {
             threadStarted: (threadId) => deps.showThread(threadId),
             runEvent: (assistantId, threadId, part) => deps.runEvent(assistantId, threadId, part),
@@ -82,6 +84,18 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
 /** The text of a file as the editor has it (unsaved edits included). */
 async function readDocument(file: string): Promise<string> {
   return (await vscode.workspace.openTextDocument(vscode.Uri.file(file))).getText();
+}
+
+/** The line that adds `node` in the graph's source, from the first langgraph.json of the workspace that declares the graph. */
+async function workspaceNodeLocation(graphId: string, node: string): Promise<NodeLocation | undefined> {
+  for (const config of await vscode.workspace.findFiles("**/langgraph.json", "**/node_modules/**", 20)) {
+    const file = graphFileIn(await readDocument(config.fsPath), graphId);
+    if (!file) continue;
+    const source = path.resolve(path.dirname(config.fsPath), file);
+    const line = lineAddingNode(await readDocument(source).catch(() => ""), node);
+    return line ? { path: source, line } : undefined;
+  }
+  return undefined;
 }
 
 /** F5 without a launch.json debugs the first assistant; a relative `inputFile` is read from the workspace folder. */

@@ -2,6 +2,7 @@
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
 import type { RunOutcome, StreamPart } from "../deployment/types";
+import type { NodeLocation } from "./graphSources";
 
 export type DebugGateway = Pick<
   DeploymentGateway,
@@ -27,6 +28,8 @@ export interface DebugSessionDeps {
   gateway: DebugGateway;
   describe(error: unknown, context: ErrorContext): { message: string };
   readFile(path: string): Promise<string>;
+  /** Where the workspace's source adds a graph's node, when it has the graph's source. */
+  nodeLocation?(graphId: string, node: string): Promise<NodeLocation | undefined>;
   hooks?: DebugHooks;
   /** How long `launch` waits for `configurationDone` before it starts anyway. */
   configurationTimeoutMs?: number;

@@ -1,45 +1,19 @@
 /**
  * The `langgraph` debug adapter: the Debug Adapter Protocol over a run on a deployment. It has no
  * `vscode` import, so tests drive it by replaying DAP messages. Every request is answered, with a body
- * or a DAP error; nothing a client sends can make it throw.
- *
- * A debugged run is a chain of server runs on one thread: each goes until the server stops it before or
- * after a breakpoint's node (`interruptBefore` / `interruptAfter`) or at an `interrupt()`; Continue and
- * the steps start the next one from the thread's head.
+ * or a DAP error; nothing a client sends can make it throw. The run itself is driven by `DebugRunDriver`.
  */
-import { InitializedEvent, TerminatedEvent, Thread } from "@vscode/debugadapter";
-import { AnsweringDebugSession } from "./answeringDebugSession";
+import { InitializedEvent, Thread } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
-import type { ErrorContext } from "../deployment/errorMapping";
-import type { DebugSessionDeps } from "./debugSessionDeps";
-import type { AssistantRecord, NodeInterruptsRequest, RunOutcome, RunRecord, RunRequest } from "../deployment/types";
-import { breakpointChanged, MinimalResponse, parseCommand, parseValue, stackFrames, stoppedEvent, toDap, type Step } from "./dapMessages";
+import type { AssistantRecord, NodeInterruptsRequest } from "../deployment/types";
+import { breakpointChanged, MinimalResponse, parseCommand, parseValue, stackFrames, toDap, type Step } from "./dapMessages";
+import { DebugRunDriver, THREAD_ID } from "./debugRunDriver";
 import { ConfigurationError, findAssistant, parseAttachArguments, parseLaunchArguments, resolveInput } from "./launchArguments";
-import { NodeBreakpoints } from "./nodeBreakpoints";
-import { runSegment, type SegmentResult } from "./runSegment";
 import { isRecord, parsePath, valueAt, withValueAt } from "./stateExpression";
-import { StateVariables, type PausedState } from "./stateVariables";
 
-type Phase = "new" | "initialized" | "launching" | "running" | "paused" | "ended";
-
-/** The one DAP thread: a debugged run is one line of execution. */
-const THREAD_ID = 1;
-
-export class LangGraphDebugSession extends AnsweringDebugSession {
-  private phase: Phase = "new";
-  private mode: "launch" | "attach" = "launch";
-  private readonly breakpoints = new NodeBreakpoints();
-  private readonly variables = new StateVariables();
+export class LangGraphDebugSession extends DebugRunDriver {
   private configured!: () => void;
   private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
-  private run: { threadId: string; assistantId: string; graphId: string } | undefined;
-  private paused: PausedState | undefined;
-  private activeRunId: string | undefined;
-  private abort: AbortController | undefined;
-
-  constructor(private readonly deps: DebugSessionDeps) {
-    super();
-  }
 
   protected override dispatchRequest(request: DebugProtocol.Request): void {
     if (request.command !== "initialize" && request.command !== "disconnect" && this.phase === "new") {
@@ -159,7 +133,7 @@ export class LangGraphDebugSession extends AnsweringDebugSession {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
     this.guard(response, () => {
       const { paused, run } = this.requirePaused();
-      const frames = stackFrames(paused, run.graphId);
+      const frames = stackFrames(paused, run.graphId, (node) => this.locations.get(node));
       response.body = { stackFrames: frames, totalFrames: frames.length };
       this.sendResponse(response);
     });
@@ -269,114 +243,6 @@ export class LangGraphDebugSession extends AnsweringDebugSession {
     });
   }
 
-  /** The run's record once the server has recorded how it ended (briefly after its stream closes). */
-  private async settledRun(threadId: string, runId: string): Promise<RunRecord | undefined> {
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const record = await this.deps.gateway.getRun(threadId, runId).catch(() => undefined);
-      if (!record || (record.status !== "pending" && record.status !== "running")) return record;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-    return undefined;
-  }
-
-  /** After a run: where the thread stopped (a stop to report), or that the run ended. */
-  private async inspect(step: Step, result: SegmentResult, runId: string | undefined): Promise<void> {
-    const run = this.run;
-    if (!run || this.ended) return;
-    try {
-      if (result.failure) {
-        // A run cancelled elsewhere: langgraph-api 2.x ends its stream with the error "interrupt" and records
-        // it as an error; 1.x may record it as interrupted.
-        const failed = runId ? await this.settledRun(run.threadId, runId) : undefined;
-        const cancelled = failed?.status === "interrupted" || /^(\w*Error: )?interrupt$/.test(result.failure.trim());
-        if (cancelled) return this.end("The run was cancelled on the server.", "stopped");
-        return this.end(`The run ended on the server: ${result.failure}`, "error");
-      }
-      const [checkpoint, record] = await Promise.all([this.deps.gateway.getState(run.threadId), runId ? this.deps.gateway.getRun(run.threadId, runId) : undefined]);
-      if (this.ended || (this.phase !== "running" && this.phase !== "paused")) return;
-      // A breakpoint's stop ends the server's run as a success; one cancelled elsewhere as interrupted.
-      const cancelled = record?.status === "interrupted" && !checkpoint.tasks.some((task) => task.interrupts.length > 0);
-      if (cancelled || record?.status === "error") return this.end(cancelled ? "The run was cancelled on the server." : `The run ended on the server with status ${record?.status}.`, "stopped");
-      if (checkpoint.next.length === 0) {
-        if (this.mode === "attach") {
-          this.phase = "running";
-          if (runId) this.output("The run finished; the next run sent to the thread stops at the breakpoints too.\n", "console");
-          this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "done");
-          return;
-        }
-        this.output("The run finished.\n", "console");
-        return this.end(undefined, "done");
-      }
-      this.variables.reset();
-      this.paused = { checkpoint, lastUpdate: result.lastUpdate };
-      this.phase = "paused";
-      this.sendEvent(stoppedEvent(step, this.paused, this.breakpoints, THREAD_ID));
-      this.deps.hooks?.paused?.(run.assistantId, run.threadId, checkpoint.next);
-    } catch (error) {
-      if (!this.ended) this.end(this.deps.describe(error, { operation: "read the thread's state", subject: `Thread ${run.threadId}` }).message, "error");
-    }
-  }
-
-  private async advance(step: Step, request: Pick<RunRequest, "input" | "command">): Promise<void> {
-    const run = this.run;
-    if (!run || this.ended) return;
-    this.phase = "running";
-    this.deps.hooks?.resumed?.(run.assistantId, run.threadId);
-    this.paused = undefined;
-    this.variables.reset();
-    const breaks = this.breakpoints.interrupts();
-    const abort = (this.abort = new AbortController());
-    let runId: string | undefined;
-    try {
-      const result = await runSegment(
-        this.deps.gateway,
-        run.threadId,
-        run.assistantId,
-        { ...request, interruptBefore: step === "continue" ? breaks.before : "*", interruptAfter: breaks.after },
-        {
-          signal: abort.signal,
-          onRunCreated: (id) => (this.activeRunId = runId = id),
-          onPart: (part) => this.deps.hooks?.runEvent?.(run.assistantId, run.threadId, part),
-        },
-      );
-      this.activeRunId = undefined;
-      this.abort = undefined;
-      if (this.ended) return;
-      await this.inspect(step, result, runId);
-    } catch (error) {
-      if (this.ended) return;
-      this.end(this.deps.describe(error, { operation: "run the graph", subject: `Thread ${run.threadId}` }).message, "error");
-    }
-  }
-
-  /** Cancels the run on the server if one is going; the session ends either way. */
-  private async endRun(message: string | undefined): Promise<void> {
-    if (this.ended) return;
-    const run = this.run;
-    const runId = this.activeRunId;
-    this.abort?.abort();
-    this.phase = "ended";
-    // Detaching leaves the thread's runs alone; stopping a launched run cancels it.
-    if (run && runId && this.mode === "launch") {
-      await this.deps.gateway.cancelRun(run.threadId, runId).catch((error: unknown) => this.output(`Could not cancel the run: ${this.deps.describe(error, { operation: "cancel the run" }).message}\n`, "stderr"));
-    }
-    if (message) this.output(`${message}\n`, "console");
-    if (run) this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "stopped");
-    this.deps.hooks?.detached?.();
-    this.sendEvent(new TerminatedEvent());
-  }
-
-  private end(failure: string | undefined, outcome: RunOutcome): void {
-    this.phase = "ended";
-    if (failure) {
-      this.output(`${failure}\n`, "stderr");
-      this.deps.hooks?.failed?.(failure);
-    }
-    if (this.run) this.deps.hooks?.runEnded?.(this.run.assistantId, this.run.threadId, outcome);
-    this.deps.hooks?.detached?.();
-    this.sendEvent(new TerminatedEvent());
-  }
-
   /** Shared by launch and attach: nothing may have started; whatever fails ends the session. */
   private startSession(response: DebugProtocol.Response, handler: () => Promise<void>): void {
     this.guard(response, async () => {
@@ -401,18 +267,6 @@ export class LangGraphDebugSession extends AnsweringDebugSession {
     await this.waitForConfiguration();
   }
 
-  /** Read through a getter: the phase changes while a run segment is awaited. */
-  private get ended(): boolean {
-    return this.phase === "ended";
-  }
-
-  private requirePaused(): { paused: PausedState; run: NonNullable<LangGraphDebugSession["run"]> } {
-    if (this.phase !== "paused" || !this.paused || !this.run) {
-      throw new ConfigurationError(this.phase === "running" ? "The run is running: this needs it paused at a node." : this.phase === "ended" ? "The run has ended." : "No run is paused yet.");
-    }
-    return { paused: this.paused, run: this.run };
-  }
-
   private async waitForConfiguration(): Promise<void> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([this.configurationDone, new Promise<void>((resolve) => (timer = setTimeout(resolve, this.deps.configurationTimeoutMs ?? 10_000)))]);
@@ -422,15 +276,4 @@ export class LangGraphDebugSession extends AnsweringDebugSession {
   protected override startFailed(message: string): void {
     this.deps.hooks?.failed?.(message);
   }
-
-  /** A deployment error said the way the rest of the extension says it. */
-  private explained(context: ErrorContext) {
-    return (error: unknown): never => {
-      if (error instanceof ConfigurationError) throw error;
-      throw new ConfigurationError(this.deps.describe(error, context).message);
-    };
-  }
-
-
 }
-

@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { randomUUID } from "node:crypto";
 import type { DebugProtocol } from "@vscode/debugprotocol";
+import { graphFileIn, lineAddingNode } from "../../src/debug/graphSources";
 import { LangGraphDebugSession } from "../../src/debug/langgraphDebugSession";
 import { mapError } from "../../src/deployment/errorMapping";
 import { DeploymentGateway } from "../../src/deployment/gateway";
@@ -13,12 +14,22 @@ import { testServer } from "../harness/rootHooks";
 
 const TOOLS_SOURCE = resolve(__dirname, "../fixtures/agents/tools.ts");
 
-function adapter(url: string) {
+/** Where the fixture folder's source adds a graph's node, as the extension finds it in a workspace. */
+async function fixtureNodeLocation(graphId: string, node: string) {
+  const folder = resolve(__dirname, "../fixtures/agents");
+  const file = graphFileIn(await readFile(resolve(folder, "langgraph.json"), "utf8"), graphId);
+  const path = file && resolve(folder, file);
+  const line = path ? lineAddingNode(await readFile(path, "utf8"), node) : undefined;
+  return path && line ? { path, line } : undefined;
+}
+
+function adapter(url: string, options: { withSources?: boolean } = {}) {
   const gateway = DeploymentGateway.to({ url, retry: { baseDelayMs: 20 } });
   const session = new LangGraphDebugSession({
     gateway,
     describe: (error, context) => mapError(error, { ...context, url }),
     readFile: (path) => readFile(path, "utf8"),
+    nodeLocation: options.withSources ? fixtureNodeLocation : undefined,
     configurationTimeoutMs: 5_000,
   });
   return { gateway, session, client: new DapClient(session) };
@@ -166,6 +177,9 @@ describe("the langgraph debug adapter, replaying DAP requests", () => {
       stack.body.stackFrames.map((f) => f.name),
       ["tools › tools"],
     );
+    // No workspace source for the graph: the frame still shows, by name, without a source.
+    assert.equal(stack.body.stackFrames[0].source, undefined);
+    assert.equal(stack.body.stackFrames[0].line, 0);
 
     const tasks = await variables(client, (await scope(client, "Pending tasks")).variablesReference);
     assert.deepEqual(
@@ -275,7 +289,7 @@ describe("the langgraph debug adapter, replaying DAP requests", () => {
   it("maps a source breakpoint on an addNode line to that node, and leaves other lines unverified", async () => {
     const lines = (await readFile(TOOLS_SOURCE, "utf8")).split("\n");
     const addTools = lines.findIndex((line) => line.includes('.addNode("tools"')) + 1;
-    const { client } = adapter(server.url);
+    const { client } = adapter(server.url, { withSources: true });
     const { breakpoints } = await start(client, { assistant: "tools", message: "weather in Lima" }, { source: { path: TOOLS_SOURCE, lines: [addTools, 1] } });
     const [onNode, elsewhere] = (breakpoints[0] as DebugProtocol.SetBreakpointsResponse).body.breakpoints;
     assert.equal(onNode.verified, true);
@@ -285,6 +299,12 @@ describe("the langgraph debug adapter, replaying DAP requests", () => {
     const stop = await stopped(client, 0);
     assert.deepEqual(stop.body.hitBreakpointIds, [onNode.id]);
     assert.match(stop.body.description ?? "", /before tools/);
+    // The frame points at the line that adds the node, so VS Code opens the graph's source there.
+    const stack = await client.request<DebugProtocol.StackTraceResponse>("stackTrace", { threadId: 1 });
+    assert.deepEqual(
+      stack.body.stackFrames.map((f) => [f.name, f.source?.path, f.line]),
+      [["tools › tools", TOOLS_SOURCE, addTools]],
+    );
     await client.request("terminate", {});
     await client.event("terminated");
   });

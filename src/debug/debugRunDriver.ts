@@ -1,0 +1,188 @@
+/**
+ * Driving a debugged run: the chain of server runs on one thread that make it up, and the stops between
+ * them. Each server run goes until the server stops it before or after a breakpoint's node
+ * (`interruptBefore` / `interruptAfter`) or at an `interrupt()`; Continue and the steps start the next
+ * one from the thread's head. The DAP requests live in the session class built on this one.
+ */
+import { TerminatedEvent } from "@vscode/debugadapter";
+import { AnsweringDebugSession } from "./answeringDebugSession";
+import type { ErrorContext } from "../deployment/errorMapping";
+import type { RunOutcome, RunRecord, RunRequest } from "../deployment/types";
+import type { DebugSessionDeps } from "./debugSessionDeps";
+import { stoppedEvent, type Step } from "./dapMessages";
+import type { NodeLocation } from "./graphSources";
+import { ConfigurationError } from "./launchArguments";
+import { NodeBreakpoints } from "./nodeBreakpoints";
+import { runSegment, type SegmentResult } from "./runSegment";
+import { StateVariables, type PausedState } from "./stateVariables";
+
+type Phase = "new" | "initialized" | "launching" | "running" | "paused" | "ended";
+
+export interface DebuggedRun {
+  threadId: string;
+  assistantId: string;
+  graphId: string;
+}
+
+/** The one DAP thread: a debugged run is one line of execution. */
+export const THREAD_ID = 1;
+
+export abstract class DebugRunDriver extends AnsweringDebugSession {
+  protected phase: Phase = "new";
+  protected mode: "launch" | "attach" = "launch";
+  protected readonly breakpoints = new NodeBreakpoints();
+  protected readonly variables = new StateVariables();
+  protected run: DebuggedRun | undefined;
+  protected paused: PausedState | undefined;
+  /** Where the stop's nodes are added in the workspace's source, by node. */
+  protected locations = new Map<string, NodeLocation>();
+  protected abort: AbortController | undefined;
+  private activeRunId: string | undefined;
+
+  constructor(protected readonly deps: DebugSessionDeps) {
+    super();
+  }
+
+  /** Starts the next server run from the thread's head and reports where it stops. */
+  protected async advance(step: Step, request: Pick<RunRequest, "input" | "command">): Promise<void> {
+    const run = this.run;
+    if (!run || this.ended) return;
+    this.phase = "running";
+    this.deps.hooks?.resumed?.(run.assistantId, run.threadId);
+    this.paused = undefined;
+    this.variables.reset();
+    const breaks = this.breakpoints.interrupts();
+    const abort = (this.abort = new AbortController());
+    let runId: string | undefined;
+    try {
+      const result = await runSegment(
+        this.deps.gateway,
+        run.threadId,
+        run.assistantId,
+        { ...request, interruptBefore: step === "continue" ? breaks.before : "*", interruptAfter: breaks.after },
+        {
+          signal: abort.signal,
+          onRunCreated: (id) => (this.activeRunId = runId = id),
+          onPart: (part) => this.deps.hooks?.runEvent?.(run.assistantId, run.threadId, part),
+        },
+      );
+      this.activeRunId = undefined;
+      this.abort = undefined;
+      if (this.ended) return;
+      await this.inspect(step, result, runId);
+    } catch (error) {
+      if (this.ended) return;
+      this.end(this.deps.describe(error, { operation: "run the graph", subject: `Thread ${run.threadId}` }).message, "error");
+    }
+  }
+
+  /** After a run: where the thread stopped (a stop to report), or that the run ended. */
+  protected async inspect(step: Step, result: SegmentResult, runId: string | undefined): Promise<void> {
+    const run = this.run;
+    if (!run || this.ended) return;
+    try {
+      if (result.failure) {
+        // A run cancelled elsewhere: langgraph-api 2.x ends its stream with the error "interrupt" and records
+        // it as an error; 1.x may record it as interrupted.
+        const failed = runId ? await this.settledRun(run.threadId, runId) : undefined;
+        const cancelled = failed?.status === "interrupted" || /^(\w*Error: )?interrupt$/.test(result.failure.trim());
+        if (cancelled) return this.end("The run was cancelled on the server.", "stopped");
+        return this.end(`The run ended on the server: ${result.failure}`, "error");
+      }
+      const [checkpoint, record] = await Promise.all([this.deps.gateway.getState(run.threadId), runId ? this.deps.gateway.getRun(run.threadId, runId) : undefined]);
+      if (this.ended || (this.phase !== "running" && this.phase !== "paused")) return;
+      // A breakpoint's stop ends the server's run as a success; one cancelled elsewhere as interrupted.
+      const cancelled = record?.status === "interrupted" && !checkpoint.tasks.some((task) => task.interrupts.length > 0);
+      if (cancelled || record?.status === "error") return this.end(cancelled ? "The run was cancelled on the server." : `The run ended on the server with status ${record?.status}.`, "stopped");
+      if (checkpoint.next.length === 0) {
+        if (this.mode === "attach") {
+          this.phase = "running";
+          if (runId) this.output("The run finished; the next run sent to the thread stops at the breakpoints too.\n", "console");
+          this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "done");
+          return;
+        }
+        this.output("The run finished.\n", "console");
+        return this.end(undefined, "done");
+      }
+      const paused: PausedState = { checkpoint, lastUpdate: result.lastUpdate };
+      this.locations = await this.locate(run.graphId, [...checkpoint.next, ...checkpoint.tasks.map((task) => task.name ?? ""), result.lastUpdate?.node ?? ""]);
+      if (this.ended) return;
+      this.variables.reset();
+      this.paused = paused;
+      this.phase = "paused";
+      this.sendEvent(stoppedEvent(step, paused, this.breakpoints, THREAD_ID));
+      this.deps.hooks?.paused?.(run.assistantId, run.threadId, checkpoint.next);
+    } catch (error) {
+      if (!this.ended) this.end(this.deps.describe(error, { operation: "read the thread's state", subject: `Thread ${run.threadId}` }).message, "error");
+    }
+  }
+
+  /** Cancels the run on the server if one is going; the session ends either way. */
+  protected async endRun(message: string | undefined): Promise<void> {
+    if (this.ended) return;
+    const run = this.run;
+    const runId = this.activeRunId;
+    this.abort?.abort();
+    this.phase = "ended";
+    // Detaching leaves the thread's runs alone; stopping a launched run cancels it.
+    if (run && runId && this.mode === "launch") {
+      await this.deps.gateway.cancelRun(run.threadId, runId).catch((error: unknown) => this.output(`Could not cancel the run: ${this.deps.describe(error, { operation: "cancel the run" }).message}\n`, "stderr"));
+    }
+    if (message) this.output(`${message}\n`, "console");
+    if (run) this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "stopped");
+    this.deps.hooks?.detached?.();
+    this.sendEvent(new TerminatedEvent());
+  }
+
+  protected end(failure: string | undefined, outcome: RunOutcome): void {
+    this.phase = "ended";
+    if (failure) {
+      this.output(`${failure}\n`, "stderr");
+      this.deps.hooks?.failed?.(failure);
+    }
+    if (this.run) this.deps.hooks?.runEnded?.(this.run.assistantId, this.run.threadId, outcome);
+    this.deps.hooks?.detached?.();
+    this.sendEvent(new TerminatedEvent());
+  }
+
+  /** Read through a getter: the phase changes while a run segment is awaited. */
+  protected get ended(): boolean {
+    return this.phase === "ended";
+  }
+
+  protected requirePaused(): { paused: PausedState; run: DebuggedRun } {
+    if (this.phase !== "paused" || !this.paused || !this.run) {
+      throw new ConfigurationError(this.phase === "running" ? "The run is running: this needs it paused at a node." : this.phase === "ended" ? "The run has ended." : "No run is paused yet.");
+    }
+    return { paused: this.paused, run: this.run };
+  }
+
+  /** A deployment error said the way the rest of the extension says it. */
+  protected explained(context: ErrorContext) {
+    return (error: unknown): never => {
+      if (error instanceof ConfigurationError) throw error;
+      throw new ConfigurationError(this.deps.describe(error, context).message);
+    };
+  }
+
+  /** The run's record once the server has recorded how it ended (briefly after its stream closes). */
+  private async settledRun(threadId: string, runId: string): Promise<RunRecord | undefined> {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const record = await this.deps.gateway.getRun(threadId, runId).catch(() => undefined);
+      if (!record || (record.status !== "pending" && record.status !== "running")) return record;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return undefined;
+  }
+
+  /** The source lines of these nodes that the workspace has; a lookup that fails leaves the node without one. */
+  private async locate(graphId: string, nodes: string[]): Promise<Map<string, NodeLocation>> {
+    const found = new Map<string, NodeLocation>();
+    if (!this.deps.nodeLocation) return found;
+    for (const node of new Set(nodes.filter(Boolean))) {
+      const location = await this.deps.nodeLocation(graphId, node).catch(() => undefined);
+      if (location) found.set(node, location);
+    }
+    return found;
+  }
+}
