@@ -5,7 +5,7 @@
  * declares.
  */
 import * as vscode from "vscode";
-import { AssistantTreeProvider, registerAssistantCommands } from "./assistants";
+import { AssistantTreeProvider, pickAssistant, registerAssistantCommands } from "./assistants";
 import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor } from "./chat";
 import { nodeMarkers, onDidChangeNodeMarkers, registerDebugger, toggleNodeBreakpoint } from "./debug";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
@@ -70,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       setApiKey: () => void vscode.commands.executeCommand("langgraph.setApiKey"),
       showLog: () => log.show(),
       insertCode: (code) => void insertAtCursor(lastEditor, code),
+      pickAssistant: async (title, currentId) => (await pickAssistant(assistants, { title, currentId }))?.assistant_id,
     },
   });
   const notifications = new ThreadNotifications({

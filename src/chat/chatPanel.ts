@@ -17,6 +17,8 @@ export interface ChatPanelActions {
   setApiKey(): void;
   showLog(): void;
   insertCode(code: string): void;
+  /** Asks which assistant runs from a checkpoint (the panel's own marked); undefined when dismissed. */
+  pickAssistant(title: string, currentId: string | undefined): Promise<string | undefined>;
 }
 
 export class ChatPanel implements vscode.Disposable {
@@ -78,6 +80,10 @@ export class ChatPanel implements vscode.Disposable {
         return this.session.edit(message.id, message.text, message.assistantId);
       case "regenerate":
         return this.session.regenerate(message.id, message.assistantId);
+      case "rerunFromMessage": {
+        const assistantId = await this.actions.pickAssistant(vscode.l10n.t("Re-run from This Message"), this.session.selectedAssistantId);
+        return assistantId ? this.session.rerunFromMessage(message.id, assistantId) : undefined;
+      }
       case "switchBranch":
         return this.session.switchBranch(message.id, message.direction);
       case "needAuthors":

@@ -287,6 +287,22 @@ export class ChatSession {
     await this.startRun({ assistantId, input: null, checkpointId });
   }
 
+  /**
+   * Runs the thread again from the checkpoint where a human message was added (the state just after it,
+   * with its node still to run), with the chosen assistant: the replies make a new branch.
+   */
+  async rerunFromMessage(messageId: string, assistantId: string): Promise<void> {
+    const position = this.model.messages.findIndex((m) => m.id === messageId);
+    if (position < 0 || this.runs.active) return;
+    await this.history.fresh();
+    const checkpointId = this.history.forkPoint(position + 1, true);
+    if (!checkpointId) {
+      const message = "No checkpoint where this message was added, with a step left to run, is in the history the panel loaded.";
+      return this.setError({ kind: "notFound", message, actions: [], detail: "no checkpoint after the message" });
+    }
+    await this.rerunFrom(checkpointId, assistantId);
+  }
+
   /** Shows a branch's messages (keeping known authors) and continues the next run from its checkpoint. */
   private async showBranch(messages: Parameters<typeof toMessageViews>[0], checkpointId: string): Promise<void> {
     const known = new Map(this.model.messages.map((m) => [m.id, m]));

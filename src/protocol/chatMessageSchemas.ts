@@ -21,6 +21,7 @@ const chatMessageSchemas = {
   insertCode: object({ type: literal("insertCode"), code: string(), language: optional(string()) }),
   editMessage: object({ type: literal("editMessage"), id: string(), text: string(), assistantId }),
   regenerate: object({ type: literal("regenerate"), id: string(), assistantId }),
+  rerunFromMessage: object({ type: literal("rerunFromMessage"), id: string() }),
   switchBranch: object({ type: literal("switchBranch"), id: string(), direction: union([literal(-1), literal(1)]) }),
   needAuthors: object({ type: literal("needAuthors"), ids: pipe(array(string()), maxLength(MAX_AUTHOR_IDS)) }),
   resume: object({ type: literal("resume"), response: unknown(), assistantId }),

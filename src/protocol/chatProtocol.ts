@@ -196,6 +196,8 @@ export type WebviewToHost =
   | { type: "editMessage"; id: string; text: string; assistantId?: string }
   /** Regenerates an AI reply as a new branch, optionally with another assistant. */
   | { type: "regenerate"; id: string; assistantId?: string }
+  /** Runs the thread again from the checkpoint where this human message was added, with an assistant the host asks for. */
+  | { type: "rerunFromMessage"; id: string }
   /** Shows the previous (-1) or next (1) sibling of a message with branches. */
   | { type: "switchBranch"; id: string; direction: -1 | 1 }
   /** Earlier replies the user scrolled to have no author yet: the host reads further back in history. */

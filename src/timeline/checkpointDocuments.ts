@@ -50,6 +50,8 @@ export class CheckpointDocuments implements vscode.FileSystemProvider {
   private readonly mtimes = new Map<string, number>();
   /** The node each document's save writes as, when the user picked one; else the checkpoint's writer. */
   private readonly asNodes = new Map<string, string>();
+  /** Documents already told that their values go unchecked (the schema could not be read): once each. */
+  private readonly warnedUnchecked = new Set<string>();
   private readonly editor: CheckpointEditor;
 
   constructor(private readonly deps: CheckpointDocumentsDeps) {
@@ -112,11 +114,23 @@ export class CheckpointDocuments implements vscode.FileSystemProvider {
           text: new TextDecoder().decode(content),
           asNode: this.asNodes.get(uri.toString()),
           confirmWhileBusy: () => this.deps.confirmWhileBusy(threadId),
+          schemaUnavailable: (error) => this.warnUnchecked(uri, error),
         }),
       target,
     );
     this.mtimes.set(uri.toString(), Date.now());
     if (saved) this.deps.saved({ threadId, from: checkpointId, checkpointId: saved, uri });
+  }
+
+  /** The save goes ahead without the schema: said once per document, with the reason. */
+  private warnUnchecked(uri: vscode.Uri, error: unknown): void {
+    const key = uri.toString();
+    if (this.warnedUnchecked.has(key)) return;
+    this.warnedUnchecked.add(key);
+    const reason = this.deps.connection.describe(error, { operation: "read the graph's state schema" }).message;
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t("The graph's state schema could not be read, so this state is saved without checking its values against it. {0}", reason),
+    );
   }
 
   delete(): void {

@@ -37,6 +37,8 @@ export interface SaveRequest {
   asNode?: string;
   /** Asked when a run streams on the thread; true saves anyway. */
   confirmWhileBusy(): PromiseLike<boolean>;
+  /** Told when the graph's state schema could not be read: the save goes ahead, its values unchecked. */
+  schemaUnavailable?(error: unknown): void;
 }
 
 export class CheckpointEditor {
@@ -70,7 +72,9 @@ export class CheckpointEditor {
       throw new SaveRefused((error as Error).message);
     }
     const original = await this.read(threadId, checkpointId);
-    const problems = await schemaTools().schemaProblems(text, await this.schemaAt(threadId, original.values));
+    const found = await this.schemaFor(threadId, original.values);
+    if ("error" in found) request.schemaUnavailable?.(found.error);
+    const problems = await schemaTools().schemaProblems(text, found.schema);
     if (problems.length) {
       const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
       throw new SaveRefused(`The state does not fit the graph's state schema: ${problems.slice(0, 3).join("; ")}${more}.`);
@@ -99,9 +103,14 @@ export class CheckpointEditor {
 
   /** The graph's state schema, narrowed to what the checkpoint's values fit (`usableSchema`). */
   async schemaAt(threadId: string, values: unknown): Promise<Record<string, unknown> | undefined> {
+    return (await this.schemaFor(threadId, values)).schema;
+  }
+
+  /** The usable schema, or why the graph's schema could not be read (a timeout, a server error). */
+  private async schemaFor(threadId: string, values: unknown): Promise<{ schema?: Record<string, unknown>; error?: unknown }> {
     const thread = await this.gateway.getThread(threadId);
     const graphId = typeof thread?.metadata.graph_id === "string" ? thread.metadata.graph_id : undefined;
-    if (!graphId) return undefined;
+    if (!graphId) return {};
     let schema = this.schemas.get(graphId);
     if (!schema) {
       schema = this.graphSchema(graphId);
@@ -109,7 +118,13 @@ export class CheckpointEditor {
       // A failed read is tried again next time.
       schema.catch(() => this.schemas.delete(graphId));
     }
-    return schemaTools().usableSchema(await schema.catch(() => undefined), values);
+    let graphSchema;
+    try {
+      graphSchema = await schema;
+    } catch (error) {
+      return { error };
+    }
+    return { schema: await schemaTools().usableSchema(graphSchema, values) };
   }
 
   private async graphSchema(graphId: string): Promise<Record<string, unknown> | undefined> {

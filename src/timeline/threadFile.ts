@@ -1,5 +1,5 @@
 /**
- * A thread saved to a file: its head line of checkpoints as supersteps (what each node wrote, in
+ * A thread saved to a file: one line of its checkpoints (the head line, or a branch) as supersteps (what each node wrote, in
  * order), the thread's metadata and graph, and its final state to check an import against. Checked
  * with valibot before anything is created: a file that does not validate is refused with the reason.
  */
@@ -15,7 +15,8 @@ const threadFile = v.object({
   version: v.literal(1),
   graph_id: v.pipe(v.string(), v.minLength(1)),
   metadata: v.record(v.string(), v.unknown()),
-  source: v.optional(v.object({ url: v.optional(v.string()), thread_id: v.optional(v.string()) })),
+  /** Where it came from; `checkpoint_id` names the last checkpoint exported when it was not the thread's head. */
+  source: v.optional(v.object({ url: v.optional(v.string()), thread_id: v.optional(v.string()), checkpoint_id: v.optional(v.string()) })),
   exported_at: v.optional(v.string()),
   supersteps: v.pipe(v.array(v.object({ updates: v.pipe(v.array(update), v.minLength(1)) })), v.minLength(1)),
   head: v.object({

@@ -1,13 +1,14 @@
 /**
  * Export and import of a thread, free of `vscode`. Export reads the whole history (page by page) and
- * turns the line that leads to the head into supersteps: an input checkpoint is replayed as `__input__`
+ * turns one line of it (the one that leads to the head, or to a chosen checkpoint) into supersteps: an input checkpoint is replayed as `__input__`
  * with the input it received, any other as what its parent's finished tasks wrote. Import refuses a
  * file whose graph or nodes the deployment lacks before creating anything, creates the thread in one
  * request (the gateway removes a thread the server failed to finish), and compares the result.
  */
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { Superstep, ThreadCheckpoint } from "../deployment/types";
-import { buildTimeline } from "./checkpointLines";
+import { CheckpointGoneError } from "../deployment/errorMapping";
+import { buildTimeline, type CheckpointRow } from "./checkpointLines";
 import { changedKeys } from "./stateDiff";
 import { THREAD_FILE_FORMAT, type ThreadFile } from "./threadFile";
 
@@ -73,22 +74,44 @@ function toSupersteps(line: readonly ThreadCheckpoint[]): Superstep[] {
   return steps;
 }
 
-/** Reads every checkpoint of the thread and builds its file. */
-export async function exportThread(gateway: Gateway, threadId: string, sourceUrl?: string): Promise<ThreadFile> {
+/** Every checkpoint of the thread, newest first, read a page at a time. */
+export async function readHistory(gateway: Pick<Gateway, "getHistory">, threadId: string): Promise<ThreadCheckpoint[]> {
   const entries: ThreadCheckpoint[] = [];
   for (let page: ThreadCheckpoint[] = []; entries.length === 0 || page.length === PAGE; ) {
     page = await gateway.getHistory(threadId, { limit: PAGE, before: entries.at(-1)?.checkpoint?.checkpoint_id ?? undefined });
     entries.push(...page);
     if (!page.length) break;
   }
+  return entries;
+}
+
+/** The newest checkpoint of each line of the history: the head line's first, then every branch's. */
+export function lineTips(entries: readonly ThreadCheckpoint[]): CheckpointRow[] {
+  const { head, forks, detached } = buildTimeline(entries);
+  return [head, ...[...forks.values()].flat(), ...detached].map((line) => line[0]).filter((row): row is CheckpointRow => !!row);
+}
+
+export interface ExportOptions {
+  /** Where the thread was read, kept in the file. */
+  sourceUrl?: string;
+  /** The last checkpoint of the line to export (a branch's tip, or any checkpoint); default: the thread's head. */
+  checkpointId?: string;
+  /** The thread's history when already read (`readHistory`). */
+  history?: readonly ThreadCheckpoint[];
+}
+
+/** Builds the thread's file: the line that leads to the head, or to `checkpointId`, as supersteps. */
+export async function exportThread(gateway: Gateway, threadId: string, options: ExportOptions = {}): Promise<ThreadFile> {
+  const entries = options.history ?? (await readHistory(gateway, threadId));
   if (!entries.length) throw new Error("The thread has no checkpoints to export.");
   const byId = new Map(entries.map((e) => [e.checkpoint?.checkpoint_id, e]));
-  const line = buildTimeline(entries)
-    .head.map((row) => byId.get(row.id))
-    .filter((e): e is ThreadCheckpoint => !!e)
-    .reverse();
+  const tipId = options.checkpointId ?? buildTimeline(entries).head[0]?.id;
+  const head = tipId ? byId.get(tipId) : undefined;
+  if (!head) throw new CheckpointGoneError(threadId, tipId ?? "");
+  const line: ThreadCheckpoint[] = [];
+  for (let entry: ThreadCheckpoint | undefined = head; entry; entry = byId.get(entry.parent_checkpoint?.checkpoint_id)) line.push(entry);
+  line.reverse();
   const thread = await gateway.getThread(threadId);
-  const head = entries[0];
   const graphId = head.metadata.graph_id ?? thread?.metadata.graph_id ?? line.find((e) => typeof e.metadata.graph_id === "string")?.metadata.graph_id;
   if (typeof graphId !== "string") throw new Error("The thread's graph is not known: it has never run.");
   return {
@@ -96,7 +119,7 @@ export async function exportThread(gateway: Gateway, threadId: string, sourceUrl
     version: 1,
     graph_id: graphId,
     metadata: thread?.metadata ?? {},
-    source: { url: sourceUrl, thread_id: threadId },
+    source: { url: options.sourceUrl, thread_id: threadId, ...(options.checkpointId ? { checkpoint_id: options.checkpointId } : {}) },
     exported_at: new Date().toISOString(),
     supersteps: toSupersteps(line),
     head: {

@@ -35,9 +35,9 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
   const documents = new CheckpointDocuments({
     connection,
     confirmWhileBusy: async (threadId) => {
-      const save = "Save Anyway";
+      const save = vscode.l10n.t("Save Anyway");
       const answer = await vscode.window.showWarningMessage(
-        `A run is streaming on thread ${threadId.slice(0, 8)}. Saving now forks the thread from this checkpoint while the run goes on.`,
+        vscode.l10n.t("A run is streaming on thread {0}. Saving now forks the thread from this checkpoint while the run goes on.", threadId.slice(0, 8)),
         { modal: true },
         save,
       );
@@ -50,7 +50,7 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
 
   const showTimeline = async (target?: Target) => {
     const threadId = target?.kind === "thread" ? target.threadId : (target?.threadId ?? deps.activeChatThread());
-    if (!threadId) return void vscode.window.showInformationMessage("Open a thread first.");
+    if (!threadId) return void vscode.window.showInformationMessage(vscode.l10n.t("Open a thread first."));
     await vscode.commands.executeCommand("langgraph.timeline.focus");
     await timeline.show(threadId, store.get(threadId)?.title);
   };
@@ -67,9 +67,9 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
     const threadId = target?.threadId ?? timeline.threadId;
     if (!target || !threadId) return;
     const assistant = await pickAssistant(deps.assistants, {
-      title: `Re-run from ${titleOf(target.row)}`,
+      title: vscode.l10n.t("Re-run from {0}", titleOf(target.row)),
       currentId: target.row.assistantId,
-      placeHolder: "The assistant that runs from this checkpoint",
+      placeHolder: vscode.l10n.t("The assistant that runs from this checkpoint"),
     });
     if (assistant) await deps.rerunFrom(threadId, target.row.id, assistant.assistant_id);
   };
@@ -87,7 +87,7 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
     if (!target || parsed?.kind !== "state") return;
     const nodes = await graphNodes(parsed.threadId);
     if (!nodes) return;
-    const node = await vscode.window.showQuickPick(nodes, { title: "Save State as Written by Node", placeHolder: "What runs next follows from the node you pick" });
+    const node = await vscode.window.showQuickPick(nodes, { title: vscode.l10n.t("Save State as Written by Node"), placeHolder: vscode.l10n.t("What runs next follows from the node you pick") });
     if (!node) return;
     documents.setAsNode(target, node);
     await vscode.commands.executeCommand("workbench.action.files.save");
@@ -98,7 +98,7 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
       const { gateway } = connection;
       const graphId = (await gateway.getThread(threadId))?.metadata.graph_id;
       const [assistant] = typeof graphId === "string" ? await gateway.searchAssistants({ limit: 1, graphId }) : [];
-      if (!assistant) return void vscode.window.showErrorMessage("The thread's graph is not known, so its nodes cannot be listed.");
+      if (!assistant) return void vscode.window.showErrorMessage(vscode.l10n.t("The thread's graph is not known, so its nodes cannot be listed."));
       const graph = await gateway.assistantGraph(assistant.assistant_id, false);
       return (graph.nodes ?? []).map((n) => (typeof n.id === "string" ? n.id : "")).filter((id) => id && id !== "__end__");
     } catch (error) {
@@ -109,9 +109,9 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
   const afterSave = async ({ threadId, checkpointId }: StateSaved) => {
     if (timeline.threadId === threadId) await timeline.refresh();
     deps.openChatAtCheckpoint(threadId, checkpointId);
-    const rerunLabel = "Re-run from Here";
+    const rerunLabel = vscode.l10n.t("Re-run from Here");
     const answer = await vscode.window.showInformationMessage(
-      `Saved the edited state as a new checkpoint ${checkpointId.slice(0, 8)}: the thread forks there, and its chat shows the edited branch.`,
+      vscode.l10n.t("Saved the edited state as a new checkpoint {0}: the thread forks there, and its chat shows the edited branch.", checkpointId.slice(0, 8)),
       rerunLabel,
     );
     // The Checkpoints view may show another thread: the edit's own row stands in.

@@ -1,9 +1,16 @@
-/** *Export Thread…* saves a thread to a workspace file; *Import Thread…* creates it again on the deployment. */
+/**
+ * *Export Thread…* saves one line of a thread (the head line, or a branch picked when there are several;
+ * *Export Line to Here…* from a checkpoint or branch row) to a workspace file; *Import Thread…* creates it
+ * again on the deployment.
+ */
 import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { ThreadStore } from "../state/threadStore";
 import { formatThreadFile, parseThreadFile } from "./threadFile";
-import { exportThread, importThread } from "./threadTransfer";
+import type { ThreadCheckpoint } from "../deployment/types";
+import { originOf } from "./checkpointLines";
+import { exportThread, importThread, lineTips, readHistory } from "./threadTransfer";
+import type { TimelineNode } from "./timelineItems";
 
 export interface TransferCommandDeps {
   connection: DeploymentConnection;
@@ -15,29 +22,58 @@ export interface TransferCommandDeps {
 
 const FILE_SUFFIX = ".langgraph-thread.json";
 
+/** A thread (Threads view), or a checkpoint or branch (Checkpoints view): the line that ends there. */
+type ExportTarget = { kind: "thread"; threadId: string } | Extract<TimelineNode, { kind: "checkpoint" | "branch" }> | undefined;
+
 export function registerTransferCommands(deps: TransferCommandDeps): vscode.Disposable[] {
   const { connection, store } = deps;
 
-  const exportCommand = async (node?: { kind: "thread"; threadId: string }) => {
-    const threadId = node?.threadId ?? deps.activeChatThread();
-    if (!threadId) return void vscode.window.showInformationMessage("Open a thread first.");
+  /** The line to export: a row's own, else the head line or, when the thread has branches, the one picked. */
+  const pickLine = async (history: readonly ThreadCheckpoint[], target: ExportTarget): Promise<string | undefined | false> => {
+    if (target?.kind === "checkpoint") return target.row.id;
+    if (target?.kind === "branch") return target.line[0]?.id;
+    const tips = lineTips(history);
+    if (tips.length < 2) return undefined;
+    const items = tips.map((row, index) => ({
+      label: index === 0 ? vscode.l10n.t("Head line") : vscode.l10n.t("Branch"),
+      description: vscode.l10n.t("to step {0} · {1}", row.step ?? "?", originOf(row)),
+      detail: row.createdAt ? new Date(row.createdAt).toLocaleString() : undefined,
+      row,
+    }));
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t("Export Which Line?"), placeHolder: vscode.l10n.t("The thread has branches: the file holds one line of checkpoints") });
+    return picked ? picked.row.id : false;
+  };
+
+  const exportCommand = async (target?: ExportTarget) => {
+    const threadId = target?.threadId ?? deps.activeChatThread();
+    if (!threadId) return void vscode.window.showInformationMessage(vscode.l10n.t("Open a thread first."));
     const title = store.get(threadId)?.title ?? threadId.slice(0, 8);
+    const failed = (error: unknown) =>
+      void vscode.window.showErrorMessage(connection.describe(error, { operation: "export the thread", subject: `Thread ${threadId.slice(0, 8)}` }).message);
+    let history;
+    try {
+      history = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Reading {0}…", title) }, () =>
+        readHistory(connection.gateway, threadId),
+      );
+    } catch (error) {
+      return failed(error);
+    }
+    const checkpointId = await pickLine(history, target);
+    if (checkpointId === false) return;
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = `${title.replace(/[^\w.-]+/g, "-").slice(0, 40) || "thread"}${FILE_SUFFIX}`;
-    const target = await vscode.window.showSaveDialog({
-      title: `Export ${title}`,
+    const name = `${title.replace(/[^\w.-]+/g, "-").slice(0, 40) || "thread"}${checkpointId ? `-${checkpointId.slice(0, 8)}` : ""}${FILE_SUFFIX}`;
+    const saveTo = await vscode.window.showSaveDialog({
+      title: vscode.l10n.t("Export {0}", title),
       defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
       filters: { "LangGraph thread": ["json"] },
     });
-    if (!target) return;
+    if (!saveTo) return;
     try {
-      const file = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${title}…` }, () =>
-        exportThread(connection.gateway, threadId, connection.url),
-      );
-      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(formatThreadFile(file)));
-      void vscode.window.showInformationMessage(`Exported ${title}: ${file.supersteps.length} steps to ${vscode.workspace.asRelativePath(target)}.`);
+      const file = await exportThread(connection.gateway, threadId, { sourceUrl: connection.url, checkpointId, history });
+      await vscode.workspace.fs.writeFile(saveTo, new TextEncoder().encode(formatThreadFile(file)));
+      void vscode.window.showInformationMessage(vscode.l10n.t("Exported {0}: {1} steps to {2}.", title, file.supersteps.length, vscode.workspace.asRelativePath(saveTo)));
     } catch (error) {
-      void vscode.window.showErrorMessage(connection.describe(error, { operation: "export the thread", subject: `Thread ${threadId.slice(0, 8)}` }).message);
+      failed(error);
     }
   };
 
@@ -63,5 +99,9 @@ export function registerTransferCommands(deps: TransferCommandDeps): vscode.Disp
     }
   };
 
-  return [vscode.commands.registerCommand("langgraph.threads.export", exportCommand), vscode.commands.registerCommand("langgraph.threads.import", importCommand)];
+  return [
+    vscode.commands.registerCommand("langgraph.threads.export", exportCommand),
+    vscode.commands.registerCommand("langgraph.timeline.exportLine", exportCommand),
+    vscode.commands.registerCommand("langgraph.threads.import", importCommand),
+  ];
 }

@@ -98,6 +98,10 @@ export class MessageList {
         const assistantId = this.options.selectedAssistantId();
         this.options.post({ type: "regenerate", id, ...(assistantId ? { assistantId } : {}) });
       },
+      rerun: (id) => {
+        if (this.runActive || !this.entries.has(id)) return;
+        this.options.post({ type: "rerunFromMessage", id });
+      },
       switchBranch: (id, direction) => {
         if (this.runActive || !this.entries.has(id)) return;
         this.options.post({ type: "switchBranch", id, direction });

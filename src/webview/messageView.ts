@@ -2,9 +2,10 @@
  * The DOM of one message. Owned and driven by `MessageList`, which tells it which parts changed; each
  * part is rebuilt on its own so a streamed token re-renders this message's text and nothing else.
  *
- * The header carries the message's actions: Edit (human messages: an inline editor replaces the text),
- * Regenerate (AI replies) and, when the message has siblings, a `‹ 2/3 ›` version switcher. All of them
- * are disabled while a run is active.
+ * The header carries the message's actions: Edit and Re-run from Here (human messages: an inline editor
+ * replaces the text; a run from the checkpoint the message was added at), Regenerate (AI replies) and,
+ * when the message has siblings, a `‹ 2/3 ›` version switcher. All of them are disabled while a run is
+ * active.
  */
 import type { AssistantRef, BranchPosition, ChatMessageView, NodeUpdateView } from "../protocol/chatProtocol";
 import { el, icon, iconButton, jsonText, labelText } from "../common/dom";
@@ -23,6 +24,8 @@ const ROLE_LABELS = {
 export interface MessageActions {
   edit(id: string, text: string): void;
   regenerate(id: string): void;
+  /** Runs the thread again from the state just after this (human) message, with an assistant the host asks for. */
+  rerun(id: string): void;
   switchBranch(id: string, direction: -1 | 1): void;
 }
 
@@ -64,6 +67,7 @@ export class MessageView {
   private branchControls?: BranchControls;
   private readonly editButton?: HTMLButtonElement;
   private readonly regenerateButton?: HTMLButtonElement;
+  private readonly rerunButton?: HTMLButtonElement;
   private readonly messageId: string;
   private editor?: Editor;
   /** The message's text as last rendered: what the editor starts from. */
@@ -91,7 +95,11 @@ export class MessageView {
       this.editButton.addEventListener("click", () => {
         if (!this.busy && !this.pending) this.startEdit();
       });
-      actionBar.append(this.editButton);
+      this.rerunButton = iconButton("debug-rerun", "Re-run from Here", "icon-button message-action message-rerun");
+      this.rerunButton.addEventListener("click", () => {
+        if (!this.busy && !this.pending) this.actions?.rerun(this.messageId);
+      });
+      actionBar.append(this.editButton, this.rerunButton);
     } else if (message.role === "ai") {
       this.regenerateButton = iconButton("refresh", "Regenerate", "icon-button message-action message-regenerate");
       this.regenerateButton.addEventListener("click", () => {
@@ -281,6 +289,10 @@ export class MessageView {
       this.editButton.hidden = this.editor !== undefined;
     }
     if (this.regenerateButton) this.regenerateButton.disabled = this.busy;
+    if (this.rerunButton) {
+      this.rerunButton.disabled = this.busy || this.pending;
+      this.rerunButton.hidden = this.editor !== undefined;
+    }
     if (this.editor) this.editor.save.disabled = this.busy;
   }
 

@@ -1,7 +1,8 @@
 /**
  * Time travel through the workbench UI: the Checkpoints view of a thread, the state at an old checkpoint
  * edited in its JSON tab and saved (Ctrl+S), a re-run from the edit with another assistant, and the new
- * branch in the chat panel and in the timeline. The server is checked at each step.
+ * branch in the chat panel and in the timeline; then the re-run offered by the notification after a save,
+ * and the chat's Re-run from Here on a human message. The server is checked at each step.
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
@@ -11,6 +12,7 @@ import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench"
 
 const TITLE = "Time travel";
 const EDITED = "HELLO FROM THE PAST";
+const SECOND_EDIT = "ONCE MORE, EDITED";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -47,9 +49,43 @@ interface Message {
   content: string;
 }
 
-// Left out of the suite for now: with the Needs Input view above it, the Checkpoints pane opened from the
-// thread menu does not come into view within the wait; the test must reveal or expand it first.
-describe.skip("time travel through the workbench UI", function () {
+/**
+ * Chooses an item of the open context menu. On a busy machine a click can land while the menu still
+ * settles and leave it open with the item highlighted: then Enter chooses it, as it would for a user.
+ */
+async function chooseMenuItem(page: Page, label: string): Promise<void> {
+  const menu = page.locator(".context-view .monaco-menu");
+  const item = menu.locator(".action-label", { hasText: label }).first();
+  await item.waitFor({ state: "visible", timeout: 30_000 });
+  await item.hover();
+  await item.click();
+  try {
+    await menu.waitFor({ state: "detached", timeout: 3_000 });
+  } catch {
+    await item.hover();
+    await page.keyboard.press("Enter");
+    await menu.waitFor({ state: "detached", timeout: 10_000 });
+  }
+}
+
+/**
+ * Makes room for the Checkpoints pane as a user would, whatever the container's layout: the other panes
+ * of the container collapsed by their headers, the Checkpoints pane expanded by its own.
+ */
+async function revealCheckpointsPane(page: Page): Promise<Locator> {
+  for (const other of ["Needs Input", "Assistants"]) {
+    const header = pane(page, other).locator(".pane-header").first();
+    if ((await header.getAttribute("aria-expanded")) === "true") await header.click();
+  }
+  const checkpoints = pane(page, "Checkpoints");
+  const header = checkpoints.locator(".pane-header").first();
+  await header.waitFor({ state: "visible", timeout: 30_000 });
+  if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+  await checkpoints.locator(".pane-header[aria-expanded='true']").waitFor({ state: "visible", timeout: 10_000 });
+  return checkpoints;
+}
+
+describe("time travel through the workbench UI", function () {
   let workbench: Workbench | undefined;
   let langgraph: LangGraphServer | undefined;
   let client: Client;
@@ -86,9 +122,9 @@ describe.skip("time travel through the workbench UI", function () {
     const threadRow = row(pane(page, "Threads"), page, new RegExp(`^\\s*${TITLE}\\s*$`));
     await threadRow.waitFor({ state: "visible", timeout: 60_000 });
     await threadRow.click({ button: "right" });
-    await page.locator(".context-view .action-label", { hasText: "Show Checkpoint Timeline" }).first().click();
+    await chooseMenuItem(page, "Show Checkpoint Timeline");
 
-    const checkpoints = pane(page, "Checkpoints");
+    const checkpoints = await revealCheckpointsPane(page);
     const startRow = row(checkpoints, page, /^\s*step 0 · start\s*$/);
     await startRow.waitFor({ state: "visible", timeout: 60_000 });
     const labels = await checkpoints.locator(".monaco-list-row .label-name").allTextContents();
@@ -144,5 +180,59 @@ describe.skip("time travel through the workbench UI", function () {
     await row(checkpoints, page, /^\s*step 0 · start\s*$/).locator(".monaco-tl-twistie").click();
     await row(checkpoints, page, /^\s*Branch\s*$/).waitFor({ state: "visible", timeout: 30_000 });
     await workbench!.screenshot("timeline-4-branch");
+  });
+
+  // Goes on from the thread the test above left: its head line runs through the first edit.
+  it("re-runs from the notification that follows a save, with the assistant picked there", async function () {
+    this.timeout(180_000);
+    const { page } = workbench!;
+    const checkpoints = await revealCheckpointsPane(page);
+    const startRow = row(checkpoints, page, /^\s*step 0 · start\s*$/);
+    await startRow.waitFor({ state: "visible", timeout: 60_000 });
+    await startRow.click();
+    await page.locator(".tabs-container .tab.active", { hasText: "step 0 · start.json" }).waitFor({ state: "visible", timeout: 60_000 });
+    const step0 = (await client.threads.getHistory(threadId, { limit: 50 })).find((c) => c.metadata?.step === 0 && c.metadata?.source === "loop")!;
+    const values = structuredClone(step0.values) as { messages: Message[] };
+    values.messages[0].content = SECOND_EDIT;
+    await page.locator(".editor-instance .monaco-editor").first().locator(".view-lines").click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText(JSON.stringify(values, null, 2));
+    await page.locator(".tabs-container .tab.active.dirty", { hasText: "step 0 · start.json" }).waitFor({ state: "visible", timeout: 30_000 });
+    await page.keyboard.press("Control+S");
+
+    const edit = await until(
+      async () => (await client.threads.getHistory(threadId, { limit: 50 })).find((c) => c.metadata?.source === "update" && (c.values as { messages: Message[] }).messages[0]?.content === SECOND_EDIT),
+      "the second edit on the server",
+    );
+    const toast = page.locator(".notification-toast", { hasText: `new checkpoint ${edit.checkpoint.checkpoint_id!.slice(0, 8)}` });
+    await toast.waitFor({ state: "visible", timeout: 30_000 });
+    await workbench!.screenshot("timeline-5-saved-notification");
+    await toast.locator(".monaco-button", { hasText: "Re-run from Here" }).click();
+    const echoRow = page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: /^\s*echo\s*$/ }) }).first();
+    await echoRow.waitFor({ state: "visible", timeout: 30_000 });
+    await echoRow.click();
+
+    const reply = workbench!.chatFrame().locator("article.message--ai", { hasText: `You said: "${SECOND_EDIT}"` });
+    await reply.waitFor({ state: "visible", timeout: 60_000 });
+    assert.equal((await reply.locator(".message-author-name").first().textContent())?.trim(), "echo");
+    const head = await client.threads.getState(threadId);
+    assert.deepEqual((head.values as { messages: Message[] }).messages.map((m) => m.content), [SECOND_EDIT, `You said: "${SECOND_EDIT}". This is the start of our thread.`]);
+    assert.equal(head.parent_checkpoint?.checkpoint_id, edit.checkpoint.checkpoint_id, "the run went on from the edit");
+    await workbench!.screenshot("timeline-6-notification-rerun");
+
+    // The chat's own way: Re-run from Here on the human message, with another assistant picked.
+    const human = workbench!.chatFrame().locator("article.message--human", { hasText: SECOND_EDIT });
+    await human.hover();
+    await human.locator("button.message-rerun").click();
+    const pirateRow = page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: /Pirate/ }) }).first();
+    await pirateRow.waitFor({ state: "visible", timeout: 30_000 });
+    await pirateRow.click();
+    const pirateReply = workbench!.chatFrame().locator("article.message--ai", { hasText: `[Pirate] You said: "${SECOND_EDIT}"` });
+    await pirateReply.waitFor({ state: "visible", timeout: 60_000 });
+    // Every edit kept the first message's id, so each reply so far is a version of the one after it.
+    const position = (await pirateReply.locator(".branch-position").textContent()) ?? "";
+    const [index, count] = position.split("/").map(Number);
+    assert.ok(count >= 2 && index === count, `the reply is the newest version beside echo's (${position})`);
+    await workbench!.screenshot("timeline-7-chat-rerun");
   });
 });

@@ -5,7 +5,7 @@ import { defaultAssistant } from "../harness/chatHarness";
 import { createClient } from "../../src/deployment/clientFactory";
 import { DeploymentGateway } from "../../src/deployment/gateway";
 import type { ThreadCheckpoint } from "../../src/deployment/types";
-import { exportThread, importThread } from "../../src/timeline/threadTransfer";
+import { exportThread, importThread, lineTips, readHistory } from "../../src/timeline/threadTransfer";
 import { formatThreadFile, parseThreadFile } from "../../src/timeline/threadFile";
 
 describe("export a thread and import it into another server", function () {
@@ -30,10 +30,10 @@ describe("export a thread and import it into another server", function () {
       .reverse();
 
   /** Exports, writes and reads back the file (as a user would), imports it on the second server. */
-  async function roundTrip(threadId: string) {
+  async function roundTrip(threadId: string, checkpointId?: string) {
     const from = DeploymentGateway.to({ url: source.url });
     const to = DeploymentGateway.to({ url: target.url });
-    const file = parseThreadFile(formatThreadFile(await exportThread(from, threadId, source.url)));
+    const file = parseThreadFile(formatThreadFile(await exportThread(from, threadId, { sourceUrl: source.url, checkpointId })));
     const imported = await importThread(to, file);
     return { from, to, file, imported };
   }
@@ -79,6 +79,43 @@ describe("export a thread and import it into another server", function () {
     await targetClient.runs.wait(imported.threadId, targetApproval.assistant_id, { input: null });
     const resumed = await to.getState(imported.threadId);
     assert.deepEqual(resumed.tasks[0]?.interrupts.map((i) => i.value), original.tasks[0]?.interrupts.map((i) => i.value));
+  });
+
+  it("a branch other than the head line, or the line up to any checkpoint, comes back as it was", async () => {
+    const client = createClient({ url: source.url });
+    const echo = await defaultAssistant(client, "echo");
+    const thread = await client.threads.create();
+    await client.runs.wait(thread.thread_id, echo.assistant_id, { input: { messages: [{ type: "human", content: "hello" }] } });
+    const firstAnswer = await client.threads.getState(thread.thread_id);
+    await client.runs.wait(thread.thread_id, echo.assistant_id, { input: { messages: [{ type: "human", content: "second" }] } });
+    const oldHead = await client.threads.getState(thread.thread_id);
+    // A new branch from the first answer becomes the head line; the old line is a branch beside it.
+    await client.runs.wait(thread.thread_id, echo.assistant_id, { input: { messages: [{ type: "human", content: "other" }] }, checkpointId: firstAnswer.checkpoint.checkpoint_id! });
+    const from = DeploymentGateway.to({ url: source.url });
+    const history = await readHistory(from, thread.thread_id);
+    const tips = lineTips(history).map((row) => row.id);
+    assert.equal(tips.length, 2, "the head line and one branch");
+    assert.equal(tips[1], oldHead.checkpoint.checkpoint_id, "the branch ends at the old head");
+
+    /** The line that ends at `id`, oldest first, as `outline` reads it. */
+    const lineTo = (id: string) => {
+      const byId = new Map(history.map((c) => [c.checkpoint?.checkpoint_id, c]));
+      const line: ThreadCheckpoint[] = [];
+      for (let c = byId.get(id); c; c = byId.get(c.parent_checkpoint?.checkpoint_id)) line.push(c);
+      return line;
+    };
+    for (const tip of [oldHead.checkpoint.checkpoint_id!, firstAnswer.checkpoint.checkpoint_id!]) {
+      await target.reset();
+      const { to, file, imported } = await roundTrip(thread.thread_id, tip);
+      assert.equal(file.source?.checkpoint_id, tip);
+      assert.deepEqual(imported.differs, []);
+      const copy = await to.getState(imported.threadId);
+      const original = history.find((c) => c.checkpoint?.checkpoint_id === tip)!;
+      assert.deepEqual(copy.values, original.values, "the state at the line's end, not the head's");
+      assert.deepEqual(outline(await to.getHistory(imported.threadId, { limit: 100 })), outline(lineTo(tip)));
+    }
+    const contents = (values: unknown) => (values as { messages: { content: string }[] }).messages.map((m) => m.content);
+    assert.deepEqual(contents(history.find((c) => c.checkpoint?.checkpoint_id === tips[1])!.values).filter((_, i) => i % 2 === 0), ["hello", "second"]);
   });
 
   it("a file that does not validate, or names what the deployment lacks, is refused and nothing is created", async () => {

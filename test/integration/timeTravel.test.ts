@@ -8,6 +8,7 @@ import { formatState } from "../../src/timeline/stateEdit";
 import { changedKeys, describeChanges } from "../../src/timeline/stateDiff";
 import { mapError } from "../../src/deployment/errorMapping";
 import { DeploymentGateway } from "../../src/deployment/gateway";
+import { startHttpFaultProxy } from "../harness/httpFaultProxy";
 import { messagesOfValues } from "../../src/common/wireMessages";
 
 type Values = { messages: { id: string; type: string; content: string }[]; [key: string]: unknown };
@@ -102,6 +103,36 @@ describe("time travel against a real server: edit state at a checkpoint, re-run 
     await client.runs.wait(thread.thread_id, tally.assistant_id, { input: { messages: [{ type: "human", content: "more" }] } });
     const reply = contents((await gateway.getState(thread.thread_id)).values).at(-1);
     assert.equal(reply, 'Turn 11 about coffee: you said "more".');
+  });
+
+  it("a state schema that cannot be read is said, and the save goes ahead unchecked", async () => {
+    const { client } = recordSession(server.url);
+    const tally = await defaultAssistant(client, "tally");
+    const thread = await client.threads.create();
+    await client.runs.wait(thread.thread_id, tally.assistant_id, { input: { messages: [{ type: "human", content: "hi" }], topic: "tea" } });
+    const proxy = await startHttpFaultProxy(server.url);
+    try {
+      proxy.failAll(500, /\/schemas/);
+      const gateway = DeploymentGateway.to({ url: proxy.url, retry: { baseDelayMs: 5 } });
+      const head = await gateway.getState(thread.thread_id);
+      const told: unknown[] = [];
+      const editor = new CheckpointEditor(gateway);
+      // A value the schema would refuse (turns is a number): with no schema to check, it is written.
+      const saved = await editor.save({
+        threadId: thread.thread_id,
+        checkpointId: head.checkpoint!.checkpoint_id!,
+        text: formatState({ ...(head.values as Values), turns: "three" }),
+        confirmWhileBusy: async () => true,
+        schemaUnavailable: (error) => told.push(error),
+      });
+      assert.ok(saved, "the save went ahead");
+      assert.equal(told.length, 1, "the editor said the schema could not be read");
+      assert.equal(mapError(told[0], { url: proxy.url }).kind, "server");
+      assert.ok(proxy.received.some((r) => /\/schemas/.test(r)), "the schema was asked for");
+      assert.equal(((await gateway.getState(thread.thread_id)).values as Values).turns, "three");
+    } finally {
+      await proxy.close();
+    }
   });
 
   it("a checkpoint the thread no longer has says so, and the server is not asked to write over it", async () => {

@@ -23,6 +23,7 @@ const chat: Cases<WebviewToHost> = {
   insertCode: { valid: [{ type: "insertCode", code: "x" }, { type: "insertCode", code: "x", language: "ts" }], invalid: [{ type: "insertCode" }, { type: "insertCode", code: "x", language: 1 }] },
   editMessage: { valid: [{ type: "editMessage", id: "m", text: "t" }], invalid: [{ type: "editMessage", id: "m" }, { type: "editMessage", id: 1, text: "t" }] },
   regenerate: { valid: [{ type: "regenerate", id: "m", assistantId: "a" }], invalid: [{ type: "regenerate" }, { type: "regenerate", id: "m", assistantId: {} }] },
+  rerunFromMessage: { valid: [{ type: "rerunFromMessage", id: "m" }], invalid: [{ type: "rerunFromMessage" }, { type: "rerunFromMessage", id: 1 }] },
   switchBranch: { valid: [{ type: "switchBranch", id: "m", direction: -1 }, { type: "switchBranch", id: "m", direction: 1 }], invalid: [{ type: "switchBranch", id: "m", direction: 2 }, { type: "switchBranch", id: "m", direction: "1" }] },
   needAuthors: {
     valid: [{ type: "needAuthors", ids: [] }, { type: "needAuthors", ids: Array.from({ length: MAX_AUTHOR_IDS }, (_, i) => `m${i}`) }],

@@ -146,6 +146,31 @@ describe("chat webview bundle: edit, regenerate and versions", () => {
     });
   });
 
+  describe("re-run from a human message", () => {
+    it("gives human messages (only) a Re-run from Here button that posts the message's id; the host asks for the assistant", () => {
+      assert.equal(button("a1", "button.message-rerun"), null, "replies have Regenerate instead");
+      const rerun = button("h1", "button.message-rerun");
+      assert.equal(rerun.getAttribute("aria-label"), "Re-run from Here");
+      assert.ok(rerun.querySelector(".codicon-debug-rerun"));
+      click(page(), rerun);
+      assert.deepEqual(page().posted, [{ type: "rerunFromMessage", id: "h1" }]);
+    });
+
+    it("is disabled while a run is active and on a message not yet on the server, and hidden while editing", () => {
+      page().send({ type: "run", run: { phase: "streaming", runId: "r1" } });
+      const rerun = button("h1", "button.message-rerun");
+      assert.equal(rerun.disabled, true);
+      click(page(), rerun);
+      assert.deepEqual(page().posted, [], "nothing posted while a run is active");
+      page().send({ type: "run", run: { phase: "idle" } });
+      assert.equal(rerun.disabled, false);
+      page().apply({ type: "messageUpsert", message: human("h2", "sending", { pending: true }) });
+      assert.equal(button("h2", "button.message-rerun").disabled, true, "a pending message has no checkpoint yet");
+      click(page(), button("h1", "button.message-edit"));
+      assert.equal(rerun.hidden, true, "the editor's own buttons stand in");
+    });
+  });
+
   describe("version switcher", () => {
     it("is absent on messages without siblings", () => {
       assert.equal(switcher("h1").hidden, true);
