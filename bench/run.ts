@@ -15,6 +15,7 @@ import { now } from "./stats";
 import { benchThreadList } from "./threadList";
 import { benchInbox } from "./inbox";
 import { benchTimeline } from "./timeline";
+import { benchEventLog } from "./eventLog";
 import { WebviewHost } from "./webviewHost";
 
 // Offline and quiet, like the tests: no tracing, and no key from the environment.
@@ -77,6 +78,9 @@ async function main(): Promise<void> {
     rows.push(...(await section("2 thread tree", () => benchThreadList(ctx))));
     await server.reset();
     rows.push(...(await section("5 checkpoint timeline", () => benchTimeline(ctx))));
+    await server.reset();
+    // Its own client: the scenario wraps `runs.stream` to count events.
+    rows.push(...(await section("6 event log", () => benchEventLog(ctx, createClient({ url }), root))));
   } finally {
     await webview?.terminate();
     await stopServer();

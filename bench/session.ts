@@ -5,6 +5,7 @@ import { ChatSession } from "../src/chat/chatSession";
 import { DeploymentGateway } from "../src/deployment/gateway";
 import { mapError } from "../src/deployment/errorMapping";
 import type { HostToWebview } from "../src/protocol/chatProtocol";
+import type { StreamModeName } from "../src/common/streamModes";
 
 export interface SessionOptions {
   url: string;
@@ -13,6 +14,9 @@ export interface SessionOptions {
   post: (message: HostToWebview) => void;
   /** Shared like the extension's own directory; a fresh one (the default) is what the first panel sees. */
   assistants?: AssistantDirectory;
+  /** The event log's seams, wired as extension.ts wires them. */
+  streamModes?: (threadId: string) => readonly StreamModeName[];
+  onRunEvent?: (assistantId: string, threadId: string, part: { event: string; data: unknown }, runId: string | undefined) => void;
 }
 
 export function createSession(options: SessionOptions): { session: ChatSession; errors: string[] } {
@@ -36,6 +40,8 @@ export function createSession(options: SessionOptions): { session: ChatSession; 
       rememberAssistant: (id, assistantId) => remembered.set(id, assistantId),
       activeRun: (id) => runs.get(id),
       rememberRun: (id, runId) => (runId ? runs.set(id, runId) : runs.delete(id)),
+      streamModes: options.streamModes,
+      onRunEvent: options.onRunEvent,
     },
     options.threadId,
   );

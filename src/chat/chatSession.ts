@@ -20,6 +20,7 @@ import { applyRunPart } from "./streamedMessages";
 import { ThreadModel } from "./threadModel";
 import { InputFormController } from "./inputForm";
 import { isChatState, readNodeUpdates, runEventViews } from "./nodeUpdates";
+import { withUiCards } from "./uiMessages";
 import { shortId, shorten, titleOf } from "../common/threadText";
 import type { StreamModeName } from "../common/streamModes";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
@@ -209,7 +210,7 @@ export class ChatSession {
       if (threadId && state) {
         const title = titleOf(thread?.metadata) ?? this.header.title;
         this.header = { ...this.header, threadId, title, status: thread?.status };
-        this.model.reset(isChatState(state.values) ? toMessageViews(messagesOfValues(state.values)) : await readNodeUpdates(this.deps.gateway, threadId));
+        this.model.reset(isChatState(state.values) ? withUiCards(toMessageViews(messagesOfValues(state.values)), state.values) : await readNodeUpdates(this.deps.gateway, threadId));
         this.pending = pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id));
         this.interruptAt = state.checkpoint?.checkpoint_id ?? undefined;
         this.runs.noteInterrupt(this.pending !== undefined);

@@ -7,6 +7,7 @@ import type { ChatMessageView } from "../protocol/chatProtocol";
 import type { ThreadCheckpoint } from "../deployment/types";
 import type { DeploymentGateway } from "../deployment/gateway";
 import { argsText, splitStreamEvent } from "../common/wireMessages";
+import { isUiEvent, readUiMessage, uiCardView } from "./uiMessages";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -73,7 +74,11 @@ function statusText(data: unknown): string {
 export function runEventViews(part: { event: string; data: unknown; id?: string }, runId: string | undefined, nodeCards: boolean, sequence: number): ChatMessageView[] {
   const { mode, namespace } = splitStreamEvent(part.event);
   const id = `${runId ?? "run"}:${part.id ?? `n${sequence}`}`;
-  if (mode === "custom") return [statusView(part.data, `${id}:status`, runId)];
+  if (mode === "custom") {
+    const ui = readUiMessage(part.data);
+    if (ui) return [uiCardView(ui, runId)];
+    return isUiEvent(part.data) ? [] : [statusView(part.data, `${id}:status`, runId)];
+  }
   if (mode === "updates" && nodeCards && !namespace) return nodeUpdateViews(part.data, id).map((view) => ({ ...view, runId }));
   return [];
 }

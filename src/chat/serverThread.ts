@@ -9,6 +9,7 @@ import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { AssistantOption, ChatMessageView, HostToWebview } from "../protocol/chatProtocol";
 import { messagesOfValues } from "../common/wireMessages";
 import { toMessageViews } from "./messageViews";
+import { withUiCards } from "./uiMessages";
 import type { ThreadModel } from "./threadModel";
 
 /** The assistants, the thread's summary and its state, fetched together (one round trip). */
@@ -38,10 +39,11 @@ export function reconcileMessages(model: ThreadModel, values: unknown, stoppedRu
   // and so do what only the stream showed (status lines, a non-chat graph's node updates).
   const kept = new Set(model.messages.filter((m) => localOnly(m) || (stoppedRunId !== undefined && m.role === "ai" && m.runId === stoppedRunId)).map((m) => m.id));
   const known = new Map(model.messages.map((m) => [m.id, m]));
-  const serverViews = toMessageViews(messagesOfValues(values), (id) => {
+  const messageViews = toMessageViews(messagesOfValues(values), (id) => {
     const existing = known.get(id);
     return { author: existing?.author, runId: existing?.runId, subgraph: existing?.subgraph };
   });
+  const serverViews = withUiCards(messageViews, values).map((view) => (view.ui ? { ...view, runId: known.get(view.id)?.runId } : view));
   const views = mergeKept(model.messages, serverViews, kept);
   const sameOrder = views.length === model.messages.length && views.every((v, i) => v.id === model.messages[i].id);
   if (!sameOrder) {

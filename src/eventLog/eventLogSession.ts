@@ -5,8 +5,7 @@
  */
 import type { Subscription } from "../common/emitter";
 import type { EventLogToHost, EventRowView, EventRunView, HostToEventLog } from "../protocol/eventLogProtocol";
-import type { EventLogStore, RecordedEvent, RunLog } from "./eventLogStore";
-import { eventRow } from "./eventRows";
+import { rowsOf, type EventLogStore, type RecordedEvent, type RunLog } from "./eventLogStore";
 
 const BATCH_MS = 50;
 /** An event's JSON shown in the page is cut here; Copy gives all of it. */
@@ -26,8 +25,8 @@ export interface EventLogSessionDeps {
 export class EventLogSession {
   /** The run shown; undefined follows the latest. */
   private chosen: string | undefined;
-  private pending: number[] = [];
-  private pendingRun: RunLog | undefined;
+  /** The shown run, and how many of its rows the page has. */
+  private sent: { run: RunLog; rows: number } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscription: Subscription;
   private modeNote: string | undefined;
@@ -47,13 +46,15 @@ export class EventLogSession {
   snapshot(): HostToEventLog {
     this.dropPending();
     const run = this.shownRun();
+    const rows = run ? rowsOf(run).slice() : [];
+    this.sent = run && { run, rows: rows.length };
     return {
       type: "snapshot",
       threadId: this.threadId,
       title: this.deps.title(),
       runs: this.runViews(),
       runKey: run?.key,
-      rows: run ? run.events.map((event, seq) => eventRow(event, seq)) : [],
+      rows,
       modes: this.deps.store.modes(this.threadId),
       note: this.modeNote,
     };
@@ -87,6 +88,7 @@ export class EventLogSession {
 
   dispose(): void {
     this.dropPending();
+    this.sent = undefined;
     this.subscription.dispose();
     this.deps.store.setOpen(this.threadId, false);
   }
@@ -99,26 +101,24 @@ export class EventLogSession {
       else this.deps.post({ type: "runs", runs: this.runViews() });
       return;
     }
-    if (seq < 0 || run !== this.shownRun()) return;
-    this.pendingRun = run;
-    this.pending.push(seq);
+    if (seq < 0 || run !== this.sent?.run) return;
     this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
 
+  /** The rows the page does not have yet, in one message. */
   private flush(): void {
-    const run = this.pendingRun;
-    const seqs = this.pending;
-    this.dropPending();
-    if (!run || !seqs.length) return;
-    const rows: EventRowView[] = seqs.map((seq) => eventRow(run.events[seq], seq));
-    this.deps.post({ type: "rows", runKey: run.key, rows });
+    this.timer = undefined;
+    const sent = this.sent;
+    if (!sent) return;
+    const rows: EventRowView[] = rowsOf(sent.run).slice(sent.rows);
+    if (!rows.length) return;
+    sent.rows += rows.length;
+    this.deps.post({ type: "rows", runKey: sent.run.key, rows });
   }
 
   private dropPending(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.pending = [];
-    this.pendingRun = undefined;
   }
 
   private shownRun(): RunLog | undefined {

@@ -5,7 +5,8 @@
  */
 import { Emitter } from "../common/emitter";
 import { STREAM_MODE_NAMES, type StreamModeName } from "../common/streamModes";
-import type { LoggedEvent } from "./eventRows";
+import type { EventRowView } from "../protocol/eventLogProtocol";
+import { eventRow, type LoggedEvent } from "./eventRows";
 
 const MAX_THREADS = 20;
 const MAX_RUNS_PER_THREAD = 10;
@@ -21,7 +22,15 @@ export interface RunLog {
   assistantId: string;
   startedAt: number;
   events: LoggedEvent[];
+  /** Rows of the first events, made when a log first showed them (a reopened log reuses them). */
+  rows: EventRowView[];
   dropped: number;
+}
+
+/** The run's rows, made for the events that have none yet. */
+export function rowsOf(run: RunLog): EventRowView[] {
+  for (let seq = run.rows.length; seq < run.events.length; seq++) run.rows.push(eventRow(run.events[seq], seq));
+  return run.rows;
 }
 
 export interface RecordedEvent {
@@ -101,7 +110,7 @@ export class EventLogStore {
       last.runId ??= runId;
       return { run: last, newRun: false };
     }
-    const run: RunLog = { key: runId ?? `local-${++this.localKeys}`, runId, assistantId, startedAt: this.clock(), events: [], dropped: 0 };
+    const run: RunLog = { key: runId ?? `local-${++this.localKeys}`, runId, assistantId, startedAt: this.clock(), events: [], rows: [], dropped: 0 };
     runs.push(run);
     if (runs.length > MAX_RUNS_PER_THREAD) runs.shift();
     return { run, newRun: true };

@@ -54,6 +54,15 @@ export interface ChatMessageView {
   update?: NodeUpdateView;
   /** A custom event (`config.writer`) shown as a status line (role `system`); not part of the thread's state. */
   status?: boolean;
+  /** A generative UI message (role `system`): a card with the component's name and its props; nothing is loaded. */
+  ui?: UiCardView;
+}
+
+export interface UiCardView {
+  /** The component's name, as the graph gave it (untrusted). */
+  name: string;
+  /** The props, pretty-printed. */
+  json: string;
 }
 
 export interface NodeUpdateView {

@@ -7,7 +7,7 @@
  * when the message has siblings, a `‹ 2/3 ›` version switcher. All of them are disabled while a run is
  * active.
  */
-import type { AssistantRef, BranchPosition, ChatMessageView, NodeUpdateView } from "../protocol/chatProtocol";
+import type { AssistantRef, BranchPosition, ChatMessageView, NodeUpdateView, UiCardView } from "../protocol/chatProtocol";
 import { el, icon, iconButton, jsonText, labelText } from "../common/dom";
 import { MarkdownBody } from "./markdownBody";
 import { isShowableDataImage, MAX_IMAGE_BYTES } from "../common/messageImages";
@@ -119,6 +119,7 @@ export class MessageView {
     this.element.dataset.messageId = message.id;
     if (message.status) this.element.classList.add("message--status");
     if (message.update) this.element.classList.add("message--update");
+    if (message.ui) this.element.classList.add("message--ui");
     this.renderControls();
   }
 
@@ -300,6 +301,7 @@ export class MessageView {
     this.pendingLabel.hidden = !message.pending;
     this.element.classList.toggle("message--pending", message.pending === true);
     if (message.update) this.authorName.textContent = labelText(String(message.update.node));
+    if (message.ui) this.authorName.textContent = "UI";
     if (message.role !== "ai") return;
     const label = authorLabel(message.author, message.agent);
     this.authorName.textContent = label.name;
@@ -311,6 +313,10 @@ export class MessageView {
     this.text = message.content;
     if (message.update) {
       this.renderUpdate(message.update);
+      return;
+    }
+    if (message.ui) {
+      this.renderUiCard(message.ui);
       return;
     }
     this.renderImages(message.images);
@@ -329,7 +335,7 @@ export class MessageView {
 
   /** Brings the cards in line with the message; `indexes` limits the update to the calls that changed. */
   renderTools(message: ChatMessageView, indexes?: Iterable<number>): void {
-    if (message.update) return;
+    if (message.update || message.ui) return;
     if (message.role === "tool") {
       this.renderStandaloneResult(message);
       return;
@@ -385,6 +391,15 @@ export class MessageView {
     this.body.hidden = false;
     const json = el("pre", { className: "node-update-json", text: jsonText(String(update.json)) });
     this.tools.replaceChildren(el("details", { className: "node-update" }, el("summary", { text: "State update" }), json));
+    this.tools.hidden = false;
+  }
+
+  /** A generative UI message: the component's name and its props as JSON text; no component is loaded. */
+  private renderUiCard(ui: UiCardView): void {
+    this.body.hidden = true;
+    const name = el("span", { className: "ui-card-name", text: labelText(String(ui.name)), attrs: { title: "Component" } });
+    const props = el("pre", { className: "ui-card-props", text: jsonText(String(ui.json)) });
+    this.tools.replaceChildren(el("div", { className: "ui-card" }, el("div", { className: "ui-card-header" }, icon("symbol-class"), name), props));
     this.tools.hidden = false;
   }
 

@@ -30,7 +30,7 @@ describe("deployment connection against a real LangGraph server", () => {
     const client = createClient({ url: server.url });
     const assistants = await client.assistants.search({ limit: 100 });
     const graphs = assistants.map((a) => a.graph_id).sort();
-    assert.deepEqual(graphs, ["approval", "echo", "pipeline", "slow", "supervisor", "tally", "tools"]);
+    assert.deepEqual(graphs, ["approval", "cards", "echo", "pipeline", "slow", "supervisor", "tally", "tools"]);
   });
 
   it("streams a run token by token", async () => {

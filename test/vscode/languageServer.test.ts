@@ -47,7 +47,7 @@ describe("langgraph.json support in a real VS Code", () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     const chatGraphs = found.filter((l) => l.command?.command === "langgraph.chatWithGraph").map((l): unknown => l.command?.arguments?.[0]);
-    assert.deepEqual(chatGraphs.sort(), ["approval", "echo", "pipeline", "slow", "supervisor", "tally", "tools"]);
+    assert.deepEqual(chatGraphs.sort(), ["approval", "cards", "echo", "pipeline", "slow", "supervisor", "tally", "tools"]);
     assert.ok(found.some((l) => l.command?.command === "langgraph.threads.filterByGraph"));
   });
 });
