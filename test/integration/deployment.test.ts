@@ -130,7 +130,7 @@ describe("deployment connection against a real LangGraph server", () => {
     it("accepts the right key", async () => {
       const client = createClient({ url: secured.url, apiKey: "test-key" });
       const assistants = await client.assistants.search({ limit: 10 });
-      assert.equal(assistants.length, 7);
+      assert.equal(assistants.length, 8);
     });
   });
 });

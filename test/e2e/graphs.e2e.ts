@@ -1,0 +1,120 @@
+/**
+ * Graphs as they are, through the UI of a real VS Code workbench: a supervisor thread whose sub-agents'
+ * replies stream into groups labelled with their subgraphs and named "supervisor › researcher", and a
+ * graph that is not a chat run from its form (an input that fails the schema refused, a valid one run,
+ * each node's update shown as a card).
+ */
+import * as assert from "node:assert/strict";
+import { Client } from "@langchain/langgraph-sdk";
+import type { Locator, Page } from "playwright-core";
+import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
+import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench";
+
+const TEAM = "Ask the team";
+const PIPELINE = "Summarise a memo";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function threadRow(page: Page, title: string): Locator {
+  return page
+    .locator(".part.sidebar .pane")
+    .filter({ has: page.locator(".pane-header", { hasText: /^\s*Threads/ }) })
+    .first()
+    .locator(".monaco-list-row")
+    .filter({ has: page.locator(".label-name", { hasText: new RegExp(`^\\s*${title}\\s*$`) }) });
+}
+
+async function until<T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = await read().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(250);
+  }
+}
+
+describe("multi-agent and non-chat graphs through the workbench UI", function () {
+  let workbench: Workbench | undefined;
+  let langgraph: LangGraphServer | undefined;
+  let client: Client;
+  let supervisorId: string;
+  let pipelineId: string;
+
+  before(async function () {
+    this.timeout(300_000);
+    const { startLangGraphServer } = await import("../../scripts/workbench/langgraphServer.mjs");
+    langgraph = await startLangGraphServer();
+    client = new Client({ apiUrl: langgraph.url, apiKey: null });
+    const system = async (graphId: string) => (await client.assistants.search({ graphId, limit: 20 })).find((a) => a.metadata?.created_by === "system")!.assistant_id;
+    supervisorId = await system("supervisor");
+    pipelineId = await system("pipeline");
+    await client.threads.create({ metadata: { title: TEAM } });
+    await client.threads.create({ metadata: { title: PIPELINE } });
+    workbench = await startWorkbench({ langgraphUrl: langgraph.url });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench);
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await workbench?.stop();
+    await langgraph?.stop();
+  });
+
+  const chat = () => workbench!.chatFrame();
+
+  async function open(title: string, assistantId: string): Promise<void> {
+    const { page } = workbench!;
+    await workbench!.openLangGraphContainer();
+    const row = threadRow(page, title);
+    await row.waitFor({ state: "visible", timeout: 60_000 });
+    await row.click();
+    await chat().locator("h1.thread-title").filter({ hasText: title }).waitFor({ state: "visible", timeout: 30_000 });
+    const picker = chat().locator("select.assistant-picker");
+    await until(async () => (await picker.locator(`option[value="${assistantId}"]`).count()) > 0, "the assistant in the picker");
+    await picker.selectOption(assistantId);
+  }
+
+  it("streams a supervisor's sub-agents into groups named after their subgraphs, labelled supervisor › agent", async function () {
+    this.timeout(120_000);
+    await open(TEAM, supervisorId);
+    const input = chat().locator("textarea.composer-input");
+    await input.click();
+    await input.fill("LangGraph");
+    await input.press("Enter");
+    const groups = chat().locator(".subgraph-group .subgraph-name");
+    await until(async () => (await groups.allTextContents()).join(",") === "researcher,writer", "the researcher's and the writer's groups");
+    await chat().locator('button.send-button[data-mode="send"]').waitFor({ state: "attached", timeout: 30_000 });
+    const names = await chat().locator("article.message--ai .message-author-name").allTextContents();
+    assert.ok(names.includes("supervisor › researcher"), names.join(" | "));
+    assert.ok(names.includes("supervisor › writer"), names.join(" | "));
+    const researcher = chat().locator(".subgraph-group", { has: chat().locator(".subgraph-name", { hasText: "researcher" }) });
+    assert.match((await researcher.textContent()) ?? "", /search_notes/, "the researcher's tool call is inside its group");
+    await workbench!.screenshot("graphs-1-supervisor");
+  });
+
+  it("runs a graph that is not a chat from its form: a bad input refused, a good one run, node updates as cards", async function () {
+    this.timeout(120_000);
+    await open(PIPELINE, pipelineId);
+    // The composer becomes a run form once the graph's schema is read (the server takes seconds for it).
+    const run = chat().locator("button.send-button", { hasText: "Run" });
+    await run.waitFor({ state: "visible", timeout: 60_000 });
+    const input = chat().locator("textarea.composer-input");
+    await input.fill('{"document": 5}');
+    await run.click();
+    const errors = chat().locator(".composer-errors li");
+    await errors.first().waitFor({ state: "visible", timeout: 10_000 });
+    assert.match((await errors.allTextContents()).join(" "), /document/);
+    assert.equal((await client.runs.list((await client.threads.search({ metadata: { title: PIPELINE } }))[0].thread_id)).length, 0, "no run was started");
+
+    await input.fill('{"document": "The memo  asks for   a short summary."}');
+    await input.press("Control+Enter");
+    const updates = chat().locator("article.message--update .message-author-name");
+    await until(async () => (await updates.allTextContents()).join(",") === "clean,analyze,summarize", "the three nodes' update cards", 60_000);
+    assert.match((await chat().locator("article.message--update").last().textContent()) ?? "", /wrote/);
+    assert.equal(await input.inputValue(), '{"document": "The memo  asks for   a short summary."}', "the input stays for the next run");
+    await workbench!.screenshot("graphs-2-run-form");
+  });
+});
