@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
 import { serverAnswers } from "../../src/deployment/gateway";
@@ -23,16 +23,17 @@ async function until<T>(read: () => T | undefined | false | Promise<T | undefine
 const serverTask = () => vscode.tasks.taskExecutions.find((execution) => execution.task.name === TASK_NAME);
 
 /**
- * The workspace is a copy of test/fixtures/agents (run.mjs). The real LangGraph CLI
- * (`npx @langchain/langgraph-cli dev`) runs its graphs; they import @langchain/langgraph, found through a
+ * The workspace is a copy of test/fixtures/agents (run.mjs); the server started here runs the one graph of
+ * test/fixtures/localServer, copied into it as `local-server/`: the CLI loads every graph a langgraph.json
+ * lists before it answers, and one small graph keeps that start short. The real LangGraph CLI
+ * (`npx @langchain/langgraph-cli dev`) runs it; the graph imports @langchain/langgraph, found through a
  * node_modules link to this repository's, as in a project that installed its dependencies.
  */
-// Left out of the suite for now: with the supervisor, pipeline and tally graphs added to the fixture
-// folder, the CLI's start no longer answers within the test's wait in the full in-host run.
-describe.skip("Start Local Server in a real VS Code", function () {
+describe("Start Local Server in a real VS Code", function () {
   this.timeout(240_000);
   let api: LangGraphThreadsApi;
   let root: string;
+  let projectConfig: vscode.Uri;
   const created: string[] = [];
   let localUrl = "";
 
@@ -42,8 +43,10 @@ describe.skip("Start Local Server in a real VS Code", function () {
     api = await extension.activate();
     root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? "";
     assert.ok(existsSync(join(root, "langgraph.json")), "the workspace is the fixture folder");
-    for (const name of ["node_modules", ".gitignore", ".langgraph_api", "broken"]) if (!existsSync(join(root, name))) created.push(name);
+    for (const name of ["node_modules", "local-server", "broken"]) if (!existsSync(join(root, name))) created.push(name);
     if (!existsSync(join(root, "node_modules"))) symlinkSync(join(extension.extensionPath, "node_modules"), join(root, "node_modules"), "dir");
+    cpSync(join(extension.extensionPath, "test", "fixtures", "localServer"), join(root, "local-server"), { recursive: true });
+    projectConfig = vscode.Uri.file(join(root, "local-server", "langgraph.json"));
   });
 
   after(async () => {
@@ -63,7 +66,7 @@ describe.skip("Start Local Server in a real VS Code", function () {
   });
 
   it("runs the graphs as a task, connects as local, and the tree shows a thread a fixture graph answered", async () => {
-    const result = await vscode.commands.executeCommand<StartResult>("langgraph.startLocalServer");
+    const result = await vscode.commands.executeCommand<StartResult>("langgraph.startLocalServer", projectConfig);
     assert.ok(result.ok, `start failed: ${result.ok ? "" : result.message}`);
     localUrl = result.url;
     assert.notEqual(localUrl, process.env.LANGGRAPH_TEST_URL, "a server of its own, not the test run's");
@@ -76,9 +79,9 @@ describe.skip("Start Local Server in a real VS Code", function () {
 
     const client = new Client({ apiUrl: localUrl, apiKey: null });
     const thread = await client.threads.create({ metadata: { title: "Answered by the local server" } });
-    await client.runs.wait(thread.thread_id, "echo", { input: { messages: [{ role: "human", content: "hello local" }] } });
+    await client.runs.wait(thread.thread_id, "greeter", { input: { messages: [{ role: "human", content: "hello local" }] } });
     const state = await client.threads.getState<{ messages: { type: string; content: unknown }[] }>(thread.thread_id);
-    assert.equal(state.values.messages.at(-1)?.content, 'You said: "hello local". This is the start of our thread.');
+    assert.equal(state.values.messages.at(-1)?.content, 'Hello from the local server. You said: "hello local".');
 
     const { threads } = api.parts;
     threads.refresh();
@@ -106,7 +109,7 @@ describe.skip("Start Local Server in a real VS Code", function () {
   it("a start on a port that is taken says so, and starts no task", async () => {
     const takenPort = Number(new URL(process.env.LANGGRAPH_TEST_URL!).port);
     await vscode.workspace.getConfiguration("langgraph.localServer").update("port", takenPort, vscode.ConfigurationTarget.Global);
-    const result = await vscode.commands.executeCommand<StartResult>("langgraph.startLocalServer");
+    const result = await vscode.commands.executeCommand<StartResult>("langgraph.startLocalServer", projectConfig);
     assert.equal(result.ok, false);
     assert.match(result.ok ? "" : result.message, new RegExp(`^Port ${takenPort} is in use`));
     assert.equal(serverTask(), undefined, "no task was started");
