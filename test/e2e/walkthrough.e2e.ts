@@ -1,7 +1,7 @@
 /**
  * The Get Started walkthrough in a real workbench: its first three steps (connect, open a thread, send a
  * message) are each checked by doing what they say, not by clicking their checkbox. The walkthrough's
- * screenshot in the README comes from this file (test-results/screenshots/walkthrough-*.png).
+ * screenshot in the README (docs/images/walkthrough.png) is this file's walkthrough-three-steps-done.png.
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
@@ -30,14 +30,17 @@ async function waitForStepDone(page: Page, stepId: string): Promise<void> {
 }
 
 /**
- * Brings the walkthrough forward again: its tab ("Welcome") comes back on the overview of every
- * walkthrough, where this one's entry opens its steps.
+ * Brings the walkthrough forward again: its tab is titled after the walkthrough ("Walkthrough: …"), or
+ * "Welcome" when it came back on the overview of every walkthrough, where this one's entry opens its steps.
  */
 async function showWalkthrough(page: Page): Promise<void> {
-  await page.locator(".tabs-container .tab", { hasText: "Welcome" }).first().click();
-  const entry = page.locator(".gettingStartedContainer button", { hasText: WALKTHROUGH_TITLE }).first();
-  if (await entry.isVisible().catch(() => false)) await entry.click();
-  await page.locator(".gettingStartedContainer .getting-started-step", { hasText: "Open a thread" }).first().waitFor({ state: "visible" });
+  await page.locator(".tabs-container .tab", { hasText: /^\s*(Walkthrough: |Welcome)/ }).first().click();
+  // The page keeps both slides (the overview and a walkthrough's steps) in the DOM; the one not shown has its
+  // buttons disabled. On the overview, this walkthrough's entry opens its steps.
+  const steps = page.locator(".gettingStartedContainer .getting-started-step:not([disabled])", { hasText: "Open a thread" }).first();
+  const entry = page.locator(".gettingStartedContainer button:not([disabled])", { hasText: WALKTHROUGH_TITLE }).first();
+  if (!(await steps.isVisible()) && (await entry.isVisible())) await entry.click();
+  await steps.waitFor({ state: "visible" });
 }
 
 describe("the Get Started walkthrough in a real VS Code workbench", function () {
@@ -84,6 +87,7 @@ describe("the Get Started walkthrough in a real VS Code workbench", function () 
     await row.waitFor({ state: "visible", timeout: 30_000 });
     await row.click();
     await page.locator(".tabs-container .tab.active", { hasText: THREAD_TITLE }).waitFor({ state: "visible", timeout: 30_000 });
+    await workbench!.chatFrame().locator("textarea.composer-input").waitFor({ state: "visible", timeout: 30_000 });
     await showWalkthrough(page);
     await waitForStepDone(page, "openThread");
     assert.equal(await stepDone(page, "sendMessage"), false);
@@ -97,7 +101,7 @@ describe("the Get Started walkthrough in a real VS Code workbench", function () 
     await input.click();
     await input.fill(MESSAGE);
     await input.press("Enter");
-    // The thread's first assistant answers (the approval graph quotes the message and waits for approval).
+    // The panel's first assistant answers (the approval graph quotes the message and waits for approval: the run ends).
     await chat.locator("article.message--ai .message-body", { hasText: MESSAGE }).first().waitFor({ state: "visible", timeout: 60_000 });
     await showWalkthrough(page);
     await waitForStepDone(page, "sendMessage");
