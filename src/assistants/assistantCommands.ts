@@ -48,17 +48,17 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
         typeof assistantId === "string"
           ? await assistants.get(assistantId)
           : await pickAssistant(assistants, {
-              title: panel ? `Switch Assistant for “${panel.thread.title}”` : "Default Assistant for New Threads",
+              title: panel ? vscode.l10n.t("Switch Assistant for “{0}”", panel.thread.title) : vscode.l10n.t("Default Assistant for New Threads"),
               currentId: panel?.selectedAssistantId ?? memory.lastAssistant(undefined),
             });
       if (!chosen) {
-        if (typeof assistantId === "string") void vscode.window.showErrorMessage(`No assistant with id ${assistantId} on ${connection.url}.`);
+        if (typeof assistantId === "string") void vscode.window.showErrorMessage(vscode.l10n.t("No assistant with id {0} on {1}.", assistantId, connection.url));
         return;
       }
       if (panel) panel.selectAssistant(chosen.assistant_id);
       else {
         memory.setDefaultAssistant(chosen.assistant_id);
-        void vscode.window.setStatusBarMessage(`New threads will start with ${chosen.name}`, 3000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t("New threads will start with {0}", chosen.name), 3000);
       }
     } catch (error) {
       fail(error, "list assistants");
@@ -67,7 +67,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
 
   const newThreadWith = async () => {
     try {
-      const chosen = await pickAssistant(assistants, { title: "New Thread with Assistant" });
+      const chosen = await pickAssistant(assistants, { title: vscode.l10n.t("New Thread with Assistant") });
       if (chosen) chats.open(undefined, { assistantId: chosen.assistant_id });
     } catch (error) {
       fail(error, "list assistants");
@@ -79,7 +79,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
     try {
       const assistant = await assistants.defaultFor(graphId);
       if (!assistant) {
-        void vscode.window.showErrorMessage(`The deployment at ${connection.url} has no assistant for graph “${graphId}”.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t("The deployment at {0} has no assistant for graph “{1}”.", connection.url, graphId));
         return;
       }
       chats.open(undefined, { assistantId: assistant.assistant_id });
@@ -91,11 +91,16 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
   const deleteAssistant = async (node?: AssistantNode) => {
     if (node?.kind !== "assistant") return;
     if (isGraphDefault(node.assistant)) {
-      void vscode.window.showWarningMessage("A graph's default assistant cannot be deleted.");
+      void vscode.window.showWarningMessage(vscode.l10n.t("A graph's default assistant cannot be deleted."));
       return;
     }
-    const choice = await vscode.window.showWarningMessage(`Delete assistant “${node.assistant.name}”?`, { modal: true, detail: "Threads it wrote in keep their messages." }, "Delete");
-    if (choice !== "Delete") return;
+    const remove = vscode.l10n.t("Delete");
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t("Delete assistant “{0}”?", node.assistant.name),
+      { modal: true, detail: vscode.l10n.t("Threads it wrote in keep their messages.") },
+      remove,
+    );
+    if (choice !== remove) return;
     try {
       await connection.gateway.deleteAssistant(node.assistant.assistant_id);
       refreshView();
@@ -108,7 +113,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
   const sendSelection = async () => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || editor.selection.isEmpty) {
-      void vscode.window.showInformationMessage("Select some code to send.");
+      void vscode.window.showInformationMessage(vscode.l10n.t("Select some code to send."));
       return;
     }
     const code = editor.document.getText(editor.selection);
@@ -118,14 +123,14 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
     const open = chats.all().filter((p) => p.threadId);
     type Target = vscode.QuickPickItem & { threadId?: string };
     const targets: Target[] = [
-      { label: "$(add) New Thread" },
+      { label: `$(add) ${vscode.l10n.t("New Thread")}` },
       ...open.map((p) => ({ label: p.thread.title, description: p.threadId, threadId: p.threadId })),
     ];
-    const target = open.length ? await vscode.window.showQuickPick(targets, { title: "Send Selection to Thread" }) : targets[0];
+    const target = open.length ? await vscode.window.showQuickPick(targets, { title: vscode.l10n.t("Send Selection to Thread") }) : targets[0];
     if (!target) return;
     try {
       const panel = chats.open(target.threadId);
-      const assistant = await pickAssistant(assistants, { title: "Send to Assistant", currentId: panel.selectedAssistantId });
+      const assistant = await pickAssistant(assistants, { title: vscode.l10n.t("Send to Assistant"), currentId: panel.selectedAssistantId });
       if (!assistant) return;
       await panel.send(text, assistant.assistant_id);
     } catch (error) {
@@ -145,7 +150,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
    */
   const documents = new AssistantDocuments(connection, assistants, (assistant, created, uri) => {
     refreshView();
-    void vscode.window.showInformationMessage(created ? "Assistant created." : "Assistant saved.");
+    void vscode.window.showInformationMessage(created ? vscode.l10n.t("Assistant created.") : vscode.l10n.t("Assistant saved."));
     const own = assistantUri(assistant.assistant_id, assistant.name);
     if (own.toString() === uri.toString()) return;
     const editing = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -176,7 +181,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
     if (!graphId) {
       try {
         const graphs = [...new Set((await assistants.list()).map((a) => a.graph_id))];
-        graphId = await vscode.window.showQuickPick(graphs, { title: "Create Assistant from Graph" });
+        graphId = await vscode.window.showQuickPick(graphs, { title: vscode.l10n.t("Create Assistant from Graph") });
       } catch (error) {
         return fail(error, "list graphs");
       }
@@ -185,7 +190,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
   };
 
   const editAssistant = async (node?: AssistantNode) => {
-    const assistant = node?.kind === "assistant" ? node.assistant : await pickAssistant(assistants, { title: "Edit Assistant Config" }).catch(() => undefined);
+    const assistant = node?.kind === "assistant" ? node.assistant : await pickAssistant(assistants, { title: vscode.l10n.t("Edit Assistant Config") }).catch(() => undefined);
     if (assistant) await openDocument(assistantUri(assistant.assistant_id, assistant.name));
   };
 
@@ -199,12 +204,12 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
           ? { version }
           : await vscode.window.showQuickPick(
               (await gateway.assistantVersions(node.assistant.assistant_id, 100)).map((v) => ({
-                label: `v${v.version}${v.version === node.assistant.version ? " (active)" : ""}`,
+                label: v.version === node.assistant.version ? vscode.l10n.t("v{0} (active)", v.version) : `v${v.version}`,
                 description: new Date(v.created_at).toLocaleString(),
                 detail: JSON.stringify(v.config?.configurable ?? {}),
                 version: v.version,
               })),
-              { title: `Versions of ${node.assistant.name}` },
+              { title: vscode.l10n.t("Versions of {0}", node.assistant.name) },
             );
       if (!pick) return;
       await gateway.setAssistantVersion(node.assistant.assistant_id, pick.version);
@@ -235,7 +240,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
     vscode.commands.registerCommand("langgraph.assistants.copyId", async (node?: AssistantNode) => {
       if (node?.kind !== "assistant") return;
       await vscode.env.clipboard.writeText(node.assistant.assistant_id);
-      void vscode.window.setStatusBarMessage(`Copied assistant id ${node.assistant.assistant_id}`, 3000);
+      void vscode.window.setStatusBarMessage(vscode.l10n.t("Copied assistant id {0}", node.assistant.assistant_id), 3000);
     }),
     vscode.commands.registerCommand("langgraph.assistants.delete", deleteAssistant),
   ];

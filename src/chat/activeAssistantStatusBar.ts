@@ -16,7 +16,7 @@ export class ActiveAssistantStatusBar implements vscode.Disposable {
     private readonly directory: AssistantDirectory,
     store: ThreadStore,
   ) {
-    this.item.name = "LangGraph Assistant";
+    this.item.name = vscode.l10n.t("LangGraph Assistant");
     this.item.command = "langgraph.switchAssistant";
     this.subscriptions = [
       chats.onDidChangeActive(() => this.render()),
@@ -36,7 +36,11 @@ export class ActiveAssistantStatusBar implements vscode.Disposable {
     }
     const ref = this.directory.ref(id);
     this.item.text = `$(hubot) ${ref.name}`;
-    this.item.tooltip = `Next message in “${session.thread.title}” goes to ${ref.name}${ref.graphId ? ` (${ref.graphId})` : ""}. Click to switch.`;
+    this.item.tooltip = vscode.l10n.t(
+      "Next message in “{0}” goes to {1}. Click to switch.",
+      session.thread.title,
+      ref.graphId ? `${ref.name} (${ref.graphId})` : ref.name,
+    );
     this.item.show();
   }
 

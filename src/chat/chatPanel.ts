@@ -105,7 +105,7 @@ export class ChatPanel implements vscode.Disposable {
         return openLink(message.href);
       case "copyText":
         await vscode.env.clipboard.writeText(message.text);
-        void vscode.window.setStatusBarMessage("Copied to clipboard", 2000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t("Copied to clipboard"), 2000);
         return;
       case "insertCode":
         return this.actions.insertCode(message.code);
@@ -122,7 +122,7 @@ async function openLink(href: string): Promise<void> {
     return;
   }
   if (!["http", "https", "mailto"].includes(uri.scheme)) {
-    void vscode.window.showWarningMessage(`Blocked a link with the "${uri.scheme}" scheme from the chat.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('Blocked a link with the "{0}" scheme from the chat.', uri.scheme));
     return;
   }
   await vscode.env.openExternal(uri);

@@ -7,7 +7,7 @@ export class ConnectionStatusBar implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly connection: DeploymentConnection) {
-    this.item.name = "LangGraph Connection";
+    this.item.name = vscode.l10n.t("LangGraph Connection");
     this.item.command = "langgraph.connection.menu";
     this.subscription = connection.onDidChangeState((state) => this.render(state));
     this.render(connection.state);
@@ -29,29 +29,35 @@ export class ConnectionStatusBar implements vscode.Disposable {
     const target = this.connection.target;
     this.item.backgroundColor = undefined;
     if (target.kind === "localStopped") {
-      this.item.text = "$(debug-disconnect) LangGraph: disconnected";
-      this.item.tooltip = "LangGraph: the local server stopped. Click to switch deployment, or start the local server again.";
+      this.item.text = `$(debug-disconnect) ${vscode.l10n.t("LangGraph: disconnected")}`;
+      this.item.tooltip = vscode.l10n.t("LangGraph: the local server stopped. Click to switch deployment, or start the local server again.");
       this.item.accessibilityInformation = { label: this.item.tooltip };
       return;
     }
-    const host = target.kind === "local" ? "LangGraph: local" : hostOf(url);
+    const host = target.kind === "local" ? vscode.l10n.t("LangGraph: local") : hostOf(url);
     switch (state.kind) {
       case "unchecked":
         this.item.text = `$(plug) ${host}`;
-        this.item.tooltip = `LangGraph: ${url || "no deployment"} (not checked yet). Click to test or switch.`;
+        this.item.tooltip = vscode.l10n.t("LangGraph: {0} (not checked yet). Click to test or switch.", url || vscode.l10n.t("no deployment"));
         break;
       case "checking":
         this.item.text = `$(sync~spin) ${host}`;
-        this.item.tooltip = `LangGraph: connecting to ${url}…`;
+        this.item.tooltip = vscode.l10n.t("LangGraph: connecting to {0}…", url);
         break;
       case "connected":
         this.item.text = `$(pass-filled) ${host}`;
-        this.item.tooltip = `LangGraph: connected to ${url}`;
+        this.item.tooltip = vscode.l10n.t("LangGraph: connected to {0}", url);
         break;
       case "failed": {
-        const label: Record<string, string> = { noUrl: "no URL", invalidUrl: "invalid URL", unauthorized: "unauthorized", forbidden: "forbidden", unreachable: "unreachable" };
-        this.item.text = `$(error) ${host}: ${label[state.error.kind] ?? "error"}`;
-        this.item.tooltip = `LangGraph: ${state.error.message}`;
+        const label: Record<string, string> = {
+          noUrl: vscode.l10n.t("no URL"),
+          invalidUrl: vscode.l10n.t("invalid URL"),
+          unauthorized: vscode.l10n.t("unauthorized"),
+          forbidden: vscode.l10n.t("forbidden"),
+          unreachable: vscode.l10n.t("unreachable"),
+        };
+        this.item.text = `$(error) ${host}: ${label[state.error.kind] ?? vscode.l10n.t("error")}`;
+        this.item.tooltip = vscode.l10n.t("LangGraph: {0}", state.error.message);
         this.item.backgroundColor = new vscode.ThemeColor("statusBarItem.errorBackground");
         break;
       }
@@ -61,10 +67,10 @@ export class ConnectionStatusBar implements vscode.Disposable {
 }
 
 function hostOf(url: string): string {
-  if (!url) return "LangGraph: no deployment";
+  if (!url) return vscode.l10n.t("LangGraph: no deployment");
   try {
-    return `LangGraph: ${new URL(url).host}`;
+    return vscode.l10n.t("LangGraph: {0}", new URL(url).host);
   } catch {
-    return "LangGraph: invalid URL";
+    return vscode.l10n.t("LangGraph: invalid URL");
   }
 }

@@ -11,15 +11,15 @@ export function registerDeploymentCommands(connection: DeploymentConnection, key
   const setApiKey = async () => {
     const url = connection.url;
     if (validateDeploymentUrl(url)) {
-      void vscode.window.showErrorMessage("Set langgraph.deploymentUrl before its API key.", "Open Settings").then((a) => a && openSettings());
+      void vscode.window.showErrorMessage(vscode.l10n.t("Set langgraph.deploymentUrl before its API key."), vscode.l10n.t("Open Settings")).then((a) => a && openSettings());
       return;
     }
     const key = await vscode.window.showInputBox({
-      title: `API key for ${url}`,
-      prompt: "Stored in VS Code's secret storage, only sent to this deployment.",
+      title: vscode.l10n.t("API key for {0}", url),
+      prompt: vscode.l10n.t("Stored in VS Code's secret storage, only sent to this deployment."),
       password: true,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : "The key cannot be empty."),
+      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t("The key cannot be empty.")),
     });
     if (key === undefined) return;
     await keys.set(url, key.trim());
@@ -29,25 +29,30 @@ export function registerDeploymentCommands(connection: DeploymentConnection, key
 
   const clearApiKey = async () => {
     await keys.clear(connection.url);
-    void vscode.window.showInformationMessage(`Cleared the API key for ${connection.url}.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t("Cleared the API key for {0}.", connection.url));
   };
 
   const testConnection = async () => {
     const state = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Window, title: `Connecting to ${connection.url}…` },
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t("Connecting to {0}…", connection.url) },
       () => connection.check(),
     );
-    if (state.kind === "connected") void vscode.window.showInformationMessage(`Connected to ${connection.url}.`);
+    if (state.kind === "connected") void vscode.window.showInformationMessage(vscode.l10n.t("Connected to {0}.", connection.url));
     else if (state.kind === "failed") void showFailure(state.error.message, state.error.actions);
   };
 
   const showFailure = async (message: string, actions: string[]) => {
-    const labels: Record<string, string> = { openSettings: "Open Settings", setApiKey: "Set API Key", retry: "Retry", showLog: "Show Log" };
+    const labels: Record<string, string> = {
+      openSettings: vscode.l10n.t("Open Settings"),
+      setApiKey: vscode.l10n.t("Set API Key"),
+      retry: vscode.l10n.t("Retry"),
+      showLog: vscode.l10n.t("Show Log"),
+    };
     const choice = await vscode.window.showErrorMessage(message, ...actions.map((a) => labels[a]).filter(Boolean));
-    if (choice === "Open Settings") await openSettings();
-    else if (choice === "Set API Key") await setApiKey();
-    else if (choice === "Retry") await testConnection();
-    else if (choice === "Show Log") log.show();
+    if (choice === labels.openSettings) await openSettings();
+    else if (choice === labels.setApiKey) await setApiKey();
+    else if (choice === labels.retry) await testConnection();
+    else if (choice === labels.showLog) log.show();
   };
 
   const switchDeployment = async () => {
@@ -58,13 +63,16 @@ export function registerDeploymentCommands(connection: DeploymentConnection, key
       url: d.url,
       picked: d.url === connection.url,
     }));
-    items.push({ label: "$(edit) Enter a URL…", alwaysShow: true });
-    const pick = await vscode.window.showQuickPick(items, { title: "Switch LangGraph Deployment", placeHolder: `Current: ${connection.url || "none"}` });
+    items.push({ label: `$(edit) ${vscode.l10n.t("Enter a URL…")}`, alwaysShow: true });
+    const pick = await vscode.window.showQuickPick(items, {
+      title: vscode.l10n.t("Switch LangGraph Deployment"),
+      placeHolder: vscode.l10n.t("Current: {0}", connection.url || vscode.l10n.t("none")),
+    });
     if (!pick) return;
     let url = pick.url;
     if (!url) {
       url = await vscode.window.showInputBox({
-        title: "LangGraph deployment URL",
+        title: vscode.l10n.t("LangGraph deployment URL"),
         value: connection.url,
         validateInput: (value) => validateDeploymentUrl(value)?.message,
       });
@@ -77,13 +85,13 @@ export function registerDeploymentCommands(connection: DeploymentConnection, key
   const menu = async () => {
     const pick = await vscode.window.showQuickPick(
       [
-        { label: "$(debug-disconnect) Test Connection", id: "test" },
-        { label: "$(arrow-swap) Switch Deployment…", id: "switch" },
-        { label: "$(key) Set API Key…", id: "key" },
-        { label: "$(gear) Open Settings", id: "settings" },
-        { label: "$(output) Show Log", id: "log" },
+        { label: `$(debug-disconnect) ${vscode.l10n.t("Test Connection")}`, id: "test" },
+        { label: `$(arrow-swap) ${vscode.l10n.t("Switch Deployment…")}`, id: "switch" },
+        { label: `$(key) ${vscode.l10n.t("Set API Key…")}`, id: "key" },
+        { label: `$(gear) ${vscode.l10n.t("Open Settings")}`, id: "settings" },
+        { label: `$(output) ${vscode.l10n.t("Show Log")}`, id: "log" },
       ],
-      { title: `LangGraph: ${connection.url || "no deployment"}` },
+      { title: vscode.l10n.t("LangGraph: {0}", connection.url || vscode.l10n.t("no deployment")) },
     );
     if (pick?.id === "test") await testConnection();
     else if (pick?.id === "switch") await switchDeployment();

@@ -45,14 +45,14 @@ export function registerGraphCommands(deps: GraphCommandDeps): vscode.Disposable
     }
     const chat = deps.activeChat();
     if (chat?.assistantId) return { assistantId: chat.assistantId, ...(chat.threadId ? { threadId: chat.threadId } : {}) };
-    const chosen = await pickAssistant(assistants, { title: "Show Graph of Assistant" });
+    const chosen = await pickAssistant(assistants, { title: vscode.l10n.t("Show Graph of Assistant") });
     return chosen ? { assistantId: chosen.assistant_id } : undefined;
   };
 
   const forGraph = async (graphId: string): Promise<Target | undefined> => {
     const assistant = await assistants.defaultFor(graphId);
     if (!assistant) {
-      void vscode.window.showErrorMessage(`The deployment at ${connection.url} has no assistant for graph “${graphId}”.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("The deployment at {0} has no assistant for graph “{1}”.", connection.url, graphId));
       return undefined;
     }
     return { assistantId: assistant.assistant_id };

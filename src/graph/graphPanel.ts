@@ -188,20 +188,23 @@ export class GraphPanels implements vscode.Disposable {
 async function saveExport(format: ExportFormat, bytes: Uint8Array, suggestedName: string): Promise<string | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   const target = await vscode.window.showSaveDialog({
-    title: `Export Graph as ${format.toUpperCase()}`,
-    saveLabel: "Export",
+    title: vscode.l10n.t("Export Graph as {0}", format.toUpperCase()),
+    saveLabel: vscode.l10n.t("Export"),
     defaultUri: folder ? vscode.Uri.joinPath(folder, suggestedName) : undefined,
-    filters: format === "svg" ? { "SVG Image": ["svg"] } : { "PNG Image": ["png"] },
+    filters: format === "svg" ? { [vscode.l10n.t("SVG Image")]: ["svg"] } : { [vscode.l10n.t("PNG Image")]: ["png"] },
   });
   if (!target) return undefined;
   try {
     await vscode.workspace.fs.writeFile(target, bytes);
   } catch (error) {
-    void vscode.window.showErrorMessage(`Could not save the graph to ${target.fsPath}: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t("Could not save the graph to {0}: {1}", target.fsPath, error instanceof Error ? error.message : String(error)),
+    );
     return undefined;
   }
-  void vscode.window.showInformationMessage(`Saved the graph to ${vscode.workspace.asRelativePath(target)}.`, "Open").then((choice) => {
-    if (choice === "Open") void vscode.commands.executeCommand("vscode.open", target);
+  const open = vscode.l10n.t("Open");
+  void vscode.window.showInformationMessage(vscode.l10n.t("Saved the graph to {0}.", vscode.workspace.asRelativePath(target)), open).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand("vscode.open", target);
   });
   return target.toString();
 }

@@ -93,13 +93,13 @@ export function registerInboxCommands(deps: InboxCommandDeps): vscode.Disposable
     const entry = selected(node);
     if (!entry) return;
     if (entry.interrupt.request) {
-      const text = await vscode.window.showInputBox({ title: `Respond to “${entry.title}”`, prompt: entry.interrupt.request.description, ignoreFocusOut: true });
+      const text = await vscode.window.showInputBox({ title: vscode.l10n.t("Respond to “{0}”", entry.title), prompt: entry.interrupt.request.description, ignoreFocusOut: true });
       if (text !== undefined) await answer(entry, { type: "respond", args: text });
       return;
     }
     const json = await vscode.window.showInputBox({
-      title: `Reply to “${entry.title}” (JSON)`,
-      prompt: "The value the interrupted run resumes with, as JSON.",
+      title: vscode.l10n.t("Reply to “{0}” (JSON)", entry.title),
+      prompt: vscode.l10n.t("The value the interrupted run resumes with, as JSON."),
       value: '""',
       ignoreFocusOut: true,
       validateInput: (value) => parseJson(value).error,

@@ -40,7 +40,7 @@ export async function pickThread(conversation: Conversation, query: string): Pro
   }
   const picked = await vscode.window.showQuickPick(
     threads.map((t) => ({ label: labelText(titleOfThread(t)), description: `${t.status} · ${shortId(t.thread_id)}`, threadId: t.thread_id })),
-    { title: "Thread for the next messages", placeHolder: "Pick a thread" },
+    { title: vscode.l10n.t("Thread for the next messages"), placeHolder: vscode.l10n.t("Pick a thread") },
   );
   return picked && { threadId: picked.threadId, title: picked.label };
 }

@@ -34,18 +34,18 @@ export function registerStateCommands(deps: StateCommandDeps): vscode.Disposable
 
   const showState = async (node?: ThreadNode) => {
     const threadId = threadOf(node);
-    if (!threadId) return void vscode.window.showInformationMessage("Open a thread first.");
+    if (!threadId) return void vscode.window.showInformationMessage(vscode.l10n.t("Open a thread first."));
     await showDocument(stateUri(threadId));
   };
 
   const showCheckpoints = async (node?: ThreadNode) => {
     const threadId = threadOf(node);
-    if (!threadId) return void vscode.window.showInformationMessage("Open a thread first.");
+    if (!threadId) return void vscode.window.showInformationMessage(vscode.l10n.t("Open a thread first."));
     type Item = vscode.QuickPickItem & { checkpointId: string };
-    const open: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon("comment-discussion"), tooltip: "Open in Chat at this Checkpoint" };
+    const open: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon("comment-discussion"), tooltip: vscode.l10n.t("Open in Chat at this Checkpoint") };
     const quickPick = vscode.window.createQuickPick<Item>();
-    quickPick.title = `Checkpoints of ${store.get(threadId)?.title ?? threadId.slice(0, 8)}`;
-    quickPick.placeholder = "Pick a checkpoint to see its state; the chat button opens the thread as it was";
+    quickPick.title = vscode.l10n.t("Checkpoints of {0}", store.get(threadId)?.title ?? threadId.slice(0, 8));
+    quickPick.placeholder = vscode.l10n.t("Pick a checkpoint to see its state; the chat button opens the thread as it was");
     quickPick.busy = true;
     quickPick.show();
     try {

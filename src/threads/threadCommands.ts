@@ -53,9 +53,10 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
     const threadId = selected(node);
     if (!threadId) return;
     const title = await vscode.window.showInputBox({
-      title: "Rename Thread",
+      title: vscode.l10n.t("Rename Thread"),
       value: titleOfThread(threadId) ?? "",
-      validateInput: (v) => (v.trim() ? (v.length > 200 ? "Keep the title under 200 characters." : undefined) : "The title cannot be empty."),
+      validateInput: (v) =>
+        v.trim() ? (v.length > 200 ? vscode.l10n.t("Keep the title under 200 characters.") : undefined) : vscode.l10n.t("The title cannot be empty."),
     });
     if (title) report(await renameThread(actions(), threadId, title.trim()));
   };
@@ -64,8 +65,13 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
     const threadId = selected(node);
     if (!threadId) return;
     const label = titleOfThread(threadId) ?? threadId;
-    const choice = await vscode.window.showWarningMessage(`Delete thread “${label}”?`, { modal: true, detail: "Its messages and checkpoints are deleted on the server. This cannot be undone." }, "Delete");
-    if (choice === "Delete") report(await deleteThread(actions(), threadId));
+    const confirm = vscode.l10n.t("Delete");
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t("Delete thread “{0}”?", label),
+      { modal: true, detail: vscode.l10n.t("Its messages and checkpoints are deleted on the server. This cannot be undone.") },
+      confirm,
+    );
+    if (choice === confirm) report(await deleteThread(actions(), threadId));
   };
 
   const fork = async (node?: ThreadNode) => {
@@ -77,7 +83,7 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
   };
 
   const openById = async () => {
-    const value = await vscode.window.showInputBox({ title: "Open Thread by ID", placeHolder: "thread id", validateInput: validateThreadId });
+    const value = await vscode.window.showInputBox({ title: vscode.l10n.t("Open Thread by ID"), placeHolder: vscode.l10n.t("thread id"), validateInput: validateThreadId });
     if (!value) return;
     const target = report(await findThreadById(actions(), value.trim()));
     if (target) deps.openChat(target.threadId, { title: target.title });
@@ -87,31 +93,31 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
     const current = threads.model.filter;
     const pick = await vscode.window.showQuickPick(
       [
-        { label: "$(search) Text in title or id…", id: "text" },
-        { label: "$(circle-filled) Status…", id: "status" },
-        { label: "$(type-hierarchy) Graph…", id: "graph" },
-        { label: "$(person) Last assistant…", id: "assistant" },
+        { label: `$(search) ${vscode.l10n.t("Text in title or id…")}`, id: "text" },
+        { label: `$(circle-filled) ${vscode.l10n.t("Status…")}`, id: "status" },
+        { label: `$(type-hierarchy) ${vscode.l10n.t("Graph…")}`, id: "graph" },
+        { label: `$(person) ${vscode.l10n.t("Last assistant…")}`, id: "assistant" },
       ],
-      { title: "Filter Threads" },
+      { title: vscode.l10n.t("Filter Threads") },
     );
     if (!pick) return;
     if (pick.id === "text") {
-      const text = await vscode.window.showInputBox({ title: "Filter threads by text", value: current.text ?? "" });
+      const text = await vscode.window.showInputBox({ title: vscode.l10n.t("Filter threads by text"), value: current.text ?? "" });
       if (text !== undefined) threads.setFilter({ ...current, text: text.trim() || undefined });
     } else if (pick.id === "status") {
       const statuses: (ThreadStatus | "any")[] = ["any", ...THREAD_STATUSES];
-      const status = await vscode.window.showQuickPick(statuses, { title: "Filter threads by status" });
+      const status = await vscode.window.showQuickPick(statuses, { title: vscode.l10n.t("Filter threads by status") });
       if (status) threads.setFilter({ ...current, status: status === "any" ? undefined : (status as ThreadStatus) });
     } else {
       const all = await deps.assistants.list().catch(() => []);
       if (pick.id === "graph") {
         const graphs = [...new Set(all.map((a) => a.graph_id))];
-        const graph = await vscode.window.showQuickPick(graphs, { title: "Filter threads by graph" });
+        const graph = await vscode.window.showQuickPick(graphs, { title: vscode.l10n.t("Filter threads by graph") });
         if (graph) threads.setFilter({ ...current, graphId: graph });
       } else {
         const chosen = await vscode.window.showQuickPick(
           all.map((a) => ({ label: a.name, description: a.graph_id, id: a.assistant_id })),
-          { title: "Filter threads by the last assistant that ran" },
+          { title: vscode.l10n.t("Filter threads by the last assistant that ran") },
         );
         if (chosen) threads.setFilter({ ...current, assistantId: chosen.id });
       }
@@ -129,7 +135,7 @@ export function registerThreadCommands(deps: ThreadCommandDeps): vscode.Disposab
       const threadId = selected(node);
       if (threadId) {
         await vscode.env.clipboard.writeText(threadId);
-        void vscode.window.setStatusBarMessage(`Copied thread id ${threadId}`, 3000);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t("Copied thread id {0}", threadId), 3000);
       }
     }),
     vscode.commands.registerCommand("langgraph.threads.fork", fork),

@@ -56,7 +56,7 @@ export function registerCompareCommands(deps: CompareCommandDeps): vscode.Dispos
   const compareWithParent = async (node?: CheckpointNode) => {
     if (!node) return;
     const parentId = node.row.parentId;
-    if (!parentId) return void vscode.window.showInformationMessage("This is the thread's first checkpoint: there is nothing before it.");
+    if (!parentId) return void vscode.window.showInformationMessage(vscode.l10n.t("This is the thread's first checkpoint: there is nothing before it."));
     const parent = timeline.row(parentId);
     await compare({ threadId: node.threadId, checkpointId: parentId, label: parent ? label(parent) : `checkpoint ${parentId.slice(0, 8)}` }, side(node.threadId, node.row));
   };
@@ -69,7 +69,7 @@ export function registerCompareCommands(deps: CompareCommandDeps): vscode.Dispos
       .rows()
       .filter((row) => row.id !== node.row.id)
       .map((row) => ({ label: label(row), description: `${head.has(row.id) ? "thread head · " : ""}${row.messageCount} messages`, detail: row.id, row }));
-    const picked = await vscode.window.showQuickPick(items, { title: `Compare ${label(node.row)} with…`, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t("Compare {0} with…", label(node.row)), matchOnDetail: true });
     if (picked) await compare(side(node.threadId, picked.row), side(node.threadId, node.row));
   };
 
@@ -81,7 +81,7 @@ export function registerCompareCommands(deps: CompareCommandDeps): vscode.Dispos
 
   const compareThreads = async (node?: { kind: "thread"; threadId: string }) => {
     const first = node?.threadId ?? deps.activeChatThread();
-    if (!first) return void vscode.window.showInformationMessage("Open a thread first.");
+    if (!first) return void vscode.window.showInformationMessage(vscode.l10n.t("Open a thread first."));
     type Item = vscode.QuickPickItem & { threadId: string };
     let items: Item[];
     try {
@@ -90,7 +90,7 @@ export function registerCompareCommands(deps: CompareCommandDeps): vscode.Dispos
     } catch (error) {
       return void vscode.window.showErrorMessage(connection.describe(error, { operation: "list threads" }).message);
     }
-    const picked = await vscode.window.showQuickPick(items, { title: `Compare ${threadTitle(first)} with…`, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t("Compare {0} with…", threadTitle(first)), matchOnDetail: true });
     if (picked) await compare({ threadId: first, label: threadTitle(first) }, { threadId: picked.threadId, label: threadTitle(picked.threadId) });
   };
 

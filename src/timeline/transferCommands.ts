@@ -65,7 +65,7 @@ export function registerTransferCommands(deps: TransferCommandDeps): vscode.Disp
     const saveTo = await vscode.window.showSaveDialog({
       title: vscode.l10n.t("Export {0}", title),
       defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: { "LangGraph thread": ["json"] },
+      filters: { [vscode.l10n.t("LangGraph thread")]: ["json"] },
     });
     if (!saveTo) return;
     try {
@@ -78,24 +78,34 @@ export function registerTransferCommands(deps: TransferCommandDeps): vscode.Disp
   };
 
   const importCommand = async (uri?: vscode.Uri) => {
-    const [source] = uri ? [uri] : ((await vscode.window.showOpenDialog({ title: "Import Thread", canSelectMany: false, filters: { "LangGraph thread": ["json"] } })) ?? []);
+    const picked = uri ? undefined : await vscode.window.showOpenDialog({
+      title: vscode.l10n.t("Import Thread"),
+      canSelectMany: false,
+      filters: { [vscode.l10n.t("LangGraph thread")]: ["json"] },
+    });
+    const [source] = uri ? [uri] : (picked ?? []);
     if (!source) return;
     let file;
     try {
       file = parseThreadFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(source)));
     } catch (error) {
-      return void vscode.window.showErrorMessage(`Not imported: ${(error as Error).message}`);
+      return void vscode.window.showErrorMessage(vscode.l10n.t("Not imported: {0}", (error as Error).message));
     }
     try {
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "Importing the thread…" }, () => importThread(connection.gateway, file));
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Importing the thread…") }, () => importThread(connection.gateway, file));
       deps.openThread(result.threadId);
       const notes = [
-        result.differs.length ? `its state differs from the exported one in ${result.differs.join(", ")}` : undefined,
-        file.head.interrupts.length ? `the original waited for input at ${file.head.interrupts.map((i) => i.node).join(", ")}; run the thread to reach that request again` : undefined,
+        result.differs.length ? vscode.l10n.t("its state differs from the exported one in {0}", result.differs.join(", ")) : undefined,
+        file.head.interrupts.length
+          ? vscode.l10n.t("the original waited for input at {0}; run the thread to reach that request again", file.head.interrupts.map((i) => i.node).join(", "))
+          : undefined,
       ].filter(Boolean);
-      void vscode.window.showInformationMessage(`Imported the thread as ${result.threadId.slice(0, 8)}${notes.length ? `: ${notes.join("; ")}` : "."}`);
+      const id = result.threadId.slice(0, 8);
+      void vscode.window.showInformationMessage(
+        notes.length ? vscode.l10n.t("Imported the thread as {0}: {1}", id, notes.join("; ")) : vscode.l10n.t("Imported the thread as {0}.", id),
+      );
     } catch (error) {
-      void vscode.window.showErrorMessage(`Not imported: ${connection.describe(error, {}).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("Not imported: {0}", connection.describe(error, {}).message));
     }
   };
 

@@ -16,9 +16,9 @@ describe("the VSIX", () => {
       assert.ok(files.includes("dist/extension.js"));
       assert.ok(files.includes("dist/webview.js"));
       assert.ok(files.includes("dist/langgraphJsonServer.js"));
-      for (const file of files) assert.match(file, /^(dist\/|media\/|package\.json$|package\.nls\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/, file);
-      // What the Marketplace shows: the icon, the changelog, and the English text of every contribution.
-      for (const file of ["media/icon.png", "CHANGELOG.md", "package.nls.json"]) assert.ok(files.includes(file), `${file} is packaged`);
+      for (const file of files) assert.match(file, /^(dist\/|media\/|package\.json$|package\.nls\.json$|l10n\/bundle\.l10n\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/, file);
+      // What the Marketplace shows: the icon, the changelog, and the English text of every contribution and runtime string.
+      for (const file of ["media/icon.png", "CHANGELOG.md", "package.nls.json", "l10n/bundle.l10n.json"]) assert.ok(files.includes(file), `${file} is packaged`);
       assert.ok(!files.some((f) => f.endsWith(".map") || f.endsWith(".ts")), "no sources or maps");
       assert.ok(statSync(out).size < 2 * 1024 * 1024);
     } finally {
