@@ -66,7 +66,7 @@ export function inboxEntryItem(entry: InboxEntry, text: InboxRowText): vscode.Tr
 }
 
 export function inboxLoadMoreItem(): vscode.TreeItem {
-  const item = new vscode.TreeItem("Load more…", vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t("Load more…"), vscode.TreeItemCollapsibleState.None);
   item.id = "inbox:loadMore";
   item.iconPath = new vscode.ThemeIcon("ellipsis");
   item.command = { command: "langgraph.inbox.loadMore", title: "Load More" };
@@ -77,8 +77,8 @@ export function inboxLoadMoreItem(): vscode.TreeItem {
 export function inboxProblemItem(error: UserFacingError): vscode.TreeItem {
   const item = new vscode.TreeItem(error.message, vscode.TreeItemCollapsibleState.None);
   item.id = "inbox:problem";
-  item.description = "Retry";
-  item.tooltip = `${error.message}\nClick to retry.`;
+  item.description = vscode.l10n.t("Retry");
+  item.tooltip = `${error.message}\n${vscode.l10n.t("Click to retry.")}`;
   item.iconPath = new vscode.ThemeIcon("warning", new vscode.ThemeColor("problemsWarningIcon.foreground"));
   item.contextValue = "inbox:problem";
   item.command = { command: "langgraph.inbox.refresh", title: "Retry" };

@@ -122,7 +122,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     if (this.view) {
       this.view.badge = this.feed.badge;
       const error = this.feed.model.error;
-      this.view.message = !error && this.feed.model.loaded && !this.feed.model.entries.length ? "No thread is waiting for input." : undefined;
+      this.view.message = !error && this.feed.model.loaded && !this.feed.model.entries.length ? vscode.l10n.t("No thread is waiting for input.") : undefined;
     }
     void vscode.commands.executeCommand("setContext", "langgraph.inbox.count", this.feed.badge?.value ?? 0);
     this.changed.fire();

@@ -38,8 +38,8 @@ export class LangGraphParticipant {
         const metadata = result.metadata as ResultMetadata | undefined;
         if (!metadata?.threadId) return [];
         return [
-          { prompt: "", command: "open", label: "Open in LangGraph panel" },
-          { prompt: "", command: "assistant", label: "Ask another assistant" },
+          { prompt: "", command: "open", label: vscode.l10n.t("Open in LangGraph panel") },
+          { prompt: "", command: "assistant", label: vscode.l10n.t("Ask another assistant") },
         ];
       },
     };

@@ -59,7 +59,7 @@ export function threadTreeItem(thread: ThreadSummary, text: ThreadItemText): vsc
 
 /** The group at the top of the tree that holds the pinned threads. */
 export function pinnedGroupItem(count: number): vscode.TreeItem {
-  const item = new vscode.TreeItem("Pinned", vscode.TreeItemCollapsibleState.Expanded);
+  const item = new vscode.TreeItem(vscode.l10n.t("Pinned"), vscode.TreeItemCollapsibleState.Expanded);
   item.id = "langgraph.pinned";
   item.description = String(count);
   item.iconPath = new vscode.ThemeIcon("pinned");
@@ -68,7 +68,7 @@ export function pinnedGroupItem(count: number): vscode.TreeItem {
 }
 
 export function loadMoreItem(): vscode.TreeItem {
-  const item = new vscode.TreeItem("Load more…", vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t("Load more…"), vscode.TreeItemCollapsibleState.None);
   item.id = "langgraph.loadMore";
   item.iconPath = new vscode.ThemeIcon("ellipsis");
   item.contextValue = "loadMore";

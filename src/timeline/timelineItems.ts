@@ -55,7 +55,7 @@ export function branchItem(line: CheckpointRow[], detached: boolean): vscode.Tre
 }
 
 export function loadMoreItem(): vscode.TreeItem {
-  const item = new vscode.TreeItem("Load older checkpoints…", vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(vscode.l10n.t("Load older checkpoints…"), vscode.TreeItemCollapsibleState.None);
   item.id = "timeline:loadMore";
   item.iconPath = new vscode.ThemeIcon("fold-down");
   item.command = { command: "langgraph.timeline.loadMore", title: "Load Older Checkpoints" };

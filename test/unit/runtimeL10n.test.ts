@@ -15,7 +15,7 @@ function hostSources(): { file: string; source: string }[] {
 }
 
 describe("runtime strings are localizable", () => {
-  it("no user-visible literal in a notification, status bar, quick pick, input box, dialog or progress title", () => {
+  it("no user-visible literal in a notification, status bar, tree item, quick pick, input box, dialog or progress title", () => {
     const sources = hostSources();
     assert.ok(sources.length > 50, `only ${sources.length} extension-host files found`);
     const literals = sources.flatMap(({ file, source }) => runtimeLiterals(file, source).map((l) => `${file}:${l.line} ${l.where}: ${l.text}`));
@@ -45,6 +45,10 @@ describe("runtime strings are localizable", () => {
           this.item.name = vscode.l10n.t("Connection");
         }
       }
+      const more = new vscode.TreeItem("Load more…", collapsed);
+      more.description = vscode.l10n.t("Retry");
+      more.tooltip = \`\${error.message}\\nClick to retry.\`;
+      new vscode.TreeItem(error.message);
     `;
     assert.deepEqual(
       runtimeLiterals("sample.ts", source).map(({ line, where, text }) => `${line} ${where}: ${text}`),
@@ -59,6 +63,8 @@ describe("runtime strings are localizable", () => {
         '9 showSaveDialog saveLabel: "Export"',
         '11 pick.title: "Checkpoints"',
         "19 this.item.tooltip: `$(plug) Connected to ${url}`",
+        '23 TreeItem: "Load more…"',
+        "25 more.tooltip: `${error.message}\\nClick to retry.`",
       ],
     );
   });

@@ -1,7 +1,7 @@
 /**
  * User-visible string literals in extension-host code that do not go through `vscode.l10n.t`: the
  * messages of notifications and their buttons, the titles, prompts and placeholders of quick picks and
- * input boxes, dialogs' titles and labels, progress titles, status bar items' text and tooltips. Read from the TypeScript syntax tree, so a literal is found however the
+ * input boxes, dialogs' titles and labels, progress titles, status bar items' and tree items' text. Read from the TypeScript syntax tree, so a literal is found however the
  * call is written; a value computed elsewhere (a variable, a call) is not a literal and passes.
  */
 import ts from "typescript";
@@ -23,6 +23,7 @@ const WIDGET_KEYS = new Map([
   ["createQuickPick", new Set(["title", "placeholder"])],
   ["createInputBox", new Set(["title", "placeholder", "prompt"])],
   ["createStatusBarItem", new Set(["text", "tooltip", "name"])],
+  ["TreeItem", new Set(["label", "description", "tooltip"])],
 ]);
 
 /** Words, once icons (`$(plug)`) are left out: `$(plug) ${host}` shows no text of its own. */
@@ -37,7 +38,7 @@ function isLiteralText(node: ts.Expression): boolean {
   return false;
 }
 
-function calledName(call: ts.CallExpression): string | undefined {
+function calledName(call: ts.CallExpression | ts.NewExpression): string | undefined {
   const callee = call.expression;
   if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
   if (ts.isIdentifier(callee)) return callee.text;
@@ -50,7 +51,7 @@ export function runtimeLiterals(fileName: string, source: string): RuntimeLitera
   /** A created widget as its assignments name it (`pick`, `this.item`), with its shown keys. */
   const widgets = new Map<string, Set<string>>();
   const createdWidget = (initializer: ts.Expression | undefined) => {
-    const name = initializer && ts.isCallExpression(initializer) ? calledName(initializer) : undefined;
+    const name = initializer && (ts.isCallExpression(initializer) || ts.isNewExpression(initializer)) ? calledName(initializer) : undefined;
     return name ? WIDGET_KEYS.get(name) : undefined;
   };
   const report = (node: ts.Node, where: string) =>
@@ -71,6 +72,10 @@ export function runtimeLiterals(fileName: string, source: string): RuntimeLitera
       } else if (name && OPTION_CALLS.has(name)) {
         for (const argument of node.arguments) checkOptions(argument, name);
       }
+    }
+    // A tree item's label is its first argument.
+    if (ts.isNewExpression(node) && calledName(node) === "TreeItem" && node.arguments?.[0] && isLiteralText(node.arguments[0])) {
+      report(node.arguments[0], "TreeItem");
     }
     if ((ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) && ts.isIdentifier(node.name)) {
       const keys = createdWidget(node.initializer);
