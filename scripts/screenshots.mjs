@@ -9,11 +9,12 @@
  *                            labelled with its assistant, and a tool call opened as a card;
  *   docs/images/approval.png a thread stopped at an interrupt, opened onto its approval card;
  *   docs/images/debug.png    a run paused by a breakpoint before the tools node: Variables and Call Stack
- *                            in the Run and Debug view, the chat panel and the graph view beside it.
+ *                            in the Run and Debug view, the graph's source paused at the node and the
+ *                            graph view beside it.
  *
  *   node scripts/screenshots.mjs [--vsix FILE] [--out DIR] [--only debug]
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { launchChromium, openWorkbenchPage } from "./workbench/browser.mjs";
@@ -86,29 +87,44 @@ async function paletteCommand(page, title) {
   await row.click();
 }
 
-/** A run of the tools agent paused before its tools node, debugged from launch.json with F5. */
+/**
+ * A run of the tools agent paused before its tools node, debugged from launch.json with F5: a breakpoint
+ * toggled (F9) on the line of tools.ts that adds the node, the source paused there beside the graph view.
+ */
 async function debugShot(page, workspace) {
   mkdirSync(join(workspace, ".vscode"), { recursive: true });
   const launch = { type: "langgraph", request: "launch", name: "Debug the weather agent", assistant: "tools", message: "What is the weather in Lisbon?" };
   writeFileSync(join(workspace, ".vscode", "launch.json"), JSON.stringify({ version: "0.2.0", configurations: [launch] }, null, 2));
+  const toolsLine = readFileSync(join(workspace, "tools.ts"), "utf8").split("\n").findIndex((line) => line.includes('.addNode("tools"')) + 1;
   await page.locator(".part.statusbar").click({ position: { x: 5, y: 5 } });
   await paletteCommand(page, "View: Close All Editors");
-  await paletteCommand(page, "Debug: Add Function Breakpoint");
-  const input = page.locator(".debug-breakpoints input").first();
-  await input.waitFor({ state: "visible", timeout: 30_000 });
-  await input.fill("tools");
-  await input.press("Enter");
-  await paletteCommand(page, "Debug: Start Debugging");
+  await page.keyboard.press("Control+P");
+  const quickOpen = page.locator(".quick-input-widget input");
+  await quickOpen.fill(`tools.ts:${toolsLine}`);
+  await page.locator(".quick-input-widget .monaco-list-row", { hasText: "tools.ts" }).first().waitFor({ state: "visible" });
+  await page.keyboard.press("Enter");
+  await page.locator(".tabs-container .tab.active", { hasText: "tools.ts" }).waitFor({ state: "visible" });
+  await page.keyboard.press("F9");
+  await page.locator(".monaco-editor .codicon-debug-breakpoint").first().waitFor({ state: "visible" });
+  await page.keyboard.press("F5");
   await page.locator(".debug-call-stack .monaco-list-row", { hasText: "tools › tools" }).first().waitFor({ state: "visible", timeout: 60_000 });
+  await page.locator(".monaco-editor .codicon-debug-stackframe").first().waitFor({ state: "visible", timeout: 30_000 });
   // The debugger opened the thread's chat panel; its graph goes beside it, the paused node highlighted.
+  await page.locator(".tabs-container .tab", { hasText: "Debug: tools" }).first().click();
   await page.locator('.editor-actions [aria-label^="Show Graph"]').first().click({ timeout: 30_000 });
-  const graphFrame = page.locator("iframe.webview:visible").nth(1).contentFrame().locator("#active-frame").contentFrame();
+  const graphFrame = page.locator("iframe.webview:visible").last().contentFrame().locator("#active-frame").contentFrame();
   await graphFrame.locator("svg .graph-node.paused").first().waitFor({ state: "visible", timeout: 60_000 });
-  const messages = page.locator(".debug-variables .monaco-list-row", { hasText: "messages" }).first();
+  // The source, paused on the line that adds the node, beside the graph.
+  await page.locator(".tabs-container .tab", { hasText: "tools.ts" }).first().click();
+  const variables = page.locator(".debug-variables .monaco-list-row");
+  const state = variables.filter({ hasText: /^State$/ }).first();
+  await state.waitFor({ state: "visible", timeout: 30_000 });
+  if ((await state.getAttribute("aria-expanded")) !== "true") await state.click();
+  const messages = variables.filter({ hasText: "messages" }).first();
   await messages.waitFor({ state: "visible", timeout: 30_000 });
   await messages.click();
   await page.keyboard.press("ArrowRight");
-  await page.locator(".debug-variables .monaco-list-row", { hasText: "[1]" }).first().waitFor({ state: "visible" });
+  await variables.filter({ hasText: "[1]" }).first().waitFor({ state: "visible" });
   await settle(page);
   const debugPng = join(values.out, "debug.png");
   await page.screenshot({ path: debugPng });

@@ -140,10 +140,13 @@ describe("debugging a run with VS Code's debugger", () => {
     assert.ok(line > 0);
     vscode.debug.addBreakpoints([new vscode.SourceBreakpoint(new vscode.Location(file, new vscode.Position(line, 0)))]);
     const from = sent.length;
-    await launch({ assistant: "tools", message: "weather in Lima" });
+    const { session } = await launch({ assistant: "tools", message: "weather in Lima" });
     const stop = await stoppedFrom(from);
     assert.equal(stop.body.reason, "breakpoint");
     assert.match(stop.body.description ?? "", /before tools/);
+    // The workspace's langgraph.json declares the graph: the frame points at the line that adds the node.
+    const { stackFrames } = (await session.customRequest("stackTrace", { threadId: 1 })) as DebugProtocol.StackTraceResponse["body"];
+    assert.deepEqual([stackFrames[0].source?.path, stackFrames[0].line], [file.fsPath, line + 1]);
   });
 
   it("attached to a thread, the chat panel says so and its next run stops at a breakpoint", async () => {
