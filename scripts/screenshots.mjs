@@ -104,6 +104,7 @@ async function debugShot(page, workspace) {
   await page.locator(".quick-input-widget .monaco-list-row", { hasText: "tools.ts" }).first().waitFor({ state: "visible" });
   await page.keyboard.press("Enter");
   await page.locator(".tabs-container .tab.active", { hasText: "tools.ts" }).waitFor({ state: "visible" });
+  await page.locator(".monaco-editor .current-line").first().waitFor({ state: "visible" });
   await page.keyboard.press("F9");
   await page.locator(".monaco-editor .codicon-debug-breakpoint").first().waitFor({ state: "visible" });
   await page.keyboard.press("F5");
@@ -150,7 +151,10 @@ async function main() {
   mkdirSync(values.out, { recursive: true });
   if (values.only === "debug") {
     await page.locator('.activitybar [aria-label^="LangGraph"]').first().waitFor({ state: "visible", timeout: 60_000 });
-    await debugShot(page, workspace);
+    await debugShot(page, workspace).catch(async (error) => {
+      await page.screenshot({ path: "/tmp/dbg-shot-failed.png" });
+      throw error;
+    });
     return 0;
   }
 

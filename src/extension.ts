@@ -238,7 +238,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       gateway: connection.gateway,
       describe: (error, errorContext) => connection.describe(error, errorContext),
       listAssistants: () => assistants.list(),
-      showThread: (threadId) => void chats.open(threadId),
+      showThread: (threadId, assistantId) => void chats.open(threadId, { assistantId }),
       threadChanged: (threadId) => chats.refreshThread(threadId),
       runEvent: (assistantId, threadId, part) => graphs.onRunEvent(assistantId, threadId, part),
       runEnded: (assistantId, threadId, outcome) => graphs.onRunEnd(assistantId, threadId, outcome),

@@ -17,8 +17,8 @@ export interface DebuggerDeps {
   gateway: DeploymentGateway;
   describe(error: unknown, context: ErrorContext): { message: string };
   listAssistants(): Promise<AssistantRecord[]>;
-  /** Shows the thread in its chat panel (opening one if needed). */
-  showThread(threadId: string): void;
+  /** Shows the thread in its chat panel (opening one if needed), with the debugged assistant picked when given. */
+  showThread(threadId: string, assistantId?: string): void;
   /** The thread changed outside the panel: its panel reloads. */
   threadChanged(threadId: string): void;
   runEvent(assistantId: string, threadId: string, part: StreamPart): void;
@@ -44,7 +44,7 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
           readFile: readDocument,
           nodeLocation: workspaceNodeLocation,
           hooks: {
-            threadStarted: (threadId) => deps.showThread(threadId),
+            threadStarted: (threadId, assistantId) => deps.showThread(threadId, assistantId),
             runEvent: (assistantId, threadId, part) => deps.runEvent(assistantId, threadId, part),
             paused: (assistantId, threadId, nodes) => {
               deps.runEnded(assistantId, threadId, "interrupted");
@@ -58,12 +58,12 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
               deps.threadChanged(threadId);
             },
             failed: (message) => void vscode.window.showErrorMessage(vscode.l10n.t("LangGraph debug session ended: {0}", message)),
-            attached: (threadId) => {
+            attached: (threadId, assistantId) => {
               attachment = vscode.Disposable.from(
                 deps.attachChat(threadId, () => session.runInterrupts()),
                 deps.onChatRunEnd((ended) => ended === threadId && session.externalRunEnded()),
               );
-              deps.showThread(threadId);
+              deps.showThread(threadId, assistantId);
             },
             detached: () => {
               attachment?.dispose();

@@ -100,6 +100,8 @@ describe("debugging a run with VS Code's debugger", () => {
     await session.customRequest("continue", { threadId: 1 });
     await ended;
     const panel = await until(() => api.parts.chats.find(threadId), "the chat panel on the debugged thread");
+    const tools = (await client.assistants.search({ graphId: "tools" })).find((a) => a.metadata?.created_by === "system")!;
+    assert.equal(panel.session.selectedAssistantId, tools.assistant_id, "the panel has the debugged assistant picked");
     await until(
       () => panel.session.model.messages.some((m) => m.role === "ai" && m.content === "The weather tool says: It is 21°C and sunny in Berlin."),
       "the reply in the chat panel",
