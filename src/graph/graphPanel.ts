@@ -91,6 +91,8 @@ export class GraphPanel implements vscode.Disposable {
 export class GraphPanels implements vscode.Disposable {
   private readonly panels = new Map<string, GraphPanel>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** The debugged run that is paused now, so that a graph opened during the stop highlights it too. */
+  private pausedRun: { assistantId: string; threadId: string; nodes: string[] } | undefined;
 
   constructor(private readonly deps: GraphPanelsDeps) {
     // Another deployment or key: every graph is reloaded from the new client.
@@ -153,10 +155,8 @@ export class GraphPanels implements vscode.Disposable {
 
   /** A debugged run paused before `nodes` (or went on: `[]`); the graph of its assistant highlights them. */
   setPaused(assistantId: string, threadId: string, nodes: string[]): void {
-    for (const panel of this.panelsFor(assistantId)) {
-      if (nodes.length > 0 && panel.session.threadId !== threadId) void panel.session.followThread(threadId);
-      panel.session.setDebugMarks({ paused: nodes });
-    }
+    this.pausedRun = nodes.length > 0 ? { assistantId, threadId, nodes } : undefined;
+    for (const panel of this.panelsFor(assistantId)) showPaused(panel, threadId, nodes);
   }
 
   dispose(): void {
@@ -174,6 +174,8 @@ export class GraphPanels implements vscode.Disposable {
   private attach(webviewPanel: vscode.WebviewPanel, assistantId: string, threadId: string | undefined): GraphPanel {
     const panel = new GraphPanel(webviewPanel, assistantId, threadId, this.deps);
     this.panels.set(assistantId, panel);
+    const paused = this.pausedRun;
+    if (paused && this.panelsFor(paused.assistantId).includes(panel)) showPaused(panel, paused.threadId, paused.nodes);
     panel.onDidDispose(() => {
       if (this.panels.get(assistantId) === panel) this.panels.delete(assistantId);
     });
@@ -183,6 +185,11 @@ export class GraphPanels implements vscode.Disposable {
   private reloadAll(): void {
     for (const panel of this.panels.values()) void panel.session.load();
   }
+}
+
+function showPaused(panel: GraphPanel, threadId: string, nodes: string[]): void {
+  if (nodes.length > 0 && panel.session.threadId !== threadId) void panel.session.followThread(threadId);
+  panel.session.setDebugMarks({ paused: nodes });
 }
 
 async function saveExport(format: ExportFormat, bytes: Uint8Array, suggestedName: string): Promise<string | undefined> {

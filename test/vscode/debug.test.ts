@@ -151,6 +151,13 @@ describe("debugging a run with VS Code's debugger", () => {
     // (A remote workbench hands the path on as a vscode-remote: URI.)
     const framePath = stackFrames[0].source?.path ?? "";
     assert.deepEqual([/^[\w-]+:\/\//.test(framePath) ? vscode.Uri.parse(framePath).path : framePath, stackFrames[0].line], [file.path, line + 1]);
+
+    // A graph view opened during the stop highlights the paused node too.
+    const tools = (await client.assistants.search({ graphId: "tools" })).find((a) => a.metadata?.created_by === "system")!;
+    await vscode.commands.executeCommand("langgraph.graph.show", { assistantId: tools.assistant_id });
+    const graph = await until(() => api.graphs.find(tools.assistant_id), "the graph panel");
+    await until(() => graph.session.debug.paused.includes("tools"), "the paused node in a graph view opened during the stop");
+    graph.dispose();
   });
 
   it("attached to a thread, the chat panel says so and its next run stops at a breakpoint", async () => {
