@@ -126,7 +126,9 @@ async function debugShot(page, workspace) {
   await messages.click();
   await page.keyboard.press("ArrowRight");
   await variables.filter({ hasText: "[1]" }).first().waitFor({ state: "visible" });
-  await settle(page);
+  // Over the empty Debug Console: the status bar's items would show a tooltip.
+  await page.mouse.move(VIEWPORT.width * 0.7, VIEWPORT.height * 0.85);
+  await page.waitForTimeout(800);
   const debugPng = join(values.out, "debug.png");
   await page.screenshot({ path: debugPng });
   say(`saved ${debugPng}`);
