@@ -92,7 +92,7 @@ export class EventLogApp {
   }
 
   private setRuns(runs: EventRunView[], selected: string | undefined): void {
-    this.runPicker.replaceChildren(...runs.map((run) => el("option", { text: `${run.label} (${run.events})`, attrs: { value: run.key } })));
+    this.runPicker.replaceChildren(...runs.map((run) => el("option", { text: run.label, attrs: { value: run.key } })));
     if (!runs.length) this.runPicker.append(el("option", { text: "No runs yet: send a message in the chat", attrs: { value: "" } }));
     this.runPicker.value = selected ?? "";
   }

@@ -2,11 +2,12 @@
  * Graphs as they are, through the UI of a real VS Code workbench: a supervisor thread whose sub-agents'
  * replies stream into groups labelled with their subgraphs and named "supervisor › researcher", and a
  * graph that is not a chat run from its form (an input that fails the schema refused, a valid one run,
- * each node's update shown as a card).
+ * each node's update shown as a card), and the event log beside a chat: rows of the runs, filtered, and
+ * the next run streaming the extra modes it asks for.
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
-import type { Locator, Page } from "playwright-core";
+import type { FrameLocator, Locator, Page } from "playwright-core";
 import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
 import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench";
 
@@ -21,6 +22,16 @@ function threadRow(page: Page, title: string): Locator {
     .first()
     .locator(".monaco-list-row")
     .filter({ has: page.locator(".label-name", { hasText: new RegExp(`^\\s*${title}\\s*$`) }) });
+}
+
+/** The content of the visible webview that shows `selector` (several webviews can be side by side). */
+async function webviewWith(page: Page, selector: string): Promise<FrameLocator> {
+  const frames = page.locator("iframe.webview:visible");
+  for (let i = 0; i < (await frames.count()); i++) {
+    const frame = frames.nth(i).contentFrame().locator("#active-frame").contentFrame();
+    if ((await frame.locator(selector).count()) > 0) return frame;
+  }
+  throw new Error(`no visible webview shows ${selector}`);
 }
 
 async function until<T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
@@ -116,5 +127,34 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     assert.match((await chat().locator("article.message--update").last().textContent()) ?? "", /wrote/);
     assert.equal(await input.inputValue(), '{"document": "The memo  asks for   a short summary."}', "the input stays for the next run");
     await workbench!.screenshot("graphs-2-run-form");
+  });
+
+  it("shows a thread's events beside its chat: rows filtered by text and mode, and the next run streams every mode", async function () {
+    this.timeout(120_000);
+    const { page } = workbench!;
+    await open(TEAM, supervisorId);
+    await workbench!.runCommand("LangGraph: Show Event Log");
+    const log = await until(() => webviewWith(page, ".event-log .event-row"), "the event log with rows", 30_000);
+    const modes = async () => new Set(await log.locator(".event-row .event-mode").allTextContents());
+    // The run before the log opened streamed the chat's own modes.
+    assert.ok((await modes()).has("messages-tuple"), [...(await modes())].join(","));
+    assert.ok(!(await modes()).has("checkpoints"));
+
+    const chatFrame = await webviewWith(page, "textarea.composer-input");
+    const input = chatFrame.locator("textarea.composer-input");
+    await input.click();
+    await input.fill("status");
+    await input.press("Enter");
+    // The log follows the new run, which streams the modes it ticks (all of them).
+    await until(async () => (await modes()).has("checkpoints") && (await modes()).has("tasks"), "rows of checkpoints and tasks from the new run", 60_000);
+    await chatFrame.locator('button.send-button[data-mode="send"]').waitFor({ state: "attached", timeout: 30_000 });
+
+    const filter = log.locator("input.event-filter");
+    await filter.fill("custom");
+    await until(async () => /^\d+ of \d+ events$/.test((await log.locator(".event-count").textContent()) ?? ""), "the filtered count");
+    assert.deepEqual([...(await modes())], ["custom"]);
+    await log.locator(".event-row").first().click();
+    await until(async () => /"event": "custom/.test((await log.locator(".event-detail").textContent()) ?? ""), "the event's JSON under its row");
+    await workbench!.screenshot("graphs-3-event-log");
   });
 });

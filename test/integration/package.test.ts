@@ -15,6 +15,7 @@ describe("the VSIX", () => {
       const files = output.split("\n").filter((l) => l.startsWith("  ")).map((l) => l.trim());
       assert.ok(files.includes("dist/extension.js"));
       assert.ok(files.includes("dist/webview.js"));
+      assert.ok(files.includes("dist/eventLogWebview.js"));
       assert.ok(files.includes("dist/langgraphJsonServer.js"));
       for (const file of files) assert.match(file, /^(dist\/|media\/|package\.json$|package\.nls\.json$|l10n\/bundle\.l10n\.json$|README\.md$|LICENSE$|CHANGELOG\.md$)/, file);
       // What the Marketplace shows: the icon, the changelog, and the English text of every contribution and runtime string.
