@@ -117,6 +117,7 @@ export enum QuickPickItemKind { Separator = -1, Default = 0 }
 export enum FileType { Unknown = 0, File = 1, Directory = 2, SymbolicLink = 64 }
 export enum FileChangeType { Changed = 1, Created = 2, Deleted = 3 }
 export enum ConfigurationTarget { Global = 1, Workspace = 2, WorkspaceFolder = 3 }
+export enum DebugConfigurationProviderTriggerKind { Initial = 1, Dynamic = 2 }
 
 export class FileSystemError extends Error {
   static FileNotFound(message?: string | Uri): FileSystemError {
@@ -266,6 +267,8 @@ export function createVscodeStub(root: string) {
     onDidOpenTextDocument: noEvent,
     registerFileSystemProvider: () => new Disposable(),
     registerTextDocumentContentProvider: () => new Disposable(),
+    // An empty workspace: no langgraph.json to find.
+    findFiles: async () => [],
     getConfiguration(section?: string) {
       const full = (key: string) => (section ? `${section}.${key}` : key);
       return {
@@ -305,6 +308,7 @@ export function createVscodeStub(root: string) {
     SymbolInformation,
     InlayHint,
     CancellationError,
+    DebugConfigurationProviderTriggerKind,
     window: lenient("window", window, record.missing),
     commands: lenient("commands", commands, record.missing),
     workspace: lenient("workspace", workspace, record.missing),
@@ -313,6 +317,10 @@ export function createVscodeStub(root: string) {
     // The @langgraph participant and the language model tools register at activation.
     chat: lenient("chat", { createChatParticipant: () => ({ onDidReceiveFeedback: noEvent, dispose() {} }) }, record.missing),
     lm: lenient("lm", {}, record.missing),
+    tasks: lenient("tasks", {}, record.missing),
+    debug: lenient("debug", {}, record.missing),
+    // English, as VS Code gives it without a language pack: `{0}` placeholders filled in.
+    l10n: lenient("l10n", { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) }, record.missing),
   };
 
   const memento = () => {
