@@ -9,11 +9,10 @@ import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { FrameLocator, Locator, Page } from "playwright-core";
 import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
-import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench";
+import { screenshotIfFailed, startWorkbench, type Workbench, until } from "./workbench";
 
 const TEAM = "Ask the team";
 const PIPELINE = "Summarise a memo";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function threadRow(page: Page, title: string): Locator {
   return page
@@ -34,15 +33,6 @@ async function webviewWith(page: Page, selector: string): Promise<FrameLocator> 
   throw new Error(`no visible webview shows ${selector}`);
 }
 
-async function until<T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 describe("multi-agent and non-chat graphs through the workbench UI", function () {
   let workbench: Workbench | undefined;

@@ -7,10 +7,9 @@ import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { Locator, Page } from "playwright-core";
 import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
-import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench";
+import { screenshotIfFailed, startWorkbench, type Workbench, until } from "./workbench";
 
 const TITLE = "Pay the March invoice";
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function pane(page: Page, name: RegExp): Locator {
   return page
@@ -19,15 +18,6 @@ function pane(page: Page, name: RegExp): Locator {
     .first();
 }
 
-async function until<T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await read().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(250);
-  }
-}
 
 describe("Needs Input and live assistants through the workbench UI", function () {
   let workbench: Workbench | undefined;

@@ -8,29 +8,15 @@ import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { Locator, Page } from "playwright-core";
 import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
-import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench";
+import { screenshotIfFailed, startWorkbench, type Workbench, until as waitUntil } from "./workbench";
 
 const TITLE = "Time travel";
 const EDITED = "HELLO FROM THE PAST";
 const SECOND_EDIT = "ONCE MORE, EDITED";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function until<T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000): Promise<T> {
-  const start = Date.now();
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await read();
-      if (value) return value;
-      last = value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
-    await sleep(250);
-  }
-}
+/** The timeline's steps wait longer: each checkpoint carries the whole thread. */
+const until = <T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000) => waitUntil(read, what, timeoutMs);
 
 function pane(page: Page, name: string): Locator {
   return page

@@ -175,3 +175,20 @@ export async function screenshotIfFailed(context: Mocha.Context, workbench: Work
   const path = await workbench.screenshot(`failed-${test.fullTitle()}`).catch(() => undefined);
   if (path) console.log(`    screenshot: ${path}`);
 }
+
+/** Polls `read` until it gives a value; after `timeoutMs` fails naming `what` and the last answer or error. */
+export async function until<T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const start = Date.now();
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await read();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
