@@ -4,7 +4,7 @@
  * shows besides the messages lives in `ChatPanelState`, which keeps the truth while the panel is hidden.
  * Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
-import type { MultitaskStrategy, ThreadCheckpoint } from "../deployment/types";
+import type { ThreadCheckpoint } from "../deployment/types";
 import type { ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
 import { AssistantSelection } from "./assistantSelection";
 import type { ChatSessionDeps } from "./chatSessionDeps";
@@ -23,8 +23,6 @@ import { isChatState, readNodeUpdates, runEventViews } from "./nodeUpdates";
 import { withUiCards } from "./uiMessages";
 import { shortId, shorten, titleOf } from "../common/threadText";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
-
-export type { MultitaskStrategy };
 
 export class ChatSession {
   readonly model = new ThreadModel();

@@ -3,7 +3,7 @@
  * choice permanent in `langgraph.chat.multitaskStrategy`.
  */
 import * as vscode from "vscode";
-import type { MultitaskStrategy } from "./chatSession";
+import type { MultitaskStrategy } from "../deployment/types";
 
 type Choice = "ask" | MultitaskStrategy;
 

@@ -7,6 +7,7 @@
 import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
 import type { StreamModeName } from "../common/streamModes";
 import { createClient, fetchServerInfo, type ClientOptions } from "./clientFactory";
+import { runStreamModes, STREAM_MODES, STREAM_SUBGRAPHS } from "./runStreamModes";
 import { CheckpointGoneError, isMissingEndpoint, UnsupportedByServerError } from "./errorMapping";
 import type {
   AssistantDraft,
@@ -26,24 +27,6 @@ import type {
 import { parseAssistant, parseCheckpoint, parseGraph, parseGraphSchemas, parseRun, parseSchemas, parseServerInfo, parseStateUpdate, parseThread, parseVersion } from "./wireSchemas";
 
 export { MAX_SENDS } from "./retryingFetch";
-
-/**
- * What the chat streams: tokens as they come, each node's update (the graph view follows them) and the
- * graph's custom events (status lines),
- * from inside subgraphs too (`streamSubgraphs`: a sub-agent's messages arrive under its namespace).
- * Never `values` together with `streamSubgraphs`: langgraph-api 2.0 fails such a run (README,
- * compatibility table; a test reads the requests the gateway sends).
- */
-const STREAM_MODES: StreamMode[] = ["messages-tuple", "updates", "custom"];
-const STREAM_SUBGRAPHS = true;
-
-/** The chat's modes and the extra ones asked for (the event log's), once each. */
-function streamModes(extra: readonly StreamModeName[] | undefined, serverMajor: number | undefined): StreamMode[] {
-  const modes = new Set<StreamMode>([...STREAM_MODES, ...(extra ?? [])]);
-  // `values` with subgraphs fails the run on langgraph-api 2 (and on a server whose version is unknown, to be safe).
-  if (serverMajor === undefined || serverMajor >= 2) modes.delete("values");
-  return [...modes];
-}
 
 const LIST_FIELDS = ["thread_id", "created_at", "updated_at", "metadata", "status"] as const;
 const SUMMARY_FIELDS = [...LIST_FIELDS, "config"] as const;
@@ -361,18 +344,18 @@ export class DeploymentGateway {
     }
   }
 
-  /** Runs one request; a missing endpoint is said as what this server lacks (`explain`). */
   /** The modes a run streams; the server's version is read (once per connection) only when extra modes are asked for. */
   private async streamModes(extra: readonly StreamModeName[] | undefined): Promise<StreamMode[]> {
-    if (!extra?.length) return STREAM_MODES;
+    if (!extra?.length) return [...STREAM_MODES];
     const version = await this.serverInfo().then(
       (info) => info.version,
       () => undefined,
     );
     const major = version === undefined ? undefined : Number.parseInt(version, 10);
-    return streamModes(extra, Number.isNaN(major) ? undefined : major);
+    return runStreamModes(extra, Number.isNaN(major) ? undefined : major);
   }
 
+  /** Runs one request; a missing endpoint is said as what this server lacks (`explain`). */
   private async attempt<T>(capability: string, request: () => Promise<T>): Promise<T> {
     try {
       return await request();

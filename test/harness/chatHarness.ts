@@ -1,7 +1,8 @@
 /** A ChatSession wired to a real server, recording every protocol message it posts. */
 import type { Client } from "@langchain/langgraph-sdk";
 import { AssistantDirectory } from "../../src/state/assistantDirectory";
-import { ChatSession, type MultitaskStrategy } from "../../src/chat/chatSession";
+import { ChatSession } from "../../src/chat/chatSession";
+import type { MultitaskStrategy } from "../../src/deployment/types";
 import { createClient } from "../../src/deployment/clientFactory";
 import { DeploymentGateway } from "../../src/deployment/gateway";
 import { mapError } from "../../src/deployment/errorMapping";

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { MultitaskStrategy } from "../../src/chat/chatSession";
+import type { MultitaskStrategy } from "../../src/deployment/types";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
 import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
