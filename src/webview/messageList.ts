@@ -30,7 +30,8 @@ import { FrameScheduler } from "./frameScheduler";
 import { EarlierMessages, EmptyState } from "./listPlaceholders";
 import { markStale, renderStale, type DirtyPart, type Entry } from "./messageEntry";
 import { applyToolCallDelta, copyMessage, OrphanResults, validBranch } from "./messageModel";
-import { MessageView, type EditDraft, type MessageActions } from "./messageView";
+import { MessageView, type MessageActions } from "./messageView";
+import type { EditDraft } from "./messageEditor";
 import { SubgraphGroups, type GroupedItem } from "./subgraphGroups";
 
 export interface MessageListOptions {

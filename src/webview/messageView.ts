@@ -12,6 +12,7 @@ import { el, icon, iconButton, jsonText, labelText } from "../common/dom";
 import { MarkdownBody } from "./markdownBody";
 import { isShowableDataImage, MAX_IMAGE_BYTES } from "../common/messageImages";
 import { ToolCard } from "./toolCard";
+import { MessageEditor, type EditDraft } from "./messageEditor";
 
 const ROLE_LABELS = {
   human: { icon: "account", label: "You" },
@@ -29,26 +30,11 @@ export interface MessageActions {
   switchBranch(id: string, direction: -1 | 1): void;
 }
 
-/** An open editor's state, kept when the view is rebuilt (a snapshot replaces every view). */
-export interface EditDraft {
-  text: string;
-  focused: boolean;
-}
-
-interface Editor {
-  root: HTMLElement;
-  input: HTMLTextAreaElement;
-  error: HTMLElement;
-  save: HTMLButtonElement;
-}
-
 interface BranchControls {
   previous: HTMLButtonElement;
   next: HTMLButtonElement;
   position: HTMLElement;
 }
-
-const MAX_EDITOR_HEIGHT_PX = 320;
 
 export class MessageView {
   readonly element: HTMLElement;
@@ -69,7 +55,7 @@ export class MessageView {
   private readonly regenerateButton?: HTMLButtonElement;
   private readonly rerunButton?: HTMLButtonElement;
   private readonly messageId: string;
-  private editor?: Editor;
+  private editor?: MessageEditor;
   /** The message's text as last rendered: what the editor starts from. */
   private text = "";
   private branch?: BranchPosition;
@@ -169,106 +155,36 @@ export class MessageView {
   startEdit(text = this.text, focus = true): void {
     if (!this.editButton) return;
     if (!this.editor) {
-      const input = el("textarea", {
-        className: "message-edit-input",
-        attrs: { rows: "2", "aria-label": "Edit message", placeholder: "Edit the message (Ctrl+Enter to submit, Escape to cancel)" },
-      });
-      const error = el("div", { className: "message-edit-error", attrs: { role: "alert" } });
-      error.hidden = true;
-      const save = el("button", { className: "button message-edit-save", attrs: { type: "button", title: "Save & Submit (Ctrl+Enter)" } }, "Save & Submit");
-      const cancel = el("button", { className: "button button--secondary message-edit-cancel", attrs: { type: "button", title: "Cancel (Escape)" } }, "Cancel");
-      const root = el(
-        "div",
-        { className: "message-editor" },
-        input,
-        error,
-        el("div", { className: "message-edit-actions" }, save, cancel),
-      );
-      this.editor = { root, input, error, save };
-      input.addEventListener("input", () => {
-        this.showEditError(undefined);
-        this.autosizeEditor();
-      });
-      input.addEventListener("keydown", (event) => {
-        if (event.isComposing || event.keyCode === 229) return;
-        if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) {
-          event.preventDefault();
-          this.saveEdit();
-        } else if (event.key === "Escape") {
-          event.preventDefault();
-          event.stopPropagation();
-          this.cancelEdit();
-        }
-      });
-      save.addEventListener("click", () => this.saveEdit());
-      cancel.addEventListener("click", () => this.cancelEdit());
-      this.body.after(root);
+      this.editor = new MessageEditor({ submit: (edited) => this.submitEdit(edited), cancel: () => this.closeEditor() });
+      this.body.after(this.editor.root);
       this.element.classList.add("message--editing");
     }
-    this.editor.input.value = text;
     this.body.hidden = true;
     this.renderControls();
-    this.autosizeEditor();
-    if (focus) {
-      this.editor.input.focus();
-      const end = this.editor.input.value.length;
-      this.editor.input.setSelectionRange(end, end);
-    }
+    this.editor.show(text, focus);
   }
 
   /** The open editor's text, if any: `MessageList` carries it over when it rebuilds this view. */
   editDraft(): EditDraft | undefined {
-    if (!this.editor) return undefined;
-    const doc = this.element.ownerDocument;
-    return { text: this.editor.input.value, focused: doc.activeElement === this.editor.input };
+    return this.editor?.draft();
   }
 
-  private saveEdit(): void {
-    const editor = this.editor;
-    if (!editor) return;
-    const text = editor.input.value.trim();
-    if (text === "") {
-      this.showEditError("The message cannot be empty. Type a message, or Cancel to keep the original.");
-      editor.input.focus();
-      return;
-    }
+  private submitEdit(text: string): void {
     if (this.busy) return;
     this.closeEditor();
     this.actions?.edit(this.messageId, text);
   }
 
-  private cancelEdit(): void {
-    this.closeEditor();
-  }
-
   private closeEditor(): void {
     const editor = this.editor;
     if (!editor) return;
-    const hadFocus = editor.root.contains(this.element.ownerDocument.activeElement);
+    const hadFocus = editor.hasFocus();
     this.editor = undefined;
     editor.root.remove();
     this.element.classList.remove("message--editing");
     this.body.hidden = false;
     this.renderControls();
     if (hadFocus) this.editButton?.focus();
-  }
-
-  private showEditError(message: string | undefined): void {
-    const editor = this.editor;
-    if (!editor) return;
-    editor.error.hidden = !message;
-    editor.error.textContent = message ?? "";
-    if (message) editor.input.setAttribute("aria-invalid", "true");
-    else editor.input.removeAttribute("aria-invalid");
-  }
-
-  private autosizeEditor(): void {
-    const input = this.editor?.input;
-    if (!input) return;
-    // Style set through the CSSOM: allowed by the page's CSP, unlike style attributes.
-    input.style.height = "auto";
-    const height = Math.min(input.scrollHeight, MAX_EDITOR_HEIGHT_PX);
-    if (height > 0) input.style.height = `${height}px`;
   }
 
   private switchBranch(direction: -1 | 1): void {
@@ -294,7 +210,7 @@ export class MessageView {
       this.rerunButton.disabled = this.busy || this.pending;
       this.rerunButton.hidden = this.editor !== undefined;
     }
-    if (this.editor) this.editor.save.disabled = this.busy;
+    this.editor?.setBusy(this.busy);
   }
 
   renderAuthor(message: ChatMessageView): void {
