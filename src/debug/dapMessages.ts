@@ -90,15 +90,16 @@ export function parseCommand(expression: string): RunCommand {
 /**
  * The Call Stack of a stop: the graph and each next task (`tools › tools`), the first one on top. A frame
  * points at the line that adds its node when the workspace has the graph's source; without one it still
- * shows, by name (VS Code then shows the Variables of the frame that is clicked).
+ * shows, by name (VS Code then shows the Variables of the frame that is clicked). A node that runs a
+ * subgraph says so: the run cannot stop inside it, so no frame goes deeper.
  */
-export function stackFrames(paused: PausedState, graphId: string, locate: (node: string) => NodeLocation | undefined = () => undefined): DebugProtocol.StackFrame[] {
+export function stackFrames(paused: PausedState, graphId: string, locate: (node: string) => NodeLocation | undefined = () => undefined, subgraph: (node: string) => boolean = () => false): DebugProtocol.StackFrame[] {
   const frame = (id: number, node: string, name: string): DebugProtocol.StackFrame => {
     const location = locate(node);
     return location ? { id, name, source: { name: basename(location.path), path: location.path }, line: location.line, column: 1 } : { id, name, line: 0, column: 0 };
   };
   const tasks = paused.checkpoint.tasks.length > 0 ? paused.checkpoint.tasks.map((task) => task.name ?? "") : paused.checkpoint.next;
-  const frames: DebugProtocol.StackFrame[] = tasks.map((node, index) => ({ ...frame(index + 1, node, `${graphId} › ${node}`), presentationHint: index === 0 ? ("normal" as const) : ("subtle" as const) }));
+  const frames: DebugProtocol.StackFrame[] = tasks.map((node, index) => ({ ...frame(index + 1, node, `${graphId} › ${node}${subgraph(node) ? " (subgraph)" : ""}`), presentationHint: index === 0 ? ("normal" as const) : ("subtle" as const) }));
   if (frames.length === 0 && paused.lastUpdate) frames.push(frame(1, paused.lastUpdate.node, `${graphId} › ${paused.lastUpdate.node} (done)`));
   return frames;
 }

@@ -36,6 +36,8 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
   protected paused: PausedState | undefined;
   /** Where the stop's nodes are added in the workspace's source, by node. */
   protected locations = new Map<string, NodeLocation>();
+  /** The nodes inside each subgraph the graph's xray drawing expands, by subgraph. */
+  protected subgraphs = new Map<string, string[]>();
   protected abort: AbortController | undefined;
   private activeRunId: string | undefined;
 

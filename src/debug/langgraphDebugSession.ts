@@ -5,11 +5,12 @@
  */
 import { InitializedEvent, Thread } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
-import type { AssistantRecord, NodeInterruptsRequest } from "../deployment/types";
+import type { AssistantRecord, NodeInterruptsRequest, RawGraph } from "../deployment/types";
 import { breakpointChanged, MinimalResponse, parseCommand, parseValue, stackFrames, toDap, type Step } from "./dapMessages";
 import { DebugRunDriver, THREAD_ID } from "./debugRunDriver";
 import { ConfigurationError, findAssistant, parseAttachArguments, parseLaunchArguments, resolveInput } from "./launchArguments";
 import { isRecord, parsePath, valueAt, withValueAt } from "./stateExpression";
+import { isSubgraph, stepIntoNote, subgraphNodes } from "./subgraphs";
 
 export class LangGraphDebugSession extends DebugRunDriver {
   private configured!: () => void;
@@ -133,7 +134,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
     this.guard(response, () => {
       const { paused, run } = this.requirePaused();
-      const frames = stackFrames(paused, run.graphId, (node) => this.locations.get(node));
+      const frames = stackFrames(paused, run.graphId, (node) => this.locations.get(node), (node) => isSubgraph(node, this.subgraphs, paused.checkpoint.tasks));
       response.body = { stackFrames: frames, totalFrames: frames.length };
       this.sendResponse(response);
     });
@@ -208,7 +209,12 @@ export class LangGraphDebugSession extends DebugRunDriver {
     this.resumeWith(response, "step");
   }
 
+  /** The server cannot stop inside a subgraph, so Step Into is a Step Over that says why. */
   protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
+    if (this.phase === "paused" && this.paused) {
+      const tasks = this.paused.checkpoint.tasks;
+      this.output(`${stepIntoNote(this.paused.checkpoint.next, (node) => isSubgraph(node, this.subgraphs, tasks))}\n`, "console");
+    }
     this.resumeWith(response, "step");
   }
 
@@ -260,9 +266,11 @@ export class LangGraphDebugSession extends DebugRunDriver {
   /** Loads the graph's nodes (breakpoints are checked against them), then takes the editor's breakpoints. */
   private async prepare(assistant: AssistantRecord, threadId: string): Promise<void> {
     const graph = await this.deps.gateway.assistantGraph(assistant.assistant_id, false).catch(this.explained({ operation: "read the assistant's graph" }));
-    const nodes = (graph.nodes ?? []).map((node) => node.id).filter((id): id is string => typeof id === "string");
+    // The xray drawing names the nodes inside subgraphs; a server that refuses it only costs those names.
+    const xray = await this.deps.gateway.assistantGraph(assistant.assistant_id, true).catch(() => undefined);
     this.run = { threadId, assistantId: assistant.assistant_id, graphId: assistant.graph_id };
-    for (const breakpoint of this.breakpoints.setGraphNodes(nodes)) this.sendEvent(breakpointChanged(breakpoint));
+    this.subgraphs = subgraphNodes(nodeIds(xray));
+    for (const breakpoint of this.breakpoints.setGraphNodes(nodeIds(graph), this.subgraphs)) this.sendEvent(breakpointChanged(breakpoint));
     this.sendEvent(new InitializedEvent());
     await this.waitForConfiguration();
   }
@@ -276,4 +284,8 @@ export class LangGraphDebugSession extends DebugRunDriver {
   protected override startFailed(message: string): void {
     this.deps.hooks?.failed?.(message);
   }
+}
+
+function nodeIds(graph: RawGraph | undefined): string[] {
+  return (graph?.nodes ?? []).map((node) => node.id).filter((id): id is string => typeof id === "string");
 }

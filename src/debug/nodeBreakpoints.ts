@@ -2,8 +2,10 @@
  * Breakpoints on nodes. A function breakpoint `tools` (or `before:tools`) stops before the node runs,
  * `after:tools` after it; a source breakpoint on the line that adds a node (`addNode("tools", …)`,
  * `add_node("tools", …)`) stops before that node. They become the run's `interruptBefore` /
- * `interruptAfter`. A breakpoint that names no node of the graph stays unverified, with the reason.
+ * `interruptAfter`. A breakpoint that names no node of the graph stays unverified, with the reason; so
+ * does `subgraph:node`, which the server cannot stop at (see `subgraphs.ts`).
  */
+import { SUBGRAPH_LIMIT } from "./subgraphs";
 
 export type NodeStop = "before" | "after";
 
@@ -39,12 +41,17 @@ export function parseBreakpointName(name: string): { node?: string; stop: NodeSt
 export class NodeBreakpoints {
   private nextId = 1;
   private nodes: ReadonlySet<string> | undefined;
+  private subgraphs: ReadonlyMap<string, readonly string[]> = new Map();
   private functionBreakpoints: NodeBreakpoint[] = [];
   private readonly sourceBreakpoints = new Map<string, NodeBreakpoint[]>();
 
-  /** The graph's nodes are known: every breakpoint is checked again. Answers those that changed. */
-  setGraphNodes(nodes: readonly string[]): NodeBreakpoint[] {
+  /**
+   * The graph's nodes are known (and, from its xray drawing, those inside its subgraphs): every
+   * breakpoint is checked again. Answers those that changed.
+   */
+  setGraphNodes(nodes: readonly string[], subgraphs: ReadonlyMap<string, readonly string[]> = new Map()): NodeBreakpoint[] {
     this.nodes = new Set(nodes.filter((node) => !START_END.has(node)));
+    this.subgraphs = subgraphs;
     const all = this.all();
     for (const breakpoint of all) this.verify(breakpoint);
     return all;
@@ -107,11 +114,18 @@ export class NodeBreakpoints {
       breakpoint.verified = true;
       breakpoint.message = undefined;
     } else if (node.includes(":") && this.nodes.has(node.slice(0, node.indexOf(":")))) {
-      breakpoint.message = `${node} is inside the subgraph ${node.slice(0, node.indexOf(":"))}: a run stops only at the graph's own nodes.`;
+      breakpoint.message = this.insideSubgraph(node.slice(0, node.indexOf(":")), node.slice(node.indexOf(":") + 1));
     } else {
       const known = [...this.nodes].join(", ");
       breakpoint.message = `The graph has no node named ${node}${known ? ` (its nodes: ${known})` : ""}.`;
     }
     return breakpoint;
+  }
+
+  /** Why `subgraph:inner` is not verified: no such node inside, or the server cannot stop there. */
+  private insideSubgraph(subgraph: string, inner: string): string {
+    const known = this.subgraphs.get(subgraph);
+    if (known && !known.some((id) => id === inner || id.startsWith(`${inner}:`))) return `The subgraph ${subgraph} has no node named ${inner} (its nodes: ${known.join(", ")}).`;
+    return `${subgraph}:${inner} is inside the subgraph ${subgraph}, and ${SUBGRAPH_LIMIT}. A breakpoint on ${subgraph} stops before the subgraph runs.`;
   }
 }

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { NodeBreakpoints, nodeAddedOnLine } from "../../src/debug/nodeBreakpoints";
 import { formatPath, parsePath, valueAt, withValueAt } from "../../src/debug/stateExpression";
+import { isSubgraph, stepIntoNote, subgraphNodes } from "../../src/debug/subgraphs";
 
 describe("Debug Console paths into the state", () => {
   const state = { messages: [{ content: "hi" }, { content: "there", tool_calls: [{ args: { city: "Oslo" } }] }], "odd key": 1 };
@@ -46,5 +47,26 @@ describe("node breakpoints", () => {
     assert.match(empty.message ?? "", /needs a node name/);
     assert.deepEqual(breakpoints.interrupts(), { before: ["tools"], after: ["agent"] });
     assert.deepEqual(breakpoints.hitBy(["tools"], "agent").map((b) => b.id), [tools.id, after.id]);
+  });
+
+  it("checks subgraph:node against the subgraph's nodes from the xray drawing, and never verifies it", () => {
+    const inside = subgraphNodes(["__start__", "supervisor", "researcher:__start__", "researcher:agent", "researcher:inner:tools", "researcher:inner:__end__", "writer", "__end__"]);
+    assert.deepEqual([...inside], [["researcher", ["agent", "inner:tools"]]]);
+    const breakpoints = new NodeBreakpoints();
+    const [agent, inner, deeper, missing, collapsed] = breakpoints.setFunctionBreakpoints(["researcher:agent", "researcher:inner", "researcher:inner:tools", "researcher:nope", "writer:agent"]);
+    breakpoints.setGraphNodes(["supervisor", "researcher", "writer"], inside);
+    assert.deepEqual([agent, inner, deeper, missing, collapsed].map((b) => b.verified), [false, false, false, false, false]);
+    for (const b of [agent, inner, deeper, collapsed]) assert.match(b.message ?? "", /is inside the subgraph \w+, and the server stops a run only before or after the graph's own nodes/);
+    assert.equal(missing.message, "The subgraph researcher has no node named nope (its nodes: agent, inner:tools).");
+    assert.deepEqual(breakpoints.interrupts(), { before: [], after: [] });
+  });
+
+  it("says what Step Into does at a subgraph and elsewhere", () => {
+    const tasks = [{ name: "writer", checkpoint: { checkpoint_ns: "writer:1" }, interrupts: [] }, { name: "agent", checkpoint: null, interrupts: [] }];
+    const subgraph = (node: string) => isSubgraph(node, new Map([["researcher", ["agent"]]]), tasks);
+    assert.deepEqual(["researcher", "writer", "agent"].map(subgraph), [true, true, false]);
+    assert.match(stepIntoNote(["researcher"], subgraph), /like Step Over: researcher is a subgraph, and the server stops a run only before or after the graph's own nodes .*researcher runs to its end in this step\.$/);
+    assert.match(stepIntoNote(["researcher", "writer"], subgraph), /researcher, writer are subgraphs/);
+    assert.equal(stepIntoNote(["agent"], subgraph), "Step Into runs one step, like Step Over: agent is not a subgraph.");
   });
 });
