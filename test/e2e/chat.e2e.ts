@@ -10,8 +10,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { Locator, Page } from "playwright-core";
-import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
-import { screenshotIfFailed, startWorkbench, type Workbench, until } from "./workbench";
+import { until, useWorkbench } from "./workbench";
 
 /** Oldest first: the tree lists them the other way round. */
 const TITLES = {
@@ -60,51 +59,37 @@ function escapeRegExp(text: string): string {
 }
 
 describe("chat and threads through the workbench UI", function () {
-  let workbench: Workbench | undefined;
-  let langgraph: LangGraphServer | undefined;
   let client: Client;
   const threadIds: Record<keyof typeof TITLES, string> = {} as never;
   let pirateId: string;
   let echoId: string;
   let slowId: string;
 
-  before(async function () {
-    this.timeout(300_000);
-    const { startLangGraphServer } = await import("../../scripts/workbench/langgraphServer.mjs");
-    langgraph = await startLangGraphServer();
-    client = new Client({ apiUrl: langgraph.url, apiKey: null });
-    const human = (content: string) => ({ messages: [{ role: "human", content }] });
+  const workbench = useWorkbench({
+    seed: async (deployment) => {
+      client = deployment;
+      const human = (content: string) => ({ messages: [{ role: "human", content }] });
 
-    // Created (and run) one after the other, so each is newer than the one before.
-    for (const key of Object.keys(TITLES) as (keyof typeof TITLES)[]) {
-      const thread = await client.threads.create({ metadata: { title: TITLES[key] } });
-      threadIds[key] = thread.thread_id;
-      if (key === "weather") await client.runs.wait(thread.thread_id, "tools", { input: human("What is the weather in Porto today?") });
-      else if (key === "approval") await client.runs.wait(thread.thread_id, "approval", { input: human(TITLES.approval) });
-      else if (key !== "chat") await client.runs.wait(thread.thread_id, "echo", { input: human(`Notes for ${TITLES[key]}`) });
-      await sleep(50);
-    }
-    const pirate = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
-    pirateId = pirate.assistant_id;
-    const systemAssistant = async (graphId: string) =>
-      (await client.assistants.search({ graphId, limit: 100 })).find((a) => a.metadata?.created_by === "system")!.assistant_id;
-    echoId = await systemAssistant("echo");
-    slowId = await systemAssistant("slow");
+      // Created (and run) one after the other, so each is newer than the one before.
+      for (const key of Object.keys(TITLES) as (keyof typeof TITLES)[]) {
+        const thread = await client.threads.create({ metadata: { title: TITLES[key] } });
+        threadIds[key] = thread.thread_id;
+        if (key === "weather") await client.runs.wait(thread.thread_id, "tools", { input: human("What is the weather in Porto today?") });
+        else if (key === "approval") await client.runs.wait(thread.thread_id, "approval", { input: human(TITLES.approval) });
+        else if (key !== "chat") await client.runs.wait(thread.thread_id, "echo", { input: human(`Notes for ${TITLES[key]}`) });
+        await sleep(50);
+      }
+      const pirate = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
+      pirateId = pirate.assistant_id;
+      const systemAssistant = async (graphId: string) =>
+        (await client.assistants.search({ graphId, limit: 100 })).find((a) => a.metadata?.created_by === "system")!.assistant_id;
+      echoId = await systemAssistant("echo");
+      slowId = await systemAssistant("slow");
 
-    workbench = await startWorkbench({ langgraphUrl: langgraph.url });
+    },
   });
 
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await workbench?.stop();
-    await langgraph?.stop();
-  });
-
-  const chat = () => workbench!.chatFrame();
+  const chat = () => workbench().chatFrame();
   const aiMessages = () => chat().locator("article.message--ai");
   const sendButton = () => chat().locator("button.send-button");
   const idleSendButton = () => chat().locator('button.send-button[data-mode="send"]');
@@ -121,8 +106,8 @@ describe("chat and threads through the workbench UI", function () {
   }
 
   it("1. lists the seeded threads in the Threads tree, newest first", async function () {
-    const { page } = workbench!;
-    await workbench!.openLangGraphContainer();
+    const { page } = workbench();
+    await workbench().openLangGraphContainer();
     await threadRow(page, TITLES.chat).waitFor({ state: "visible", timeout: 30_000 });
     const expected = Object.values(TITLES).reverse();
     const titles = await until(async () => {
@@ -130,17 +115,17 @@ describe("chat and threads through the workbench UI", function () {
       return shown.length >= expected.length ? shown : undefined;
     }, "all seeded threads in the tree");
     assert.deepEqual(titles, expected);
-    await workbench!.screenshot("chat-1-threads-tree");
+    await workbench().screenshot("chat-1-threads-tree");
   });
 
   it("2. opens a thread in a chat panel titled after it", async function () {
-    const { page } = workbench!;
+    const { page } = workbench();
     await threadRow(page, TITLES.chat).click();
     await page.locator(".tabs-container .tab.active", { hasText: TITLES.chat }).waitFor({ state: "visible", timeout: 30_000 });
     const header = chat().locator("h1.thread-title");
     await header.filter({ hasText: TITLES.chat }).waitFor({ state: "visible", timeout: 30_000 });
     assert.equal((await header.textContent())?.trim(), TITLES.chat);
-    await workbench!.screenshot("chat-2-panel-open");
+    await workbench().screenshot("chat-2-panel-open");
   });
 
   it("3. picks an assistant in the composer and gets its reply", async function () {
@@ -152,18 +137,18 @@ describe("chat and threads through the workbench UI", function () {
     await reply.first().waitFor({ state: "visible", timeout: 30_000 });
     assert.match((await reply.first().locator(".message-body").textContent()) ?? "", new RegExp(`^\\[Pirate\\] You said: "${escapeRegExp(FIRST_MESSAGE)}"`));
     await idleSendButton().waitFor({ state: "attached", timeout: 30_000 });
-    await workbench!.screenshot("chat-3-pirate-reply");
+    await workbench().screenshot("chat-3-pirate-reply");
   });
 
   it("4. switches the assistant from the command palette and the next reply comes from it", async function () {
-    const { page } = workbench!;
-    await workbench!.runCommand("LangGraph: Switch Assistant");
+    const { page } = workbench();
+    await workbench().runCommand("LangGraph: Switch Assistant");
     const echoRow = page
       .locator(".quick-input-widget .monaco-list-row")
       .filter({ has: page.locator(".label-name", { hasText: /^\s*echo\s*$/ }) })
       .first();
     await echoRow.waitFor({ state: "visible", timeout: 30_000 });
-    await workbench!.screenshot("chat-4a-switch-assistant-pick");
+    await workbench().screenshot("chat-4a-switch-assistant-pick");
     await echoRow.click();
     await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
 
@@ -181,14 +166,14 @@ describe("chat and threads through the workbench UI", function () {
     await idleSendButton().waitFor({ state: "attached", timeout: 30_000 });
     // Attribution follows from the thread's history once the run ends.
     await until(async () => JSON.stringify(await authorNames()) === JSON.stringify(["Pirate", "echo"]), "the replies labelled Pirate and echo");
-    await workbench!.screenshot("chat-4b-echo-reply");
+    await workbench().screenshot("chat-4b-echo-reply");
   });
 
   it("5. restores the panel with its messages and labels after a window reload", async function () {
     this.timeout(240_000);
-    const { page } = workbench!;
+    const { page } = workbench();
     const loaded = page.waitForEvent("load", { timeout: 60_000 });
-    await workbench!.runCommand("Developer: Reload Window");
+    await workbench().runCommand("Developer: Reload Window");
     await loaded;
     await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: 60_000 });
 
@@ -208,9 +193,9 @@ describe("chat and threads through the workbench UI", function () {
     await until(async () => (await tabTitle.textContent())?.trim() === TITLES.chat, `the tab titled "${TITLES.chat}"`, 15_000);
     const assistantItem = page.locator(".part.statusbar .statusbar-item", { has: page.locator(".codicon-hubot") }).first();
     await until(async () => (await assistantItem.textContent())?.trim() === "echo", "the status bar naming echo", 15_000);
-    await workbench!.openLangGraphContainer();
+    await workbench().openLangGraphContainer();
     await threadRow(page, TITLES.chat).waitFor({ state: "visible", timeout: 30_000 });
-    await workbench!.screenshot("chat-5-after-reload");
+    await workbench().screenshot("chat-5-after-reload");
   });
 
   it("6. stops a streaming reply: the button returns to Send and the reply is cut short", async function () {
@@ -224,7 +209,7 @@ describe("chat and threads through the workbench UI", function () {
     await streaming.first().waitFor({ state: "visible", timeout: 30_000 });
     const partial = (await streaming.first().locator(".message-body").textContent()) ?? "";
     assert.ok(!partial.includes("twenty."), `the reply had finished before Stop was clicked: ${partial}`);
-    await workbench!.screenshot("chat-6a-streaming");
+    await workbench().screenshot("chat-6a-streaming");
     await stop.click();
     await idleSendButton().waitFor({ state: "attached", timeout: 30_000 });
     assert.equal((await sendButton().textContent())?.trim(), "Send");
@@ -247,12 +232,12 @@ describe("chat and threads through the workbench UI", function () {
     for (const message of state.values.messages) {
       assert.ok(!String(message.content).includes("twenty."), "the server finished the reply");
     }
-    await workbench!.screenshot("chat-6b-stopped");
+    await workbench().screenshot("chat-6b-stopped");
   });
 
   it("7. renames and deletes threads from the tree", async function () {
-    const { page } = workbench!;
-    await workbench!.openLangGraphContainer();
+    const { page } = workbench();
+    await workbench().openLangGraphContainer();
 
     // Rename: the row's inline action, the input box, Enter.
     const notes = threadRow(page, TITLES.notes);
@@ -262,13 +247,13 @@ describe("chat and threads through the workbench UI", function () {
     await input.waitFor({ state: "visible" });
     assert.equal(await input.inputValue(), TITLES.notes);
     await input.fill(RENAMED);
-    await workbench!.screenshot("chat-7a-rename-input");
+    await workbench().screenshot("chat-7a-rename-input");
     await page.keyboard.press("Enter");
     await threadRow(page, RENAMED).waitFor({ state: "visible", timeout: 30_000 });
     assert.equal(await threadRow(page, TITLES.notes).count(), 0);
     const renamed = await client.threads.get(threadIds.notes);
     assert.equal((renamed.metadata as { title?: string }).title, RENAMED);
-    await workbench!.screenshot("chat-7b-renamed");
+    await workbench().screenshot("chat-7b-renamed");
 
     // Delete: the row's inline action, then "Delete" in the modal dialog.
     const scratch = threadRow(page, TITLES.scratch);
@@ -277,27 +262,27 @@ describe("chat and threads through the workbench UI", function () {
     const dialog = page.locator(".monaco-dialog-box");
     await dialog.waitFor({ state: "visible" });
     assert.match((await dialog.textContent()) ?? "", new RegExp(escapeRegExp(TITLES.scratch)));
-    await workbench!.screenshot("chat-7c-delete-confirm");
+    await workbench().screenshot("chat-7c-delete-confirm");
     await dialog.getByRole("button", { name: "Delete", exact: true }).click();
     await threadRow(page, TITLES.scratch).waitFor({ state: "detached", timeout: 30_000 });
     await assert.rejects(client.threads.get(threadIds.scratch), "the thread is gone from the server");
     const titles = await treeTitles(page);
     assert.ok(!titles.includes(TITLES.scratch));
     assert.ok(titles.includes(RENAMED) && titles.includes(TITLES.lisbon), titles.join(", "));
-    await workbench!.screenshot("chat-7d-deleted");
+    await workbench().screenshot("chat-7d-deleted");
   });
 
   it("8. opens an interrupted thread onto its approval card; Approve resumes the run to its end", async function () {
-    const { page } = workbench!;
+    const { page } = workbench();
     assert.equal((await client.threads.get(threadIds.approval)).status, "interrupted", "seeded as interrupted");
-    await workbench!.openLangGraphContainer();
+    await workbench().openLangGraphContainer();
     await threadRow(page, TITLES.approval).click();
     await page.locator(".tabs-container .tab.active", { hasText: TITLES.approval }).waitFor({ state: "visible", timeout: 30_000 });
     const card = chat().locator(".interrupt-card");
     await card.waitFor({ state: "visible", timeout: 30_000 });
     assert.equal((await card.locator(".interrupt-description").textContent())?.trim(), `Approve: send "${TITLES.approval}"?`);
     assert.equal((await card.locator(".interrupt-action-name").textContent())?.trim(), "send_message");
-    await workbench!.screenshot("chat-8a-approval-card");
+    await workbench().screenshot("chat-8a-approval-card");
 
     await card.locator('button[data-decision="accept"]').click();
     const done = aiMessages().filter({ hasText: `Approved. Done: send "${TITLES.approval}".` });
@@ -310,12 +295,12 @@ describe("chat and threads through the workbench UI", function () {
     assert.equal(status, "idle", "the run resumed and finished on the server");
     const runs = await client.runs.list(threadIds.approval);
     assert.equal(runs.length, 2, "one run interrupted, one resumed it: nothing ran twice");
-    await workbench!.screenshot("chat-8b-approved");
+    await workbench().screenshot("chat-8b-approved");
   });
 
   it("9. creates an assistant from a graph's inline action: a JSON tab, Ctrl+S, and it stands under its graph", async function () {
-    const { page } = workbench!;
-    await workbench!.openLangGraphContainer();
+    const { page } = workbench();
+    await workbench().openLangGraphContainer();
     const assistantsPane = page
       .locator(".part.sidebar .pane")
       .filter({ has: page.locator(".pane-header", { hasText: /^\s*Assistants/ }) })
@@ -337,7 +322,7 @@ describe("chat and threads through the workbench UI", function () {
     const body = { name: "Ada's OpenAI agent", config: { configurable: { model_name: "openai" } }, context: {}, metadata: {} };
     await page.keyboard.insertText(JSON.stringify(body));
     await page.locator(".tabs-container .tab.active.dirty", { hasText: "echo.json" }).waitFor({ state: "visible", timeout: 30_000 });
-    await workbench!.screenshot("chat-9a-new-assistant-editor");
+    await workbench().screenshot("chat-9a-new-assistant-editor");
     await page.keyboard.press("Control+S");
 
     const created = await until(
@@ -359,6 +344,6 @@ describe("chat and threads through the workbench UI", function () {
     const nextGraph = rows.findIndex((r, i) => i > graphIndex && r.level === "1");
     const underEcho = rows.slice(graphIndex + 1, nextGraph < 0 ? undefined : nextGraph).map((r) => r.name);
     assert.ok(underEcho.includes(body.name), `echo's assistants: ${underEcho.join(", ")}`);
-    await workbench!.screenshot("chat-9b-assistant-created");
+    await workbench().screenshot("chat-9b-assistant-created");
   });
 });

@@ -8,8 +8,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { FrameLocator, Locator, Page } from "playwright-core";
-import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
-import { screenshotIfFailed, startWorkbench, type Workbench, until } from "./workbench";
+import { until, useWorkbench } from "./workbench";
 
 const TEAM = "Ask the team";
 const PIPELINE = "Summarise a memo";
@@ -35,40 +34,26 @@ async function webviewWith(page: Page, selector: string): Promise<FrameLocator> 
 
 
 describe("multi-agent and non-chat graphs through the workbench UI", function () {
-  let workbench: Workbench | undefined;
-  let langgraph: LangGraphServer | undefined;
   let client: Client;
   let supervisorId: string;
   let pipelineId: string;
 
-  before(async function () {
-    this.timeout(300_000);
-    const { startLangGraphServer } = await import("../../scripts/workbench/langgraphServer.mjs");
-    langgraph = await startLangGraphServer();
-    client = new Client({ apiUrl: langgraph.url, apiKey: null });
-    const system = async (graphId: string) => (await client.assistants.search({ graphId, limit: 20 })).find((a) => a.metadata?.created_by === "system")!.assistant_id;
-    supervisorId = await system("supervisor");
-    pipelineId = await system("pipeline");
-    await client.threads.create({ metadata: { title: TEAM } });
-    await client.threads.create({ metadata: { title: PIPELINE } });
-    workbench = await startWorkbench({ langgraphUrl: langgraph.url });
+  const workbench = useWorkbench({
+    seed: async (deployment) => {
+      client = deployment;
+      const system = async (graphId: string) => (await client.assistants.search({ graphId, limit: 20 })).find((a) => a.metadata?.created_by === "system")!.assistant_id;
+      supervisorId = await system("supervisor");
+      pipelineId = await system("pipeline");
+      await client.threads.create({ metadata: { title: TEAM } });
+      await client.threads.create({ metadata: { title: PIPELINE } });
+    },
   });
 
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await workbench?.stop();
-    await langgraph?.stop();
-  });
-
-  const chat = () => workbench!.chatFrame();
+  const chat = () => workbench().chatFrame();
 
   async function open(title: string, assistantId: string): Promise<void> {
-    const { page } = workbench!;
-    await workbench!.openLangGraphContainer();
+    const { page } = workbench();
+    await workbench().openLangGraphContainer();
     const row = threadRow(page, title);
     await row.waitFor({ state: "visible", timeout: 60_000 });
     await row.click();
@@ -93,7 +78,7 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     assert.ok(names.includes("supervisor › writer"), names.join(" | "));
     const researcher = chat().locator(".subgraph-group", { has: chat().locator(".subgraph-name", { hasText: "researcher" }) });
     assert.match((await researcher.textContent()) ?? "", /search_notes/, "the researcher's tool call is inside its group");
-    await workbench!.screenshot("graphs-1-supervisor");
+    await workbench().screenshot("graphs-1-supervisor");
   });
 
   it("runs a graph that is not a chat from its form: a bad input refused, a good one run, node updates as cards", async function () {
@@ -116,14 +101,14 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     await until(async () => (await updates.allTextContents()).join(",") === "clean,analyze,summarize", "the three nodes' update cards", 60_000);
     assert.match((await chat().locator("article.message--update").last().textContent()) ?? "", /wrote/);
     assert.equal(await input.inputValue(), '{"document": "The memo  asks for   a short summary."}', "the input stays for the next run");
-    await workbench!.screenshot("graphs-2-run-form");
+    await workbench().screenshot("graphs-2-run-form");
   });
 
   it("shows a thread's events beside its chat: rows filtered by text and mode, and the next run streams every mode", async function () {
     this.timeout(120_000);
-    const { page } = workbench!;
+    const { page } = workbench();
     await open(TEAM, supervisorId);
-    await workbench!.runCommand("LangGraph: Show Event Log");
+    await workbench().runCommand("LangGraph: Show Event Log");
     const log = await until(() => webviewWith(page, ".event-log .event-row"), "the event log with rows", 30_000);
     const modes = async () => new Set(await log.locator(".event-row .event-mode").allTextContents());
     // The run before the log opened streamed the chat's own modes.
@@ -145,6 +130,6 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     assert.deepEqual([...(await modes())], ["custom"]);
     await log.locator(".event-row").first().click();
     await until(async () => /"event": "custom/.test((await log.locator(".event-detail").textContent()) ?? ""), "the event's JSON under its row");
-    await workbench!.screenshot("graphs-3-event-log");
+    await workbench().screenshot("graphs-3-event-log");
   });
 });

@@ -7,35 +7,30 @@ import * as assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Client } from "@langchain/langgraph-sdk";
-import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench";
+import { useWorkbench } from "./workbench";
 
 const QUESTION = "Hello from the Chat view";
 
 describe("@langgraph in VS Code's Chat view", function () {
-  let workbench: Workbench | undefined;
   let scratch: string | undefined;
+  let placeholderModel: string;
 
   before(async function () {
-    this.timeout(300_000);
     scratch = mkdtempSync(join(tmpdir(), "langgraph-e2e-chat-"));
     const { packagePlaceholderModel } = await import("../../scripts/workbench/placeholderModel.mjs");
-    workbench = await startWorkbench({ extraVsix: [packagePlaceholderModel(scratch)], settings: { "chat.disableAIFeatures": false } });
+    placeholderModel = packagePlaceholderModel(scratch);
   });
 
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
+  const workbench = useWorkbench(() => ({ extraVsix: [placeholderModel], settings: { "chat.disableAIFeatures": false } }));
 
-  after(async function () {
-    await workbench?.stop();
+  after(function () {
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   });
 
   it("answers `@langgraph /assistant echo …` with the echo assistant's reply, run on the deployment", async function () {
     this.timeout(180_000);
-    const { page } = workbench!;
-    await workbench!.runCommand("Chat: Open Chat");
+    const { page } = workbench();
+    await workbench().runCommand("Chat: Open Chat");
     const input = page.locator(".interactive-input-part .monaco-editor").first();
     await input.waitFor({ state: "visible", timeout: 60_000 });
     const responses = page.locator(".interactive-response");
@@ -60,10 +55,10 @@ describe("@langgraph in VS Code's Chat view", function () {
       assert.ok(refused < 2, "the Chat view refused the request again: no chat model");
       await page.locator(".interactive-input-part", { hasText: "Placeholder" }).first().waitFor({ state: "visible", timeout: 30_000 });
     }
-    await workbench!.screenshot("lmchat-chat-view-answer");
+    await workbench().screenshot("lmchat-chat-view-answer");
 
     // The answer is the deployment's: the echo assistant ran on a thread there with this message.
-    const client = new Client({ apiUrl: workbench!.langgraphUrl, apiKey: null });
+    const { client } = workbench();
     const [echo] = (await client.assistants.search({ graphId: "echo", limit: 10 })).filter((a) => a.metadata?.created_by === "system");
     const threads = await client.threads.search({ limit: 20, sortBy: "updated_at", sortOrder: "desc" });
     const asked = [];

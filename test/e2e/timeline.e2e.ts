@@ -7,8 +7,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { Locator, Page } from "playwright-core";
-import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
-import { screenshotIfFailed, startWorkbench, type Workbench, until as waitUntil } from "./workbench";
+import { until as waitUntil, useWorkbench } from "./workbench";
 
 const TITLE = "Time travel";
 const EDITED = "HELLO FROM THE PAST";
@@ -72,37 +71,23 @@ async function revealCheckpointsPane(page: Page): Promise<Locator> {
 }
 
 describe("time travel through the workbench UI", function () {
-  let workbench: Workbench | undefined;
-  let langgraph: LangGraphServer | undefined;
   let client: Client;
   let threadId: string;
 
-  before(async function () {
-    this.timeout(300_000);
-    const { startLangGraphServer } = await import("../../scripts/workbench/langgraphServer.mjs");
-    langgraph = await startLangGraphServer();
-    client = new Client({ apiUrl: langgraph.url, apiKey: null });
-    const thread = await client.threads.create({ metadata: { title: TITLE } });
-    threadId = thread.thread_id;
-    for (const text of ["hello", "second"]) await client.runs.wait(threadId, "echo", { input: { messages: [{ role: "human", content: text }] } });
-    await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
-    workbench = await startWorkbench({ langgraphUrl: langgraph.url });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
-
-  after(async function () {
-    this.timeout(60_000);
-    await workbench?.stop();
-    await langgraph?.stop();
+  const workbench = useWorkbench({
+    seed: async (deployment) => {
+      client = deployment;
+      const thread = await client.threads.create({ metadata: { title: TITLE } });
+      threadId = thread.thread_id;
+      for (const text of ["hello", "second"]) await client.runs.wait(threadId, "echo", { input: { messages: [{ role: "human", content: text }] } });
+      await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
+    },
   });
 
   it("opens the timeline, edits the state at an old checkpoint, saves, re-runs with another assistant and shows the branch", async function () {
     this.timeout(240_000);
-    const { page } = workbench!;
-    await workbench!.openLangGraphContainer();
+    const { page } = workbench();
+    await workbench().openLangGraphContainer();
 
     // The thread's context menu → Show Checkpoint Timeline.
     const threadRow = row(pane(page, "Threads"), page, new RegExp(`^\\s*${TITLE}\\s*$`));
@@ -115,7 +100,7 @@ describe("time travel through the workbench UI", function () {
     await startRow.waitFor({ state: "visible", timeout: 60_000 });
     const labels = await checkpoints.locator(".monaco-list-row .label-name").allTextContents();
     assert.ok(labels.some((l) => /step 4 · agent/.test(l)), `the newest checkpoint is listed (${labels.join(" | ")})`);
-    await workbench!.screenshot("timeline-1-checkpoints");
+    await workbench().screenshot("timeline-1-checkpoints");
 
     // Edit the first message at step 0 (before the agent answered it) in the state's JSON tab.
     await startRow.click();
@@ -130,7 +115,7 @@ describe("time travel through the workbench UI", function () {
     await page.keyboard.press("Control+A");
     await page.keyboard.insertText(JSON.stringify(values, null, 2));
     await page.locator(".tabs-container .tab.active.dirty", { hasText: "step 0 · start.json" }).waitFor({ state: "visible", timeout: 30_000 });
-    await workbench!.screenshot("timeline-2-edited-state");
+    await workbench().screenshot("timeline-2-edited-state");
     await page.keyboard.press("Control+S");
 
     const edit = await until(async () => (await client.threads.getHistory(threadId, { limit: 20 })).find((c) => c.metadata?.source === "update"), "the edit on the server");
@@ -147,10 +132,10 @@ describe("time travel through the workbench UI", function () {
     await pirateRow.waitFor({ state: "visible", timeout: 30_000 });
     await pirateRow.click();
 
-    const reply = workbench!.chatFrame().locator("article.message--ai", { hasText: `[Pirate] You said: "${EDITED}"` });
+    const reply = workbench().chatFrame().locator("article.message--ai", { hasText: `[Pirate] You said: "${EDITED}"` });
     await reply.waitFor({ state: "visible", timeout: 60_000 });
     assert.equal((await reply.locator(".message-author-name").first().textContent())?.trim(), "Pirate");
-    await workbench!.screenshot("timeline-3-rerun-reply");
+    await workbench().screenshot("timeline-3-rerun-reply");
 
     // The server: the new head answers the edit; the old branch's reply is still there.
     const head = await client.threads.getState(threadId);
@@ -162,16 +147,16 @@ describe("time travel through the workbench UI", function () {
 
     // The timeline now leads through the edit and the reply, with the old line as a branch under step 0.
     await row(checkpoints, page, /^\s*step 2 · agent\s*$/).waitFor({ state: "visible", timeout: 60_000 });
-    assert.equal(await workbench!.chatFrame().locator(".thread-branch").textContent(), "edited state · step 1", "the panel names the edited branch");
+    assert.equal(await workbench().chatFrame().locator(".thread-branch").textContent(), "edited state · step 1", "the panel names the edited branch");
     await row(checkpoints, page, /^\s*step 0 · start\s*$/).locator(".monaco-tl-twistie").click();
     await row(checkpoints, page, /^\s*Branch\s*$/).waitFor({ state: "visible", timeout: 30_000 });
-    await workbench!.screenshot("timeline-4-branch");
+    await workbench().screenshot("timeline-4-branch");
   });
 
   // Goes on from the thread the test above left: its head line runs through the first edit.
   it("re-runs from the notification that follows a save, with the assistant picked there", async function () {
     this.timeout(180_000);
-    const { page } = workbench!;
+    const { page } = workbench();
     const checkpoints = await revealCheckpointsPane(page);
     const startRow = row(checkpoints, page, /^\s*step 0 · start\s*$/);
     await startRow.waitFor({ state: "visible", timeout: 60_000 });
@@ -192,33 +177,33 @@ describe("time travel through the workbench UI", function () {
     );
     const toast = page.locator(".notification-toast", { hasText: `new checkpoint ${edit.checkpoint.checkpoint_id!.slice(0, 8)}` });
     await toast.waitFor({ state: "visible", timeout: 30_000 });
-    await workbench!.screenshot("timeline-5-saved-notification");
+    await workbench().screenshot("timeline-5-saved-notification");
     await toast.locator(".monaco-button", { hasText: "Re-run from Here" }).click();
     const echoRow = page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: /^\s*echo\s*$/ }) }).first();
     await echoRow.waitFor({ state: "visible", timeout: 30_000 });
     await echoRow.click();
 
-    const reply = workbench!.chatFrame().locator("article.message--ai", { hasText: `You said: "${SECOND_EDIT}"` });
+    const reply = workbench().chatFrame().locator("article.message--ai", { hasText: `You said: "${SECOND_EDIT}"` });
     await reply.waitFor({ state: "visible", timeout: 60_000 });
     assert.equal((await reply.locator(".message-author-name").first().textContent())?.trim(), "echo");
     const head = await client.threads.getState(threadId);
     assert.deepEqual((head.values as { messages: Message[] }).messages.map((m) => m.content), [SECOND_EDIT, `You said: "${SECOND_EDIT}". This is the start of our thread.`]);
     assert.equal(head.parent_checkpoint?.checkpoint_id, edit.checkpoint.checkpoint_id, "the run went on from the edit");
-    await workbench!.screenshot("timeline-6-notification-rerun");
+    await workbench().screenshot("timeline-6-notification-rerun");
 
     // The chat's own way: Re-run from Here on the human message, with another assistant picked.
-    const human = workbench!.chatFrame().locator("article.message--human", { hasText: SECOND_EDIT });
+    const human = workbench().chatFrame().locator("article.message--human", { hasText: SECOND_EDIT });
     await human.hover();
     await human.locator("button.message-rerun").click();
     const pirateRow = page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: /Pirate/ }) }).first();
     await pirateRow.waitFor({ state: "visible", timeout: 30_000 });
     await pirateRow.click();
-    const pirateReply = workbench!.chatFrame().locator("article.message--ai", { hasText: `[Pirate] You said: "${SECOND_EDIT}"` });
+    const pirateReply = workbench().chatFrame().locator("article.message--ai", { hasText: `[Pirate] You said: "${SECOND_EDIT}"` });
     await pirateReply.waitFor({ state: "visible", timeout: 60_000 });
     // Every edit kept the first message's id, so each reply so far is a version of the one after it.
     const position = (await pirateReply.locator(".branch-position").textContent()) ?? "";
     const [index, count] = position.split("/").map(Number);
     assert.ok(count >= 2 && index === count, `the reply is the newest version beside echo's (${position})`);
-    await workbench!.screenshot("timeline-7-chat-rerun");
+    await workbench().screenshot("timeline-7-chat-rerun");
   });
 });

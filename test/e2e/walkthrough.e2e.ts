@@ -4,9 +4,8 @@
  * screenshot in the README (docs/images/walkthrough.png) is this file's walkthrough-three-steps-done.png.
  */
 import * as assert from "node:assert/strict";
-import { Client } from "@langchain/langgraph-sdk";
 import type { Locator, Page } from "playwright-core";
-import { screenshotIfFailed, startWorkbench, type Workbench } from "./workbench";
+import { useWorkbench } from "./workbench";
 
 const WALKTHROUGH_TITLE = "Get Started with LangGraph Threads";
 const THREAD_TITLE = "First thread from the walkthrough";
@@ -44,59 +43,49 @@ async function showWalkthrough(page: Page): Promise<void> {
 }
 
 describe("the Get Started walkthrough in a real VS Code workbench", function () {
-  let workbench: Workbench | undefined;
-
-  before(async function () {
-    workbench = await startWorkbench();
-    const client = new Client({ apiUrl: workbench.langgraphUrl, apiKey: null });
-    await client.threads.create({ metadata: { title: THREAD_TITLE } });
-  });
-
-  afterEach(async function () {
-    await screenshotIfFailed(this, workbench);
-  });
-
-  after(async function () {
-    await workbench?.stop();
+  const workbench = useWorkbench({
+    seed: async (client) => {
+      await client.threads.create({ metadata: { title: THREAD_TITLE } });
+    },
   });
 
   it("opens from the command palette with five steps, none done yet", async function () {
-    const { page } = workbench!;
-    await workbench!.runCommand("Welcome: Open Walkthrough...");
+    const { page } = workbench();
+    await workbench().runCommand("Welcome: Open Walkthrough...");
     await page.locator(".quick-input-widget .monaco-list-row", { hasText: WALKTHROUGH_TITLE }).first().click();
     await page.locator(".gettingStartedContainer", { hasText: WALKTHROUGH_TITLE }).first().waitFor({ state: "visible", timeout: 30_000 });
     for (const step of ["connect", "openThread", "sendMessage", "switchAssistant", "apiKey"]) {
       await stepCheckbox(page, step).waitFor({ state: "attached" });
       assert.equal(await stepDone(page, step), false, `${step} is not done before it is done`);
     }
-    await workbench!.screenshot("walkthrough-start");
+    await workbench().screenshot("walkthrough-start");
   });
 
   it("step 1 is checked once the connection to the deployment works", async function () {
-    const { page } = workbench!;
-    await workbench!.runCommand("LangGraph: Test Connection");
-    await page.locator(".statusbar-item", { hasText: new URL(workbench!.langgraphUrl).host }).locator(".codicon-pass-filled").first().waitFor({ timeout: 30_000 });
+    const { page } = workbench();
+    await workbench().runCommand("LangGraph: Test Connection");
+    await page.locator(".statusbar-item", { hasText: new URL(workbench().langgraphUrl).host }).locator(".codicon-pass-filled").first().waitFor({ timeout: 30_000 });
     await waitForStepDone(page, "connect");
     assert.equal(await stepDone(page, "openThread"), false, "only the step that was done is checked");
   });
 
   it("step 2 is checked once a thread opens in a chat panel", async function () {
-    const { page } = workbench!;
-    await workbench!.openLangGraphContainer();
+    const { page } = workbench();
+    await workbench().openLangGraphContainer();
     const row = page.locator(".part.sidebar .monaco-list-row", { hasText: THREAD_TITLE }).first();
     await row.waitFor({ state: "visible", timeout: 30_000 });
     await row.click();
     await page.locator(".tabs-container .tab.active", { hasText: THREAD_TITLE }).waitFor({ state: "visible", timeout: 30_000 });
-    await workbench!.chatFrame().locator("textarea.composer-input").waitFor({ state: "visible", timeout: 30_000 });
+    await workbench().chatFrame().locator("textarea.composer-input").waitFor({ state: "visible", timeout: 30_000 });
     await showWalkthrough(page);
     await waitForStepDone(page, "openThread");
     assert.equal(await stepDone(page, "sendMessage"), false);
   });
 
   it("step 3 is checked once a message sent from the chat panel is answered", async function () {
-    const { page } = workbench!;
+    const { page } = workbench();
     await page.locator(".tabs-container .tab", { hasText: THREAD_TITLE }).first().click();
-    const chat = workbench!.chatFrame();
+    const chat = workbench().chatFrame();
     const input = chat.locator("textarea.composer-input");
     await input.click();
     await input.fill(MESSAGE);
@@ -107,6 +96,6 @@ describe("the Get Started walkthrough in a real VS Code workbench", function () 
     await waitForStepDone(page, "sendMessage");
     assert.equal(await stepDone(page, "switchAssistant"), false, "switching the assistant is still to do");
     await page.locator(".gettingStartedContainer .getting-started-step", { hasText: "Switch the assistant" }).first().click();
-    await workbench!.screenshot("walkthrough-three-steps-done");
+    await workbench().screenshot("walkthrough-three-steps-done");
   });
 });

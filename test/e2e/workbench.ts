@@ -6,6 +6,7 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { Client } from "@langchain/langgraph-sdk";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import type { CodeServer } from "../../scripts/workbench/codeServer.mjs" with { "resolution-mode": "import" };
 import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
@@ -29,6 +30,8 @@ export interface WorkbenchOptions {
   workspaceFrom?: string;
   /** Other extensions to install beside it (a test-only chat model). */
   extraVsix?: string[];
+  /** Fills the deployment (threads, runs, assistants) before the workbench opens on it. */
+  seed?: (client: Client) => Promise<void>;
 }
 
 export interface Workbench {
@@ -37,6 +40,8 @@ export interface Workbench {
   codeServer: CodeServer;
   /** The LangGraph server the extension talks to. */
   langgraphUrl: string;
+  /** Another client of that deployment: what teammates, Studio or cron jobs would do. */
+  client: Client;
   /** Clicks the LangGraph container in the activity bar (unless it is open already). */
   openLangGraphContainer(): Promise<void>;
   /** Runs a command by its title from the command palette (F1). */
@@ -97,6 +102,8 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       stops.push(() => server.stop());
       langgraphUrl = server.url;
     }
+    const client = new Client({ apiUrl: langgraphUrl, apiKey: null });
+    await options.seed?.(client);
 
     const { startCodeServer } = await harness.codeServer();
     const codeServer = await startCodeServer({
@@ -116,6 +123,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       browser,
       codeServer,
       langgraphUrl,
+      client,
       openLangGraphContainer: () => openLangGraphContainer(page),
       runCommand: (title) => runCommand(page, title),
       chatFrame: () => chatFrame(page),
@@ -126,6 +134,30 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     await stop();
     throw error;
   }
+}
+
+/**
+ * Mocha hooks for a suite that drives one workbench: it starts before the suite (`options` is read
+ * then, so an earlier `before` can prepare what it names), each failed test leaves a screenshot, and
+ * it stops after the suite.
+ */
+export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions) = {}): () => Workbench {
+  let workbench: Workbench | undefined;
+  before(async function () {
+    this.timeout(300_000);
+    workbench = await startWorkbench(typeof options === "function" ? options() : options);
+  });
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench);
+  });
+  after(async function () {
+    this.timeout(60_000);
+    await workbench?.stop();
+  });
+  return () => {
+    if (!workbench) throw new Error("the workbench did not start");
+    return workbench;
+  };
 }
 
 /** The activity bar item of the extension's view container ("LangGraph"). */
