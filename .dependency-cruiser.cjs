@@ -5,7 +5,8 @@
  *   deployment    gateway, domain types, …      → common
  *   protocol      host↔webview messages         → common
  *   state         stores shared by features     → common, deployment, protocol
- *   panels        the webview panel host        → common, deployment, protocol, state
+ *   panels        the webview panel host,       → common, deployment, protocol, state
+ *                 editable JSON documents
  *   features      threads, assistants, chat,    → the layers above; another feature only through
  *                 graph, langgraphJson, lmChat,    its index.ts; no cycles
  *                 inbox, localServer, walkthrough, debug, eventLog

@@ -3,23 +3,18 @@
  * creates one. Saving validates the JSON and writes it with `assistants.update` / `assistants.create`.
  */
 import * as vscode from "vscode";
+import { DeploymentDocuments, withDocumentLanguage } from "../panels/deploymentDocuments";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import { draftOf, formatDraft, newDraft, parseDraft } from "./assistantDraft";
 import { assistantPath, newAssistantPath, parseAssistantPath, type AssistantTarget } from "./assistantPaths";
 
 export const ASSISTANT_SCHEME = "langgraph-assistant";
-/**
- * JSON to VS Code's JSON support (a `jsonLanguageParticipants` contribution), but a language of its own
- * so that `files.autoSave` can be off for it alone: every save is a request that creates an assistant
- * or a new version, so it happens only when the user saves.
- */
+/** Every save creates an assistant or a new version: its own language keeps auto save off. */
 const ASSISTANT_LANGUAGE = "langgraph-assistant";
 
-/** Gives a document of the scheme its language; changing a language reopens the document, so only when needed. */
-export async function asAssistantDocument(document: vscode.TextDocument): Promise<vscode.TextDocument> {
-  if (document.uri.scheme !== ASSISTANT_SCHEME || document.languageId === ASSISTANT_LANGUAGE) return document;
-  return vscode.languages.setTextDocumentLanguage(document, ASSISTANT_LANGUAGE);
+export function asAssistantDocument(document: vscode.TextDocument): Promise<vscode.TextDocument> {
+  return withDocumentLanguage(document, ASSISTANT_SCHEME, ASSISTANT_LANGUAGE);
 }
 
 /** The document that edits an assistant, titled by its name when it is known. */
@@ -31,41 +26,21 @@ export function newAssistantUri(graphId: string): vscode.Uri {
   return vscode.Uri.from({ scheme: ASSISTANT_SCHEME, path: newAssistantPath(graphId) });
 }
 
-export class AssistantDocuments implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
-  /**
-   * Stable per document until it is saved here: an editor whose file looks changed since it read it
-   * (mtime or size differ) refuses to save. The size is always 0 for the same reason, since a read
-   * fetches the assistant afresh and may differ from what the last stat saw.
-   */
-  private readonly mtimes = new Map<string, number>();
-
+export class AssistantDocuments extends DeploymentDocuments {
   constructor(
     private readonly connection: DeploymentConnection,
     private readonly directory: AssistantDirectory,
     private readonly onSaved: (assistant: { assistant_id: string; name: string }, created: boolean, uri: vscode.Uri) => void,
-  ) {}
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
+  ) {
+    super({
+      folders: "Assistants have no folders.",
+      delete: "Delete assistants from the Assistants view.",
+      rename: "Rename an assistant by editing its name.",
+    });
   }
 
-  stat(uri: vscode.Uri): vscode.FileStat {
-    // What is not a document ("/", "/new", "/<id>") is a folder: writing a file checks its parent first.
-    const type = parseAssistantPath(uri.path) ? vscode.FileType.File : vscode.FileType.Directory;
-    const key = uri.toString();
-    let mtime = this.mtimes.get(key);
-    if (mtime === undefined) this.mtimes.set(key, (mtime = Date.now()));
-    return { type, ctime: 0, mtime, size: 0 };
-  }
-
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-
-  createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions("Assistants have no folders.");
+  protected isDocument(uri: vscode.Uri): boolean {
+    return parseAssistantPath(uri.path) !== undefined;
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -105,7 +80,7 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
     } catch (error) {
       throw vscode.FileSystemError.Unavailable(this.connection.describe(error, { operation: "save the assistant" }).message);
     }
-    this.mtimes.set(uri.toString(), Date.now());
+    this.touched(uri);
     // An open document with unsaved edits is its editor saving (or holds the user's edits): telling
     // VS Code it changed mid-save makes the save report failure. Any other open copy should reload.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -119,17 +94,10 @@ export class AssistantDocuments implements vscode.FileSystemProvider {
       return target?.kind === "existing" && target.assistantId === assistantId;
     };
     const uris = vscode.workspace.textDocuments.map((d) => d.uri).filter(edits);
-    for (const uri of uris) this.mtimes.set(uri.toString(), Date.now());
+    for (const uri of uris) this.touched(uri);
     if (uris.length) this.changed.fire(uris.map((uri) => ({ type: vscode.FileChangeType.Changed, uri })));
   }
 
-  delete(): void {
-    throw vscode.FileSystemError.NoPermissions("Delete assistants from the Assistants view.");
-  }
-
-  rename(): void {
-    throw vscode.FileSystemError.NoPermissions("Rename an assistant by editing its name.");
-  }
 }
 
 function parse(uri: vscode.Uri): AssistantTarget {

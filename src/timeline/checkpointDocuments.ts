@@ -6,6 +6,7 @@
  * A failed save throws, so the editor keeps the user's text, dirty.
  */
 import * as vscode from "vscode";
+import { DeploymentDocuments, withDocumentLanguage } from "../panels/deploymentDocuments";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { CheckpointGoneError } from "../deployment/errorMapping";
 import { parseCheckpointPath, schemaPath, statePath, type CheckpointTarget } from "./checkpointPaths";
@@ -20,12 +21,10 @@ export function checkpointUri(threadId: string, checkpointId: string, title: str
   return vscode.Uri.from({ scheme: CHECKPOINT_SCHEME, path: statePath(threadId, checkpointId, title) });
 }
 
-/** Gives a document of the scheme its language; changing a language reopens the document, so only when needed. */
 export async function asCheckpointDocument(document: vscode.TextDocument): Promise<vscode.TextDocument> {
-  if (document.uri.scheme !== CHECKPOINT_SCHEME || document.languageId === CHECKPOINT_LANGUAGE) return document;
   // The schema documents VS Code's JSON support reads are not edited: they keep their language.
-  if (parseCheckpointPath(document.uri.path)?.kind !== "state") return document;
-  return vscode.languages.setTextDocumentLanguage(document, CHECKPOINT_LANGUAGE);
+  if (document.uri.scheme === CHECKPOINT_SCHEME && parseCheckpointPath(document.uri.path)?.kind !== "state") return document;
+  return withDocumentLanguage(document, CHECKPOINT_SCHEME, CHECKPOINT_LANGUAGE);
 }
 
 export interface StateSaved {
@@ -43,11 +42,7 @@ export interface CheckpointDocumentsDeps {
   saved(event: StateSaved): void;
 }
 
-export class CheckpointDocuments implements vscode.FileSystemProvider {
-  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changed.event;
-  /** Stable per document until saved here: an editor refuses to save a file that looks changed since read. */
-  private readonly mtimes = new Map<string, number>();
+export class CheckpointDocuments extends DeploymentDocuments {
   /** The node each document's save writes as, when the user picked one; else the checkpoint's writer. */
   private readonly asNodes = new Map<string, string>();
   /** Documents already told that their values go unchecked (the schema could not be read): once each. */
@@ -55,6 +50,7 @@ export class CheckpointDocuments implements vscode.FileSystemProvider {
   private readonly editor: CheckpointEditor;
 
   constructor(private readonly deps: CheckpointDocumentsDeps) {
+    super({ folders: "Checkpoints have no folders.", delete: "Checkpoints cannot be deleted.", rename: "Checkpoints cannot be renamed." });
     this.editor = new CheckpointEditor(deps.connection.gateway);
   }
 
@@ -68,28 +64,8 @@ export class CheckpointDocuments implements vscode.FileSystemProvider {
     this.editor.reset();
   }
 
-  dispose(): void {
-    this.changed.dispose();
-  }
-
-  watch(): vscode.Disposable {
-    return new vscode.Disposable(() => undefined);
-  }
-
-  stat(uri: vscode.Uri): vscode.FileStat {
-    const type = parseCheckpointPath(uri.path) ? vscode.FileType.File : vscode.FileType.Directory;
-    const key = uri.toString();
-    let mtime = this.mtimes.get(key);
-    if (mtime === undefined) this.mtimes.set(key, (mtime = Date.now()));
-    return { type, ctime: 0, mtime, size: 0 };
-  }
-
-  readDirectory(): [string, vscode.FileType][] {
-    return [];
-  }
-
-  createDirectory(): void {
-    throw vscode.FileSystemError.NoPermissions("Checkpoints have no folders.");
+  protected isDocument(uri: vscode.Uri): boolean {
+    return parseCheckpointPath(uri.path) !== undefined;
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
@@ -118,7 +94,7 @@ export class CheckpointDocuments implements vscode.FileSystemProvider {
         }),
       target,
     );
-    this.mtimes.set(uri.toString(), Date.now());
+    this.touched(uri);
     if (saved) this.deps.saved({ threadId, from: checkpointId, checkpointId: saved, uri });
   }
 
@@ -131,14 +107,6 @@ export class CheckpointDocuments implements vscode.FileSystemProvider {
     void vscode.window.showWarningMessage(
       vscode.l10n.t("The graph's state schema could not be read, so this state is saved without checking its values against it. {0}", reason),
     );
-  }
-
-  delete(): void {
-    throw vscode.FileSystemError.NoPermissions("Checkpoints cannot be deleted.");
-  }
-
-  rename(): void {
-    throw vscode.FileSystemError.NoPermissions("Checkpoints cannot be renamed.");
   }
 
   /**
