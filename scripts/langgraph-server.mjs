@@ -32,6 +32,9 @@ Object.assign(process.env, {
   LANGCHAIN_TRACING_V2: "false",
   LANGGRAPH_CLI_NO_ANALYTICS: "1",
   LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+  // The server derives a TypeScript graph's schemas by compiling it, and gives up after 30 s; on a busy
+  // two-core machine that compile can take longer, and `getSchemas` would fail.
+  LANGGRAPH_SCHEMA_RESOLVE_TIMEOUT_MS: process.env.LANGGRAPH_SCHEMA_RESOLVE_TIMEOUT_MS ?? "120000",
 });
 for (const name of ["LANGSMITH_API_KEY", "LANGCHAIN_API_KEY", "LANGGRAPH_API_KEY"]) delete process.env[name];
 

@@ -52,6 +52,12 @@ function noticeKind(before: ThreadStatus | undefined, now: ThreadStatus): Thread
 
 export class ThreadNotifications {
   private readonly last = new Map<string, ThreadStatus>();
+  /**
+   * A count of the statuses heard, and the count at each thread's last: a poll's answer is older than a
+   * status heard while it was on its way (a panel's run starting), and must not undo it.
+   */
+  private heard = 0;
+  private readonly heardAt = new Map<string, number>();
   private readonly subscription: { dispose(): void };
   private readonly poller: BackoffPoller;
 
@@ -94,6 +100,7 @@ export class ThreadNotifications {
   private async look(): Promise<PollOutcome> {
     const ids = this.watched();
     if (!ids.length) return "same";
+    const asked = this.heard;
     let threads;
     try {
       threads = await this.deps.gateway.searchThreads({ ids, limit: ids.length });
@@ -103,6 +110,7 @@ export class ThreadNotifications {
     }
     let changed = false;
     for (const thread of threads) {
+      if ((this.heardAt.get(thread.thread_id) ?? 0) > asked) continue;
       const before = this.last.get(thread.thread_id);
       if (before !== undefined && before !== thread.status) changed = true;
       if (before === undefined) this.last.set(thread.thread_id, thread.status);
@@ -114,6 +122,7 @@ export class ThreadNotifications {
   private saw(threadId: string, status: ThreadStatus): void {
     const before = this.last.get(threadId);
     this.last.set(threadId, status);
+    this.heardAt.set(threadId, ++this.heard);
     const kind = noticeKind(before, status);
     if (!kind || !this.watched().includes(threadId) || this.deps.isFocused(threadId)) return;
     const known = this.deps.store.get(threadId);

@@ -32,13 +32,21 @@ describe("thread notifications: a watched thread that another client runs", () =
     notifications: ThreadNotifications;
   }
 
-  function watch(options: { scope: NotificationScope; pinned?: string[]; open?: string[]; focused?: string }): Watch {
+  /** `answered` runs when a poll has the server's answer, before the watcher reads it. */
+  function watch(options: { scope: NotificationScope; pinned?: string[]; open?: string[]; focused?: string; answered?: () => Promise<void> }): Watch {
     let requests = 0;
     const notices: ThreadNotice[] = [];
     const store = new ThreadStore();
+    const gateway = DeploymentGateway.to({ url: server.url, onRequest: () => requests++ });
     notifications = new ThreadNotifications({
       store,
-      gateway: DeploymentGateway.to({ url: server.url, onRequest: () => requests++ }),
+      gateway: {
+        searchThreads: async (query) => {
+          const threads = await gateway.searchThreads(query);
+          await options.answered?.();
+          return threads;
+        },
+      },
       scope: () => options.scope,
       pinned: () => options.pinned ?? [],
       open: () => options.open ?? [],
@@ -122,6 +130,29 @@ describe("thread notifications: a watched thread that another client runs", () =
     assert.deepEqual(
       w.notices.map((n) => n.kind),
       ["interrupted"],
+    );
+  });
+
+  it("a poll's answer that was on its way while a status was heard elsewhere does not undo that status", async () => {
+    const thread = await other.threads.create({ metadata: { title: "overtaken" } });
+    let release: (() => void) | undefined;
+    let answers = 0;
+    const w = watch({
+      scope: "pinned",
+      pinned: [thread.thread_id],
+      // The first answer ("idle", read before the run) is held until the run has been heard.
+      answered: () => (answers++ === 0 ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve()),
+    });
+    await until(() => release !== undefined);
+    w.store.update(thread.thread_id, { status: "busy" });
+    await ask(thread.thread_id, "approve this");
+    w.store.update(thread.thread_id, { status: "interrupted" });
+    release!();
+    await until(() => answers >= 3);
+    assert.deepEqual(
+      w.notices.map((n) => n.kind),
+      ["interrupted"],
+      "the held answer said idle: told, it would have been a false “finished”",
     );
   });
 });
