@@ -2,9 +2,7 @@ import * as assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as vscode from "vscode";
-import type { LangGraphThreadsApi } from "../../src/extension";
-
-const EXTENSION_ID = "langgraph-threads.langgraph-threads";
+import { activateExtension, EXTENSION_ID, testServerUrl } from "./host";
 
 describe("extension activation in a real VS Code", () => {
   it("is installed, activates, and registers every command it contributes", async () => {
@@ -26,7 +24,7 @@ describe("extension activation in a real VS Code", () => {
   it("activation made no request to the deployment (the server's own request log is empty)", async () => {
     const requestLog = process.env.LANGGRAPH_TEST_REQUEST_LOG;
     assert.ok(requestLog, "LANGGRAPH_TEST_REQUEST_LOG is not set: run the tests through test/vscode/run.mjs");
-    const api = await vscode.extensions.getExtension<LangGraphThreadsApi>(EXTENSION_ID)!.activate();
+    const api = await activateExtension();
     // The log is written as the server's output arrives: give a request that was made time to show.
     await new Promise((r) => setTimeout(r, 1000));
     assert.equal(readFileSync(requestLog, "utf8"), "", "requests the server received");
@@ -34,8 +32,7 @@ describe("extension activation in a real VS Code", () => {
   });
 
   it("reads the deployment URL from the langgraph.deploymentUrl setting", () => {
-    const expected = process.env.LANGGRAPH_TEST_URL;
-    assert.ok(expected, "LANGGRAPH_TEST_URL is not set: run the tests through test/vscode/run.mjs");
+    const expected = testServerUrl();
     assert.equal(vscode.workspace.getConfiguration("langgraph").get<string>("deploymentUrl"), expected);
   });
 });

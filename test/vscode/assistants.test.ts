@@ -3,8 +3,8 @@ import { readFileSync } from "node:fs";
 import { Client } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
+import { activateExtension, testServerClient } from "./host";
 
-const url = () => process.env.LANGGRAPH_TEST_URL!;
 /** An assistant document's JSON, as far as these tests read it. */
 interface AssistantDocument {
   name: string;
@@ -17,8 +17,8 @@ describe("assistants as editable documents in a real VS Code", () => {
   let api: LangGraphThreadsApi;
   let client: Client;
   before(async () => {
-    api = await vscode.extensions.getExtension<LangGraphThreadsApi>("langgraph-threads.langgraph-threads")!.activate();
-    client = new Client({ apiUrl: url(), apiKey: null });
+    api = await activateExtension();
+    client = testServerClient();
   });
   // A failed test must not leave a tab behind that the next one's saves would act on.
   afterEach(async () => {

@@ -1,29 +1,20 @@
 import * as assert from "node:assert/strict";
-import { Client } from "@langchain/langgraph-sdk";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
+import { activateExtension, testServerClient, until } from "./host";
 
-async function until<T>(read: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("debugging a run with VS Code's debugger", () => {
   let api: LangGraphThreadsApi;
-  const client = new Client({ apiUrl: process.env.LANGGRAPH_TEST_URL!, apiKey: null });
+  const client = testServerClient();
   /** Everything the adapter sent, as VS Code received it. */
   const sent: DebugProtocol.ProtocolMessage[] = [];
   let tracker: vscode.Disposable;
   const folder = () => vscode.workspace.workspaceFolders![0];
 
   before(async () => {
-    api = await vscode.extensions.getExtension<LangGraphThreadsApi>("langgraph-threads.langgraph-threads")!.activate();
+    api = await activateExtension();
     tracker = vscode.debug.registerDebugAdapterTrackerFactory("langgraph", {
       createDebugAdapterTracker: () => ({ onDidSendMessage: (message: DebugProtocol.ProtocolMessage) => void sent.push(message) }),
     });

@@ -4,23 +4,9 @@ import { readFileSync } from "node:fs";
 import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
 import type { ThreadNode } from "../../src/threads/threadTreeItems";
+import { activateExtension, testServerClient, testServerUrl, until } from "./host";
 
-const EXTENSION_ID = "langgraph-threads.langgraph-threads";
-const url = () => {
-  const value = process.env.LANGGRAPH_TEST_URL;
-  assert.ok(value, "LANGGRAPH_TEST_URL is not set: run the tests through test/vscode/run.mjs");
-  return value;
-};
 
-async function until<T>(read: () => T | undefined | false, what: string, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("the extension in a real VS Code extension host", () => {
   let api: LangGraphThreadsApi;
@@ -29,10 +15,8 @@ describe("the extension in a real VS Code extension host", () => {
   const ids: string[] = [];
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<LangGraphThreadsApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
-    client = new Client({ apiUrl: url(), apiKey: null });
+    api = await activateExtension();
+    client = testServerClient();
   });
 
   it("the Threads tree lists the server's threads, newest first", async () => {
@@ -117,10 +101,10 @@ describe("the extension in a real VS Code extension host", () => {
       assert.equal(state.kind === "failed" && state.error.kind, "unreachable", "the tree's reload found the server unreachable");
       assert.deepEqual(await api.assistantTree.getChildren(), [], "the Assistants view asks the new deployment too");
     } finally {
-      await config.update("deploymentUrl", url(), vscode.ConfigurationTarget.Global);
+      await config.update("deploymentUrl", testServerUrl(), vscode.ConfigurationTarget.Global);
       for (const subscription of subscriptions) subscription.dispose();
     }
-    await until(() => api.parts.connection.url === url(), "the URL restored");
+    await until(() => api.parts.connection.url === testServerUrl(), "the URL restored");
     assert.ok(rebuilt >= 2);
     assert.ok((await threadIds()).includes(ids[0]), "back on the test server, its threads are listed again");
     assert.equal(api.parts.connection.state.kind, "connected");

@@ -1,22 +1,12 @@
 import * as assert from "node:assert/strict";
-import { Client } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
-import type { LangGraphThreadsApi } from "../../src/extension";
+import { activateExtension, testServerClient, until } from "./host";
 
-async function until<T>(read: () => T | undefined | false, what: string, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe("the graph view in a real VS Code", () => {
   it("shows the tools graph and follows a run in a chat panel through agent, tools, agent", async () => {
-    const api = await vscode.extensions.getExtension<LangGraphThreadsApi>("langgraph-threads.langgraph-threads")!.activate();
-    const client = new Client({ apiUrl: process.env.LANGGRAPH_TEST_URL!, apiKey: null });
+    const api = await activateExtension();
+    const client = testServerClient();
     const tools = (await client.assistants.search({ graphId: "tools" })).find((a) => a.metadata?.created_by === "system")!;
     const thread = await client.threads.create({ metadata: { title: "Graph run" } });
 

@@ -3,18 +3,9 @@ import { Client } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
 import type { ResponseRecord } from "../../src/lmChat";
+import { activateExtension, testServerClient, testServerUrl, until } from "./host";
 
-const EXTENSION_ID = "langgraph-threads.langgraph-threads";
 
-async function until<T>(read: () => T | undefined | false | PromiseLike<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const textOf = (result: vscode.LanguageModelToolResult) =>
   result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : "")).join("");
@@ -26,10 +17,8 @@ describe("VS Code's Chat view and language model tools reach the deployment", ()
   let threadId: string;
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<LangGraphThreadsApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
-    client = new Client({ apiUrl: process.env.LANGGRAPH_TEST_URL, apiKey: null });
+    api = await activateExtension();
+    client = testServerClient();
     const echo = (await client.assistants.search({ graphId: "echo", limit: 10 })).find((a) => a.metadata?.created_by === "system");
     assert.ok(echo);
     echoId = echo.assistant_id;
@@ -174,7 +163,7 @@ describe("VS Code's Chat view and language model tools reach the deployment", ()
       assert.match(text, /\/approve /);
       const asked = api.lmChat.lastConfirmation();
       assert.equal(asked?.title, "Run LangGraph assistant approval?");
-      assert.ok(asked?.message.includes(process.env.LANGGRAPH_TEST_URL!), asked?.message);
+      assert.ok(asked?.message.includes(testServerUrl()), asked?.message);
       assert.match(asked?.message ?? "", /a new thread/);
       const threadOf = /Thread: (\S+)/.exec(text)?.[1];
       assert.ok(threadOf);

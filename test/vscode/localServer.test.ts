@@ -7,18 +7,9 @@ import { serverAnswers } from "../../src/deployment/gateway";
 import type { LangGraphThreadsApi } from "../../src/extension";
 import type { StartResult } from "../../src/localServer";
 import { TASK_NAME } from "../../src/localServer/localServerTask";
+import { activateExtension, EXTENSION_ID, testServerClient, testServerUrl, until } from "./host";
 
-const EXTENSION_ID = "langgraph-threads.langgraph-threads";
 
-async function until<T>(read: () => T | undefined | false | Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const serverTask = () => vscode.tasks.taskExecutions.find((execution) => execution.task.name === TASK_NAME);
 
@@ -38,9 +29,8 @@ describe("Start Local Server in a real VS Code", function () {
   let localUrl = "";
 
   before(async () => {
-    const extension = vscode.extensions.getExtension<LangGraphThreadsApi>(EXTENSION_ID);
-    assert.ok(extension);
-    api = await extension.activate();
+    api = await activateExtension();
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? "";
     assert.ok(existsSync(join(root, "langgraph.json")), "the workspace is the fixture folder");
     for (const name of ["node_modules", "local-server", "broken"]) if (!existsSync(join(root, name))) created.push(name);
@@ -69,7 +59,7 @@ describe("Start Local Server in a real VS Code", function () {
     const result = await vscode.commands.executeCommand<StartResult>("langgraph.startLocalServer", projectConfig);
     assert.ok(result.ok, `start failed: ${result.ok ? "" : result.message}`);
     localUrl = result.url;
-    assert.notEqual(localUrl, process.env.LANGGRAPH_TEST_URL, "a server of its own, not the test run's");
+    assert.notEqual(localUrl, testServerUrl(), "a server of its own, not the test run's");
     const execution = serverTask();
     assert.ok(execution, "the server runs as a VS Code task");
     assert.match(execution.task.detail ?? "", /npx @langchain\/langgraph-cli dev/);
@@ -89,7 +79,7 @@ describe("Start Local Server in a real VS Code", function () {
     assert.ok(labels.includes("Answered by the local server"), `tree rows: ${labels.join(", ")}`);
     assert.equal(connection.state.kind, "connected");
     assert.equal(api.connectionStatus.text, "$(pass-filled) LangGraph: local");
-    const elsewhere = await new Client({ apiUrl: process.env.LANGGRAPH_TEST_URL!, apiKey: null }).threads.get(thread.thread_id).then(
+    const elsewhere = await testServerClient().threads.get(thread.thread_id).then(
       () => "found",
       (error: { status?: number }) => error.status,
     );
@@ -107,7 +97,7 @@ describe("Start Local Server in a real VS Code", function () {
   });
 
   it("a start on a port that is taken says so, and starts no task", async () => {
-    const takenPort = Number(new URL(process.env.LANGGRAPH_TEST_URL!).port);
+    const takenPort = Number(new URL(testServerUrl()).port);
     await vscode.workspace.getConfiguration("langgraph.localServer").update("port", takenPort, vscode.ConfigurationTarget.Global);
     const result = await vscode.commands.executeCommand<StartResult>("langgraph.startLocalServer", projectConfig);
     assert.equal(result.ok, false);

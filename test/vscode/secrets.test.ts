@@ -4,8 +4,9 @@ import { join, resolve } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
 import * as vscode from "vscode";
 import type { LangGraphThreadsApi } from "../../src/extension";
+import { activateExtension, testServerUrl, until } from "./host";
 
-const url = () => process.env.LANGGRAPH_TEST_URL!;
+const url = testServerUrl;
 
 function filesUnder(dir: string): string[] {
   try {
@@ -15,20 +16,13 @@ function filesUnder(dir: string): string[] {
   }
 }
 
-async function until(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe("the API key stays secret", () => {
   let api: LangGraphThreadsApi;
   const key = `lgt-secret-${Math.random().toString(36).slice(2)}-${Date.now()}`;
 
   before(async () => {
-    api = await vscode.extensions.getExtension<LangGraphThreadsApi>("langgraph-threads.langgraph-threads")!.activate();
+    api = await activateExtension();
   });
 
   after(async () => {
