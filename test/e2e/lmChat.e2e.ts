@@ -35,8 +35,10 @@ describe("@langgraph in VS Code's Chat view", function () {
     await input.waitFor({ state: "visible", timeout: 60_000 });
     const responses = page.locator(".interactive-response");
     // VS Code resolves chat models lazily: the first request can find the placeholder model not yet
-    // registered and be refused ("Language model unavailable"); that request registers it, so once the
-    // model picker shows it, the question is asked again. A user with a model provider never sees this.
+    // registered and be refused ("Language model unavailable", or, on a busy machine, the sign-in
+    // dialog VS Code shows when it knows no model); that request registers it, so once the model
+    // picker shows it, the question is asked again. A user with a model provider never sees this.
+    const signIn = page.getByText("Sign in to use GitHub Copilot");
     let refused = 0;
     for (;;) {
       const before = await responses.count();
@@ -49,8 +51,11 @@ describe("@langgraph in VS Code's Chat view", function () {
       await response
         .filter({ hasText: `You said: "${QUESTION}"` })
         .or(response.filter({ hasText: "Language model unavailable" }))
+        .or(signIn)
+        .first()
         .waitFor({ state: "visible", timeout: 90_000 });
-      if (!(await response.textContent())?.includes("Language model unavailable")) break;
+      if (await signIn.isVisible()) await page.keyboard.press("Escape");
+      else if (!(await response.textContent())?.includes("Language model unavailable")) break;
       refused++;
       assert.ok(refused < 2, "the Chat view refused the request again: no chat model");
       await page.locator(".interactive-input-part", { hasText: "Placeholder" }).first().waitFor({ state: "visible", timeout: 30_000 });
