@@ -83,3 +83,8 @@ export async function defaultAssistant(client: Client, graphId: string) {
   if (!found) throw new Error(`no default assistant for ${graphId}`);
   return found;
 }
+
+/** A new assistant of the echo graph whose replies start with `[name]`: a second agent for a thread. */
+export function personaAssistant(client: Client, name: string) {
+  return client.assistants.create({ graphId: "echo", name, config: { configurable: { persona: name } } });
+}

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
-import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
+import { defaultAssistant, ofType, personaAssistant, recordSession } from "../harness/chatHarness";
 
 describe("edit, regenerate and branches against a real server", () => {
   let server: LangGraphServer;
@@ -44,7 +44,7 @@ describe("edit, regenerate and branches against a real server", () => {
     const { session, client } = recordSession(server.url);
     await session.load();
     const echo = await defaultAssistant(client, "echo");
-    const pirate = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
+    const pirate = await personaAssistant(client, "Pirate");
     await session.send("hi", echo.assistant_id);
     const reply = session.model.messages[1];
     await session.regenerate(reply.id, pirate.assistant_id);

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { ChatMessageView } from "../../src/protocol/chatProtocol";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
-import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
+import { defaultAssistant, ofType, personaAssistant, recordSession } from "../harness/chatHarness";
 
 function replies(messages: readonly ChatMessageView[]) {
   return messages.filter((m) => m.role === "ai");
@@ -52,7 +52,7 @@ describe("chat session (host side of the panel) against a real server", () => {
   it("message 1 to assistant A and message 2 to assistant B: B sees A's exchange, each attributed, also after re-opening", async () => {
     const { session, client, remembered } = recordSession(server.url);
     await session.load();
-    const pirate = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
+    const pirate = await personaAssistant(client, "Pirate");
     const echo = await defaultAssistant(client, "echo");
     await session.refreshAssistants();
 
@@ -80,7 +80,7 @@ describe("chat session (host side of the panel) against a real server", () => {
   it("a thread opened for the first time here preselects the assistant that last ran on it", async () => {
     const { session, client } = recordSession(server.url);
     await session.load();
-    const critic = await client.assistants.create({ graphId: "echo", name: "Critic", config: { configurable: { persona: "Critic" } } });
+    const critic = await personaAssistant(client, "Critic");
     await session.refreshAssistants();
     await session.send("review this", critic.assistant_id);
     const approval = await defaultAssistant(client, "approval");

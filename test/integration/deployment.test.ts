@@ -4,7 +4,7 @@ import { createClient } from "../../src/deployment/clientFactory";
 import { mapError } from "../../src/deployment/errorMapping";
 import { startLangGraphServer, type LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
-import { defaultAssistant } from "../harness/chatHarness";
+import { defaultAssistant, personaAssistant } from "../harness/chatHarness";
 
 async function unusedPort(): Promise<number> {
   return new Promise((resolve) => {
@@ -50,7 +50,7 @@ describe("deployment connection against a real LangGraph server", () => {
   it("second assistant continues the first one's thread", async () => {
     const client = createClient({ url: server.url });
     const echo = await defaultAssistant(client, "echo");
-    const other = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
+    const other = await personaAssistant(client, "Pirate");
     const thread = await client.threads.create();
     const first = await client.runs.wait(thread.thread_id, other.assistant_id, {
       input: { messages: [{ type: "human", content: "my name is Ada" }] },

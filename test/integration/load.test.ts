@@ -3,7 +3,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { createClient } from "../../src/deployment/clientFactory";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
-import { defaultAssistant, recordSession } from "../harness/chatHarness";
+import { defaultAssistant, personaAssistant, recordSession } from "../harness/chatHarness";
 
 describe("load against a real server", function () {
   this.timeout(180_000);
@@ -38,8 +38,8 @@ describe("load against a real server", function () {
   it("an assistant switch on every message for 50 messages keeps order and attribution", async () => {
     const client = createClient({ url: server.url });
     const echo = await defaultAssistant(client, "echo");
-    const pirate = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
-    const critic = await client.assistants.create({ graphId: "echo", name: "Critic", config: { configurable: { persona: "Critic" } } });
+    const pirate = await personaAssistant(client, "Pirate");
+    const critic = await personaAssistant(client, "Critic");
     const rotation = [echo, pirate, critic];
     const { session } = recordSession(server.url, undefined, { client });
     await session.load();

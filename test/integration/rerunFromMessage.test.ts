@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
-import { defaultAssistant, ofType, recordSession } from "../harness/chatHarness";
+import { defaultAssistant, ofType, personaAssistant, recordSession } from "../harness/chatHarness";
 import { messagesOfValues } from "../../src/common/wireMessages";
 
 describe("re-run from a human message in the chat, against a real server", () => {
@@ -16,7 +16,7 @@ describe("re-run from a human message in the chat, against a real server", () =>
     const { session, client, gateway } = recordSession(server.url);
     await session.load();
     const echo = await defaultAssistant(client, "echo");
-    const pirate = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
+    const pirate = await personaAssistant(client, "Pirate");
     await session.send("hello", echo.assistant_id);
     await session.send("second", echo.assistant_id);
     const threadId = session.threadId!;

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
-import { defaultAssistant, recordSession } from "../harness/chatHarness";
+import { defaultAssistant, personaAssistant, recordSession } from "../harness/chatHarness";
 import { CheckpointEditor, SaveRefused } from "../../src/timeline/checkpointEditor";
 import { TimelineModel } from "../../src/timeline/timelineModel";
 import { formatState } from "../../src/timeline/stateEdit";
@@ -27,7 +27,7 @@ describe("time travel against a real server: edit state at a checkpoint, re-run 
     const gateway = DeploymentGateway.to({ url: server.url, timeoutMs: 150_000 });
     await session.load();
     const echo = await defaultAssistant(client, "echo");
-    const pirate = await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } });
+    const pirate = await personaAssistant(client, "Pirate");
     await session.send("hello", echo.assistant_id);
     await session.send("second", echo.assistant_id);
     const threadId = session.threadId!;
