@@ -14,6 +14,7 @@ export interface CodeServerOptions {
   vsix?: string | string[];
   workspace?: string;
   copyWorkspaceFrom?: string;
+  linkDependencies?: boolean;
   smokeTestDriver?: boolean;
   log?: boolean | ((line: string) => void);
   timeoutMs?: number;

@@ -14,6 +14,7 @@ import { join, resolve } from "node:path";
 import { freePort } from "./freePort.mjs";
 import { onOutputLines } from "./outputLines.mjs";
 import { assertInstalled, codeServerEntry, node24Bin } from "./paths.mjs";
+import { linkDependencies } from "./workspaceDependencies.mjs";
 
 /** User settings that stop every outside call the workbench would make, and keep the screen quiet. */
 export const OFFLINE_SETTINGS = {
@@ -83,6 +84,7 @@ export function installVsix({ vsix, extensionsDir, userDataDir, env }) {
  * @param {string | string[]} [options.vsix] VSIX file(s) to install before the start
  * @param {string} [options.workspace] folder to open; default: a new empty folder
  * @param {string} [options.copyWorkspaceFrom] copy this folder into the new workspace folder
+ * @param {boolean} [options.linkDependencies] give the workspace this repository's node_modules and a tsconfig.json (workspaceDependencies.mjs)
  * @param {boolean} [options.smokeTestDriver] allow the `payload` URL parameter (development path, tests)
  * @param {boolean | ((line: string) => void)} [options.log] echo the server's output
  * @param {number} [options.timeoutMs] how long to wait for /healthz (default 60 s)
@@ -99,6 +101,7 @@ export async function startCodeServer(options = {}) {
   mkdirSync(workspace, { recursive: true });
   for (const dir of ["config", "data", "cache"]) mkdirSync(join(root, "xdg", dir), { recursive: true });
   if (options.copyWorkspaceFrom) cpSync(resolve(options.copyWorkspaceFrom), workspace, { recursive: true });
+  if (options.linkDependencies) linkDependencies(workspace);
   writeFileSync(
     join(userDataDir, "User", "settings.json"),
     JSON.stringify({ ...OFFLINE_SETTINGS, ...options.settings }, null, 2),

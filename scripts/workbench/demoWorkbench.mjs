@@ -43,13 +43,14 @@ export async function startDemoWorkbench(options) {
   say(`LangGraph server at ${langgraph.url}; seeding threads…`);
   await seedThreads(langgraph.url, options.threads, { say, gapMs: options.seedGapMs });
 
-  // The workspace: a copy of the example agents, with their langgraph.json.
+  // The workspace: a copy of the example agents, with their langgraph.json and their dependencies.
   const workspace = join(scratch, "langgraph-agents");
   const server = await startCodeServer({
     port: options.port,
     vsix,
     workspace,
     copyWorkspaceFrom: join(repoRoot, "test", "fixtures", "agents"),
+    linkDependencies: true,
     settings: { "langgraph.deploymentUrl": langgraph.url, ...options.settings },
   });
   cleanups.push(server.stop);

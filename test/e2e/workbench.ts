@@ -109,6 +109,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
     const codeServer = await startCodeServer({
       vsix: [options.vsix ?? process.env.LANGGRAPH_E2E_VSIX ?? join(repoRoot, "langgraph-threads.vsix"), ...(options.extraVsix ?? [])],
       copyWorkspaceFrom: options.workspaceFrom ?? join(repoRoot, "test", "fixtures", "agents"),
+      linkDependencies: true,
       settings: { "langgraph.deploymentUrl": langgraphUrl, ...options.settings },
     });
     stops.push(() => codeServer.stop());
