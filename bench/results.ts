@@ -13,6 +13,8 @@ export interface Row {
   extension: number;
   /** The same work done with the raw SDK (or the baseline named in `note`). */
   raw?: number;
+  /** The same step in a minimal extension (workbench benchmark): VS Code's own cost of it. */
+  minimal?: number;
   /** extension / raw, when both exist. */
   ratio?: number;
   goal?: string;
@@ -22,7 +24,7 @@ export interface Row {
 
 export interface Goal {
   text: string;
-  met: (row: { extension: number; raw?: number; ratio?: number }) => boolean;
+  met: (row: { extension: number; raw?: number; minimal?: number; ratio?: number }) => boolean;
 }
 
 export const goals = {
@@ -31,6 +33,12 @@ export const goals = {
   atMost: (limit: number, unit: string): Goal => ({ text: `≤ ${limit} ${unit}`, met: (r) => r.extension <= limit }),
   /** At most the baseline plus a fixed allowance (for sizes and for times that add to a baseline). */
   rawPlus: (allowance: number, unit: string): Goal => ({ text: `≤ raw + ${allowance} ${unit}`, met: (r) => r.raw !== undefined && r.extension <= r.raw + allowance }),
+  minimalPlus: (allowance: number, unit: string): Goal => ({ text: `≤ minimal + ${allowance} ${unit}`, met: (r) => r.minimal !== undefined && r.extension <= r.minimal + allowance }),
+  rawAndMinimalPlus: (allowance: number, unit: string): Goal => ({
+    text: `≤ raw + minimal + ${allowance} ${unit}`,
+    met: (r) => r.raw !== undefined && r.minimal !== undefined && r.extension <= r.raw + r.minimal + allowance,
+  }),
+  atLeast: (limit: number, unit: string): Goal => ({ text: `≥ ${limit} ${unit}`, met: (r) => r.extension >= limit }),
 };
 
 export function row(fields: Omit<Row, "ratio" | "status" | "goal"> & { goal?: Goal }): Row {
@@ -76,33 +84,46 @@ function number(value: number | undefined, unit: string): string {
   return unit ? `${text} ${unit}` : text;
 }
 
-const HEADERS = ["Scenario", "Metric", "Extension", "Raw SDK", "Ratio", "Goal", "Result"];
+const BASE_HEADERS = ["Scenario", "Metric", "Extension", "Raw SDK", "Ratio", "Goal", "Result"];
+const MINIMAL_HEADERS = ["Scenario", "Metric", "Extension", "Raw SDK", "Ratio", "Minimal ext.", "Ratio (min.)", "Goal", "Result"];
 
-function cells(r: Row): string[] {
-  return [
-    r.scenario,
-    r.metric,
-    number(r.extension, r.unit),
-    number(r.raw, r.unit),
-    r.ratio === undefined ? "—" : `${r.ratio.toFixed(2)}×`,
-    r.goal ?? "—",
-    r.status,
-  ];
+/** The minimal-extension columns appear when a row has that baseline. */
+function headersFor(rows: Row[]): string[] {
+  return rows.some((r) => r.minimal !== undefined) ? MINIMAL_HEADERS : BASE_HEADERS;
+}
+
+function cells(r: Row, headers: string[]): string[] {
+  const ratio = (value: number | undefined) => (value === undefined ? "—" : `${value.toFixed(2)}×`);
+  const minimalRatio = r.minimal !== undefined && r.minimal > 0 && Number.isFinite(r.extension) ? r.extension / r.minimal : undefined;
+  const all: Record<string, string> = {
+    Scenario: r.scenario,
+    Metric: r.metric,
+    Extension: number(r.extension, r.unit),
+    "Raw SDK": number(r.raw, r.unit),
+    Ratio: ratio(r.ratio),
+    "Minimal ext.": number(r.minimal, r.unit),
+    "Ratio (min.)": ratio(minimalRatio),
+    Goal: r.goal ?? "—",
+    Result: r.status,
+  };
+  return headers.map((header) => all[header]);
 }
 
 export function textTable(rows: Row[]): string {
-  const table = [HEADERS, ...rows.map(cells)];
+  const HEADERS = headersFor(rows);
+  const table = [HEADERS, ...rows.map((r) => cells(r, HEADERS))];
   const widths = HEADERS.map((_, i) => Math.max(...table.map((line) => line[i].length)));
   const render = (line: string[]) => line.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
   return [render(table[0]), widths.map((w) => "-".repeat(w)).join("  "), ...table.slice(1).map(render)].join("\n");
 }
 
 function markdownTable(rows: Row[]): string {
+  const HEADERS = headersFor(rows);
   const escape = (cell: string) => cell.replace(/\|/g, "\\|");
   return [
     `| ${HEADERS.join(" | ")} |`,
     `|${HEADERS.map(() => "---").join("|")}|`,
-    ...rows.map((r) => `| ${cells(r).map(escape).join(" | ")} |`),
+    ...rows.map((r) => `| ${cells(r, HEADERS).map(escape).join(" | ")} |`),
   ].join("\n");
 }
 
@@ -110,15 +131,17 @@ export function notesOf(rows: Row[]): string[] {
   return rows.filter((r) => r.note).map((r) => `${r.scenario} / ${r.metric}: ${r.note}`);
 }
 
-export function writeResults(dir: string, rows: Row[], info: Machine, durationS: number): void {
+/** Writes `<name>.json` and `<name>.md`; `extra` lines go under the machine's. */
+export function writeResults(dir: string, rows: Row[], info: Machine, durationS: number, name = "latest", extra: string[] = []): void {
   mkdirSync(dir, { recursive: true });
   const missed = rows.filter((r) => r.status === "MISSED");
-  writeFileSync(join(dir, "latest.json"), `${JSON.stringify({ machine: info, durationS, missed: missed.length, rows }, null, 2)}\n`);
+  writeFileSync(join(dir, `${name}.json`), `${JSON.stringify({ machine: info, durationS, missed: missed.length, extra, rows }, null, 2)}\n`);
   const md = [
     "# Benchmark results",
     "",
     `- Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, ${info.platform}`,
     `- Node ${info.node}, ${info.date}, whole run ${durationS.toFixed(0)} s`,
+    ...extra.map((line) => `- ${line}`),
     `- Goals missed: ${missed.length}`,
     "",
     markdownTable(rows),
@@ -128,5 +151,5 @@ export function writeResults(dir: string, rows: Row[], info: Machine, durationS:
     ...notesOf(rows).map((note) => `- ${note}`),
     "",
   ].join("\n");
-  writeFileSync(join(dir, "latest.md"), md);
+  writeFileSync(join(dir, `${name}.md`), md);
 }

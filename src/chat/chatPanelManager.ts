@@ -10,6 +10,7 @@ import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { threadStatusOf, type GraphSchemas, type NodeInterruptsRequest, type RunOutcome, type StreamPart } from "../deployment/types";
 import { readChatPersistedState, type HostToWebview, type ThreadHeader } from "../protocol/chatProtocol";
 import { registerPanelSerializer } from "../panels/panelHost";
+import { perfMark } from "../panels/perfMarks";
 import type { ThreadChange, ThreadStore } from "../state/threadStore";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { CHAT_VIEW_TYPE, ChatPanel, type ChatPanelActions } from "./chatPanel";
@@ -101,6 +102,7 @@ export class ChatPanelManager implements vscode.Disposable {
 
   /** Opens (or reveals) the panel of a thread; without an id, a new thread that the first send creates. */
   open(threadId?: string, options: { title?: string; assistantId?: string } = {}): ChatPanel {
+    perfMark("chat.open", threadId);
     const existing = threadId ? this.find(threadId) : undefined;
     if (existing) {
       if (options.assistantId) existing.session.selectAssistant(options.assistantId);

@@ -23,6 +23,7 @@ import { isChatState, readNodeUpdates, runEventViews } from "./nodeUpdates";
 import { withUiCards } from "./uiMessages";
 import { shortId, shorten, titleOf } from "../common/threadText";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
+import { perfMark } from "../panels/perfMarks";
 
 export class ChatSession {
   readonly model = new ThreadModel();
@@ -168,7 +169,9 @@ export class ChatSession {
     this.view.post(this.snapshot());
     try {
       const threadId = this.view.header.threadId;
+      perfMark("chat.load-start", threadId);
       const { options, thread, state } = await readThread(this.deps.gateway, this.deps.assistants, threadId);
+      perfMark("chat.thread-read", threadId);
       if (threadId && state) {
         const title = titleOf(thread?.metadata) ?? this.view.header.title;
         this.model.reset(isChatState(state.values) ? withUiCards(toMessageViews(messagesOfValues(state.values)), state.values) : await readNodeUpdates(this.deps.gateway, threadId));
@@ -182,11 +185,13 @@ export class ChatSession {
     } finally {
       this.view.loading = false;
       this.view.post(this.snapshot());
+      perfMark("chat.snapshot-posted", this.view.header.threadId);
     }
     // Schemas can take seconds on the server: the form follows when they arrive, nothing waits for them.
     void this.inputs.select(this.assistants.id);
     if (this.view.header.threadId && !this.view.error) {
       await this.history.load();
+      perfMark("chat.history-read", this.view.header.threadId);
       const active = this.deps.activeRun?.(this.view.header.threadId);
       if (active && !this.runs.active) await this.runs.rejoinActive(active, new Set(this.model.messages.map((m) => m.id)));
     }

@@ -6,6 +6,7 @@
  */
 import type { HostToWebview } from "../protocol/chatProtocol";
 import { ChatApp } from "./app";
+import { markNextPaint } from "./perfMarks";
 import { acquireHostApi } from "./vscodeApi";
 
 const api = acquireHostApi();
@@ -18,6 +19,7 @@ window.addEventListener("message", (event: MessageEvent<unknown>) => {
 
 api.postMessage({ type: "ready" });
 app.composer.focus();
+markNextPaint("first-paint");
 
 function isHostMessage(value: unknown): value is HostToWebview {
   return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";

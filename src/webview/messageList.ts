@@ -32,6 +32,7 @@ import { markStale, renderStale, type DirtyPart, type Entry } from "./messageEnt
 import { applyToolCallDelta, copyMessage, OrphanResults, validBranch } from "./messageModel";
 import { MessageView, type MessageActions } from "./messageView";
 import type { EditDraft } from "./messageEditor";
+import { markAfterPaint } from "./perfMarks";
 import { SubgraphGroups, type GroupedItem } from "./subgraphGroups";
 
 export interface MessageListOptions {
@@ -78,6 +79,8 @@ export class MessageList {
   private loading = false;
   /** Set by a snapshot: the next flush shows the end of the conversation wherever the user had scrolled. */
   private scrollToEnd = false;
+  /** Set by a snapshot: its first flush marks when the conversation's end has been painted. */
+  private markSnapshotPaint = false;
   /** A run is active: edits, regenerations and version switches wait for it to end. */
   private runActive = false;
   /** Open editors of views a snapshot is about to replace, by message id. */
@@ -155,6 +158,7 @@ export class MessageList {
     this.loading = loading;
     this.structureChanged = true;
     this.scrollToEnd = true;
+    this.markSnapshotPaint = true;
     this.scheduler.schedule();
   }
 
@@ -307,6 +311,10 @@ export class MessageList {
       }
     }
     const structureChanged = this.structureChanged;
+    if (this.markSnapshotPaint) {
+      this.markSnapshotPaint = false;
+      markAfterPaint("snapshot-painted", { messages: this.order.length, loading: this.loading });
+    }
     if (this.structureChanged) {
       this.structureChanged = false;
       this.reconcile();
