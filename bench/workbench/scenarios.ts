@@ -293,7 +293,7 @@ export async function benchStreaming(ctx: WorkbenchContext, thread: SeededThread
 async function streamOnce(frame: Frame, text: string, words: number): Promise<StreamProbe> {
   await frame.evaluate(STREAM_PROBE);
   await frame.evaluate(`window.__benchStream.expected = ${words}`);
-  const input = frame.locator("textarea").first();
+  const input = frame.locator("textarea.composer-input");
   await input.fill(text);
   await input.press("Enter");
   const probe = await until(
