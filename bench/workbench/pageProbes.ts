@@ -47,6 +47,17 @@ export function watchRow(label: string): string {
 
 export const ROW_PAINTED = `window.__bench.row`;
 
+/**
+ * The workbench page: the side bar's title (e.g. "Explorer", "LangGraph", "Bench Minimal: Rows"), or
+ * undefined when the side bar is hidden.
+ */
+export const SHOWN_CONTAINER = `(() => {
+  const bar = document.querySelector(".part.sidebar");
+  if (!bar || !bar.checkVisibility()) return undefined;
+  const title = bar.querySelector(".composite.title h2");
+  return title ? title.textContent.trim() : undefined;
+})()`;
+
 /** A webview frame: its performance marks as `{ name, time (epoch ms), detail }`. */
 export const MARKS = `performance.getEntriesByType("mark").map((m) => ({ name: m.name, time: performance.timeOrigin + m.startTime, detail: m.detail }))`;
 
@@ -66,14 +77,20 @@ export const STREAM_PROBE = `(() => {
   };
   requestAnimationFrame(frame);
   const numbers = (text) => [...String(text).matchAll(/w(\\d+)/g)].map((m) => Number(m[1]));
+  // A reply's first tokens may come with the message itself (an upsert), the rest as deltas.
   window.addEventListener("message", (event) => {
     const data = event.data;
-    if (data && data.type === "messageDelta" && data.textDelta) probe.arrivals.push({ at: now(), words: numbers(data.textDelta) });
+    const text = data && data.type === "messageDelta" ? data.textDelta
+      : data && data.type === "messageUpsert" && data.message && data.message.role === "ai" ? data.message.content : undefined;
+    // Words already on screen (a later upsert repeats the whole reply) are not new arrivals.
+    if (typeof text === "string" && text) probe.arrivals.push({ at: now(), words: numbers(text).filter((word) => word > seen) });
   });
   document.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && probe.enter === undefined) probe.enter = performance.timeOrigin + event.timeStamp;
   }, true);
   const app = document.getElementById("app");
+  // Only the reply this probe waits for: replies already on the page are not it.
+  const before = app.querySelectorAll(".message--ai").length;
   let seen = 0;
   const afterPaint = (set) => {
     const channel = new MessageChannel();
@@ -82,7 +99,7 @@ export const STREAM_PROBE = `(() => {
   };
   new MutationObserver(() => {
     const messages = app.querySelectorAll(".message--ai");
-    const last = messages[messages.length - 1];
+    const last = messages.length > before ? messages[messages.length - 1] : undefined;
     if (last) {
       const max = Math.max(0, ...numbers(last.textContent));
       if (max > seen) {
@@ -92,9 +109,13 @@ export const STREAM_PROBE = `(() => {
           probe.firstPaint = null;
           afterPaint((t) => { probe.firstPaint = t; });
         }
-        if (max >= probe.expected) afterPaint((t) => { probe.lastPaint = t; });
       }
     }
-    if (probe.enter !== undefined && seen >= probe.expected && !app.classList.contains("run-active") && probe.runEnded === undefined) probe.runEnded = now();
+    // The reply is complete when the panel shows the run over with every word on screen.
+    if (probe.enter !== undefined && seen >= probe.expected && !app.classList.contains("run-active") && probe.runEnded === undefined) {
+      probe.runEnded = now();
+      // The run's end is shown from a message, outside a frame: painted by the next one.
+      requestAnimationFrame(() => afterPaint((t) => { probe.lastPaint = t; }));
+    }
   }).observe(app, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["class"] });
 })()`;

@@ -15,7 +15,7 @@ import { createClient } from "../../src/deployment/clientFactory";
 import { failedRow, machine, notesOf, textTable, writeResults, type Row } from "../results";
 import { conversation, seedThread, seedThreads } from "../seed";
 import { now } from "../stats";
-import { benchOpenThreads, benchStreaming, benchTreeViews, type SeededThread, type WorkbenchContext } from "./scenarios";
+import { benchOpenThreads, benchStreaming, benchTreeViews, type SeededThread, type StreamingThread, type WorkbenchContext } from "./scenarios";
 import { WorkbenchPage } from "./workbenchPage";
 
 const harness = {
@@ -66,6 +66,17 @@ function packMinimal(out: string): string {
   return out;
 }
 
+/** Tokens apart, as a hosted model streams them (the echo graph's `delay_ms`). */
+const TOKEN_DELAY_MS = 8;
+
+/** An empty thread whose assistant streams its reply token by token at `TOKEN_DELAY_MS`. */
+async function streamingThread(client: ReturnType<typeof createClient>): Promise<StreamingThread> {
+  const assistant = await client.assistants.create({ graphId: "echo", name: "Echo, paced", config: { configurable: { delay_ms: TOKEN_DELAY_MS } } });
+  const title = "Streaming bench";
+  const thread = await client.threads.create({ graphId: "echo", metadata: { title, assistant_id: assistant.assistant_id } });
+  return { threadId: thread.thread_id, title, assistantId: assistant.assistant_id };
+}
+
 async function main(): Promise<void> {
   const load = [os.loadavg()[0]];
   const { cleanupStack } = await harness.cleanup();
@@ -82,10 +93,12 @@ async function main(): Promise<void> {
     const minimalVsix = packMinimal(join(scratch, "bench-minimal.vsix"));
 
     log("starting the LangGraph server and seeding threads");
-    const server = await (await harness.langgraph()).startLangGraphServer();
+    // Its errors go to the log: a server that fails under a big thread explains the scenarios after it.
+    const server = await (await harness.langgraph()).startLangGraphServer({ log: (line) => log(`[langgraph] ${line}`) });
     cleanups.push(() => server.stop());
     const client = createClient({ url: server.url });
     await seedThreads(client, FILLER_THREADS);
+    const streamThread = await streamingThread(client);
     // Seeded last, so newest first puts them at the top of the tree: the 10-message one first.
     const threads: SeededThread[] = [];
     for (const [messages, samples] of [
@@ -123,12 +136,12 @@ async function main(): Promise<void> {
     await wb.recordClicks();
     log("workbench ready");
 
-    const ctx: WorkbenchContext = { wb, client, firstThreadTitle: threads[0].title, log };
+    const ctx: WorkbenchContext = { wb, client, firstThreadTitle: threads[0].title, tokenDelayMs: TOKEN_DELAY_MS, log };
     rows.push(...(await section("W1 Threads view", () => benchTreeViews(ctx))));
     load.push(os.loadavg()[0]);
     rows.push(...(await section("W2 open a thread", () => benchOpenThreads(ctx, threads))));
     load.push(os.loadavg()[0]);
-    rows.push(...(await section("W3 streaming", () => benchStreaming(ctx, threads[0]))));
+    rows.push(...(await section("W3 streaming", () => benchStreaming(ctx, streamThread))));
     load.push(os.loadavg()[0]);
   } catch (error) {
     rows.push(failedRow("workbench", error));

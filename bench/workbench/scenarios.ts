@@ -17,11 +17,20 @@ export interface SeededThread {
   samples: number;
 }
 
+/** A thread whose assistant streams its replies at a model's pace. */
+export interface StreamingThread {
+  title: string;
+  threadId: string;
+  assistantId: string;
+}
+
 export interface WorkbenchContext {
   wb: WorkbenchPage;
   client: Client;
   /** The title of the Threads view's first row. */
   firstThreadTitle: string;
+  /** The paced assistant's delay between tokens. */
+  tokenDelayMs: number;
   log: (line: string) => void;
 }
 
@@ -93,6 +102,7 @@ interface PanelOpen {
 async function openThread(ctx: WorkbenchContext, thread: SeededThread, measureHeap: boolean): Promise<PanelOpen> {
   const { wb } = ctx;
   await wb.showContainer(LANGGRAPH);
+  const heapBefore = measureHeap ? await workbenchHeap(ctx) : 0;
   const { click, before } = await wb.clickRow(thread.title);
   const painted = await wb.markIn(
     before,
@@ -113,7 +123,7 @@ async function openThread(ctx: WorkbenchContext, thread: SeededThread, measureHe
     hostRead: read !== undefined && loadStart !== undefined ? read - loadStart : undefined,
     hostSnapshot: posted !== undefined && loadStart !== undefined ? posted - loadStart : undefined,
   };
-  if (measureHeap) result.heapBytes = await heapOf(ctx, painted.frame);
+  if (measureHeap) result.heapBytes = await webviewHeap(ctx, painted.frame, heapBefore);
   await wb.closeActiveTab();
   return result;
 }
@@ -122,25 +132,44 @@ async function openThread(ctx: WorkbenchContext, thread: SeededThread, measureHe
 async function openMinimal(ctx: WorkbenchContext, measureHeap: boolean): Promise<{ painted: number; heapBytes?: number }> {
   const { wb } = ctx;
   await wb.showContainer(MINIMAL);
+  const heapBefore = measureHeap ? await workbenchHeap(ctx) : 0;
   const { click, before } = await wb.clickRow(MINIMAL_ROW);
   const painted = await wb.markIn(before, "minimal:painted");
-  const heapBytes = measureHeap ? await heapOf(ctx, painted.frame) : undefined;
+  const heapBytes = measureHeap ? await webviewHeap(ctx, painted.frame, heapBefore) : undefined;
   await wb.closeActiveTab();
   return { painted: painted.mark.time - click, heapBytes };
 }
 
-/** JS heap used after a full GC in the webview's renderer (its own process when site isolation gives it one). */
-async function heapOf(ctx: WorkbenchContext, frame: Frame): Promise<number> {
-  let session: CDPSession;
+/** JS heap used after a full GC in the isolate a CDP session reaches. */
+async function heapAfterGc(session: CDPSession): Promise<number> {
+  await session.send("HeapProfiler.collectGarbage");
+  const usage = (await session.send("Runtime.getHeapUsage")) as { usedSize: number };
+  return usage.usedSize;
+}
+
+/**
+ * The webview's heap, measured around a panel's opening: `before` is taken before the click. A webview
+ * frame with a process of its own is measured alone; one that shares the workbench's renderer (code-server
+ * serves webviews from its own origin) shares its isolate, so what counts is what the open panel keeps
+ * after a full GC beyond what the workbench kept before.
+ */
+async function webviewHeap(ctx: WorkbenchContext, frame: Frame, before: number): Promise<number> {
+  const context = ctx.wb.page.context();
+  const own = await context.newCDPSession(frame).catch(() => undefined);
+  const session = own ?? (await context.newCDPSession(ctx.wb.page));
   try {
-    session = await ctx.wb.page.context().newCDPSession(frame);
-  } catch {
-    throw new Error("the webview frame has no process of its own to measure");
+    const used = await heapAfterGc(session);
+    return own ? used : used - before;
+  } finally {
+    await session.detach().catch(() => undefined);
   }
+}
+
+/** The workbench renderer's heap after a full GC: the baseline of `webviewHeap`. */
+async function workbenchHeap(ctx: WorkbenchContext): Promise<number> {
+  const session = await ctx.wb.page.context().newCDPSession(ctx.wb.page);
   try {
-    await session.send("HeapProfiler.collectGarbage");
-    const usage = (await session.send("Runtime.getHeapUsage")) as { usedSize: number };
-    return usage.usedSize;
+    return await heapAfterGc(session);
   } finally {
     await session.detach().catch(() => undefined);
   }
@@ -207,7 +236,7 @@ export async function benchOpenThreads(ctx: WorkbenchContext, threads: SeededThr
           extension: mib(pick(ours.map((o) => o.heapBytes))),
           minimal: mib(pick(minimal.map((m) => m.heapBytes))),
           goal: goals.atMost(20, "MiB"),
-          note: "JS heap used after a full GC in the webview's renderer (CDP Runtime.getHeapUsage)",
+          note: "JS heap after a full GC (CDP Runtime.getHeapUsage): the webview's own process, or, when it shares the workbench's renderer, the growth over the heap before the click",
         }),
       );
     }
@@ -225,7 +254,11 @@ interface StreamProbe {
   runEnded?: number;
 }
 
-/** The share of words painted in the first animation frame that ran after their delta reached the page. */
+/**
+ * The share of words painted in the first animation frame that ran after their delta reached the page: a
+ * DOM change made in that frame's callbacks (the list renders in requestAnimationFrame), or between the
+ * arrival and that frame, is painted by it.
+ */
 function firstFrameShare(probe: StreamProbe): { share: number; words: number } {
   let first = 0;
   let words = 0;
@@ -235,27 +268,30 @@ function firstFrameShare(probe: StreamProbe): { share: number; words: number } {
       const paint = probe.paints.find((p) => p.max >= word);
       if (!paint) continue;
       words++;
-      if (next && paint.timeline === next.timeline) first++;
+      if (next && (paint.timeline === next.timeline || paint.at < next.ran)) first++;
     }
   }
   return { share: words ? first / words : Number.NaN, words };
 }
 
 /** Send → first token painted → reply complete, in a chat panel on a short thread, vs the raw stream. */
-export async function benchStreaming(ctx: WorkbenchContext, thread: SeededThread, runs = 2, words = 400): Promise<Row[]> {
+export async function benchStreaming(ctx: WorkbenchContext, thread: StreamingThread, runs = 2, words = 300): Promise<Row[]> {
   const scenario = "W3 streaming";
   const { wb } = ctx;
-  const text = Array.from({ length: words }, (_, i) => `w${i + 1}`).join(" ");
+  // Each run's words are numbered on from the last run's: the echo reply repeats earlier messages too.
+  const text = (run: number) => Array.from({ length: words }, (_, i) => `w${run * words + i + 1}`).join(" ");
   await wb.closeAllTabs();
   await wb.showContainer(LANGGRAPH);
   const { before } = await wb.clickRow(thread.title);
   const { frame } = await wb.markIn(before, "langgraph:snapshot-painted", (mark) => (mark.detail as { loading?: boolean }).loading === false, 60_000);
   const ours: StreamProbe[] = [];
   const raw: { first: number; done: number }[] = [];
+  // The raw calls get a thread of their own with the same messages, so each reply is as long as ours.
+  const rawThread = (await ctx.client.threads.create({ graphId: "echo" })).thread_id;
   for (let i = 0; i < runs; i++) {
     const steps = [
-      async () => void ours.push(await streamOnce(frame, text, words)),
-      async () => void raw.push(await rawStream(ctx.client, text)),
+      async () => void ours.push(await streamOnce(frame, text(i), (i + 1) * words)),
+      async () => void raw.push(await rawStream(ctx.client, rawThread, thread.assistantId, text(i))),
     ];
     for (const step of i % 2 ? steps.reverse() : steps) await step();
   }
@@ -269,7 +305,7 @@ export async function benchStreaming(ctx: WorkbenchContext, thread: SeededThread
       unit: "ms",
       extension: median(ours.map((p) => (p.firstPaint ?? Number.NaN) - (p.enter ?? Number.NaN))),
       raw: median(raw.map((r) => r.first)),
-      note: `median of ${runs} runs of ${words} words from the echo graph; raw = runs.stream (messages-tuple) on a new thread: call → first token`,
+      note: `median of ${runs} runs of ${words} words from the echo graph, one token every ${ctx.tokenDelayMs} ms; raw = runs.stream (messages-tuple) of the same assistant and messages on a thread of its own: call → first token`,
     }),
     row({
       scenario,
@@ -290,9 +326,9 @@ export async function benchStreaming(ctx: WorkbenchContext, thread: SeededThread
   ];
 }
 
-async function streamOnce(frame: Frame, text: string, words: number): Promise<StreamProbe> {
+async function streamOnce(frame: Frame, text: string, lastWord: number): Promise<StreamProbe> {
   await frame.evaluate(STREAM_PROBE);
-  await frame.evaluate(`window.__benchStream.expected = ${words}`);
+  await frame.evaluate(`window.__benchStream.expected = ${lastWord}`);
   const input = frame.locator("textarea.composer-input");
   await input.fill(text);
   await input.press("Enter");
@@ -308,11 +344,10 @@ async function streamOnce(frame: Frame, text: string, words: number): Promise<St
   return probe;
 }
 
-async function rawStream(client: Client, text: string): Promise<{ first: number; done: number }> {
-  const thread = await client.threads.create({ graphId: "echo" });
+async function rawStream(client: Client, threadId: string, assistantId: string, text: string): Promise<{ first: number; done: number }> {
   const start = now();
   let first = Number.NaN;
-  for await (const part of client.runs.stream(thread.thread_id, "echo", { input: { messages: [{ type: "human", content: text }] }, streamMode: "messages-tuple" })) {
+  for await (const part of client.runs.stream(threadId, assistantId, { input: { messages: [{ type: "human", content: text }] }, streamMode: "messages-tuple" })) {
     if (Number.isNaN(first) && part.event === "messages") first = now() - start;
   }
   return { first, done: now() - start };

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { Frame, Page } from "playwright-core";
-import { LAST_CLICK, MARKS, RECORD_CLICKS, ROW_PAINTED, watchRow } from "./pageProbes";
+import { LAST_CLICK, MARKS, RECORD_CLICKS, ROW_PAINTED, SHOWN_CONTAINER, watchRow } from "./pageProbes";
 
 export interface Mark {
   name: string;
@@ -45,27 +45,59 @@ export class WorkbenchPage {
     return this.page.evaluate<number>(LAST_CLICK);
   }
 
+  /** A view container's activity bar item, by the start of its aria-label (a badge may follow the title). */
   containerItem(title: string) {
-    return this.page.locator(`.activitybar [aria-label^="${title}"]`).first();
+    return this.page.locator(`.activitybar .action-label[aria-label^="${title}"]`).first();
   }
 
-  /** Shows the Explorer (its keyboard shortcut: the click is what the scenarios measure, not this). */
+  /** The title of the view container the side bar shows, or undefined when the side bar is closed. */
+  async shownContainer(): Promise<string | undefined> {
+    return this.page.evaluate<string | undefined>(SHOWN_CONTAINER);
+  }
+
+  private async waitShown(title: string, timeoutMs: number): Promise<boolean> {
+    return until(async () => ((await this.shownContainer())?.startsWith(title) ? true : undefined), `the side bar to show ${title}`, timeoutMs)
+      .then(() => true)
+      .catch(() => false);
+  }
+
+  /** Shows the Explorer by its keyboard shortcut (the click is what the scenarios measure, not this). */
   async showExplorer(): Promise<void> {
-    await this.page.keyboard.press("Control+Shift+E");
-    await this.page.locator(".part.sidebar .composite.title", { hasText: /Explorer/i }).waitFor({ state: "visible" });
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.page.keyboard.press("Control+Shift+E");
+      if (await this.waitShown("Explorer", 10_000)) return;
+    }
+    throw new Error(`the side bar shows ${(await this.shownContainer()) ?? "nothing"} after Ctrl+Shift+E, not the Explorer`);
   }
 
-  /** Shows a view container (LangGraph, Bench Minimal); clicking the open one would close it. */
+  /**
+   * Shows a view container (LangGraph, Bench Minimal). Clicking the item of the container already shown
+   * closes the side bar, so it clicks only when another one (or none) is shown.
+   */
   async showContainer(title: string): Promise<void> {
-    const heading = (await this.page.locator(".part.sidebar .composite.title h2").textContent().catch(() => ""))?.trim();
-    if (heading?.toUpperCase() !== title.toUpperCase()) await this.containerItem(title).click();
-    await this.page.locator(".part.sidebar .composite.title", { hasText: new RegExp(title, "i") }).waitFor({ state: "visible" });
+    if ((await this.shownContainer())?.startsWith(title)) return;
+    await this.clickContainer(title);
+  }
+
+  /**
+   * Clicks a container's activity bar item until the side bar shows it: a click that lands while the
+   * workbench re-renders the bar is lost (the item takes focus and nothing switches), so it clicks again.
+   * The time of the click that worked is the last mouse press the page recorded.
+   */
+  private async clickContainer(title: string): Promise<void> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await this.containerItem(title).click();
+      if (await this.waitShown(title, 10_000)) return;
+      if ((await this.shownContainer())?.startsWith(title)) return;
+    }
+    throw new Error(`the side bar shows ${(await this.shownContainer()) ?? "nothing"} after three clicks on ${title}`);
   }
 
   /** Clicks a view container's activity bar item: the click → the row `label` painted, in ms. */
   async clickUntilRow(container: string, label: string): Promise<number> {
+    if ((await this.shownContainer())?.startsWith(container)) throw new Error(`${container} is shown before its click`);
     await this.page.evaluate(watchRow(label));
-    await this.containerItem(container).click();
+    await this.clickContainer(container);
     const painted = await this.page.evaluate<number>(ROW_PAINTED);
     return painted - (await this.lastClick());
   }
