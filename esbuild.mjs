@@ -26,6 +26,7 @@ const hostChunks = [
   // The JSON language service ships UMD builds whose inner requires esbuild cannot follow: its ESM build.
   { name: "stateSchema", module: "./stateSchema", importer: /src[\\/]timeline[\\/]/, entryPoints: ["src/timeline/stateSchema.ts"], options: { mainFields: ["module", "main"] } },
   { name: "debugAdapter", module: "./langgraphDebugSession", importer: /src[\\/]debug[\\/]/, entryPoints: ["src/debug/langgraphDebugSession.ts"] },
+  { name: "inputCheck", module: "./inputCheck", importer: /src[\\/]chat[\\/]/, entryPoints: ["src/chat/inputCheck.ts"] },
   { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
 ];
 

@@ -5,7 +5,13 @@
  */
 import type { GraphSchemas } from "../deployment/types";
 import type { HostToWebview, InputFormView } from "../protocol/chatProtocol";
-import { checkInput, inputSkeleton, takesMessages } from "./runInput";
+import { inputSkeleton, takesMessages } from "./runInput";
+
+/** The schema check and its validator, loaded on first use (a bundle of its own, see esbuild.mjs). */
+function inputCheck(): typeof import("./inputCheck") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load: the bundle evaluates ./inputCheck only here
+  return require("./inputCheck") as typeof import("./inputCheck");
+}
 
 export interface InputFormDeps {
   /** Without it, no graph gets a form. */
@@ -46,7 +52,7 @@ export class InputFormController {
   /** The input to run, or undefined after telling the webview why it was refused (nothing is sent). */
   async check(assistantId: string, text: string): Promise<Record<string, unknown> | undefined> {
     const selected = this.selected?.assistantId === assistantId ? this.selected : await this.read(assistantId);
-    const checked = checkInput(text, selected.inputSchema);
+    const checked = inputCheck().checkInput(text, selected.inputSchema);
     if (!checked.ok) {
       this.deps.post({ type: "inputErrors", errors: checked.errors });
       return undefined;
