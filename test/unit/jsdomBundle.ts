@@ -67,3 +67,15 @@ export function loadBundle<ToHost, State>(
   window.document.body.appendChild(script);
   return { window, errors };
 }
+
+/** `$` (the first match, or a failure naming the selector) and `$$` (all matches) over a page's document. */
+export function domQueries<E extends Element = HTMLElement>(document: Document) {
+  return {
+    $(selector: string): E {
+      const found = document.querySelector<E>(selector);
+      if (!found) throw new Error(`no element matches ${selector}`);
+      return found;
+    },
+    $$: (selector: string): E[] => Array.from(document.querySelectorAll<E>(selector)),
+  };
+}

@@ -6,7 +6,7 @@
 import type { DOMWindow } from "jsdom";
 import path from "node:path";
 import type { EventLogPersistedState, EventLogToHost, EventRowView, HostToEventLog } from "../../../src/protocol/eventLogProtocol";
-import { buildBrowserBundle, loadBundle } from "../jsdomBundle";
+import { buildBrowserBundle, domQueries, loadBundle } from "../jsdomBundle";
 
 const entry = path.resolve(__dirname, "../../../src/eventLogWebview/main.ts");
 let bundle: Promise<string> | undefined;
@@ -49,12 +49,7 @@ export async function openEventLogPage(viewHeight = 440): Promise<EventLogPage> 
       for (const message of messages) window.dispatchEvent(new window.MessageEvent("message", { data: structuredClone(message) }));
     },
     frame: () => new Promise<void>((resolve) => window.requestAnimationFrame(() => setTimeout(resolve, 0))),
-    $(selector: string) {
-      const found = window.document.querySelector<HTMLElement>(selector);
-      if (!found) throw new Error(`no element matches ${selector}`);
-      return found;
-    },
-    $$: (selector: string) => Array.from(window.document.querySelectorAll<HTMLElement>(selector)),
+    ...domQueries(window.document),
     close: () => window.close(),
   });
   return page;

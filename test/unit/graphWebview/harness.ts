@@ -8,7 +8,7 @@ import type { DOMWindow } from "jsdom";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { GraphPersistedState, GraphWebviewToHost, HostToGraphWebview } from "../../../src/protocol/graphProtocol";
-import { loadBundle } from "../jsdomBundle";
+import { domQueries, loadBundle } from "../jsdomBundle";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 export const GRAPH_BUNDLE = path.join(repoRoot, "dist/graphWebview.js");
@@ -83,12 +83,7 @@ export async function openGraphPage(options: { width?: number; height?: number; 
     send(...messages: HostToGraphWebview[]) {
       for (const message of messages) window.dispatchEvent(new window.MessageEvent("message", { data: JSON.parse(JSON.stringify(message)) as HostToGraphWebview }));
     },
-    $(selector: string) {
-      const found = window.document.querySelector(selector);
-      if (!found) throw new Error(`no element matches ${selector}`);
-      return found;
-    },
-    $$: (selector: string) => Array.from(window.document.querySelectorAll(selector)),
+    ...domQueries<Element>(window.document),
     node(id: string) {
       const found = Array.from(window.document.querySelectorAll(".graph-node")).find((n) => n.getAttribute("data-node-id") === id);
       if (!found) throw new Error(`no node ${id}`);

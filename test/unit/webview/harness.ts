@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import type { DOMWindow } from "jsdom";
 import path from "node:path";
 import type { ChatMessageView, HostToWebview, WebviewPersistedState, WebviewToHost } from "../../../src/protocol/chatProtocol";
-import { buildBrowserBundle, loadBundle } from "../jsdomBundle";
+import { buildBrowserBundle, domQueries, loadBundle } from "../jsdomBundle";
 
 const repoRoot = path.resolve(__dirname, "../../..");
 let bundle: Promise<string> | undefined;
@@ -75,12 +75,7 @@ export async function openPage(options: { state?: WebviewPersistedState } = {}):
       for (const message of messages) page.send(message);
       page.frame();
     },
-    $(selector: string) {
-      const found = window.document.querySelector<HTMLElement>(selector);
-      if (!found) throw new Error(`no element matches ${selector}`);
-      return found;
-    },
-    $$: (selector: string) => Array.from(window.document.querySelectorAll<HTMLElement>(selector)),
+    ...domQueries(window.document),
     close: () => window.close(),
   });
   return page;
