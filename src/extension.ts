@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import { AssistantTreeProvider, pickAssistant, registerAssistantCommands } from "./assistants";
-import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor } from "./chat";
+import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor, registerAttachCommand } from "./chat";
 import { nodeMarkers, onDidChangeNodeMarkers, registerDebugger, toggleNodeBreakpoint } from "./debug";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
@@ -133,6 +133,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     timeline,
     timelineView,
     chats.registerSerializer(),
+    registerAttachCommand(chats),
     graphs.registerSerializer(),
     connectionStatus,
     notifications,

@@ -4,11 +4,13 @@
  * (no retainContextWhenHidden); when it comes back it says `ready` and gets a snapshot.
  */
 import * as vscode from "vscode";
-import type { HostToWebview, WebviewToHost } from "../protocol/chatProtocol";
+import type { Attachment, HostToWebview, WebviewToHost } from "../protocol/chatProtocol";
 import { validateWebviewToHost } from "../protocol/chatMessageSchemas";
 import { PanelHost } from "../panels/panelHost";
 import { chatPanelHtml } from "./chatPanelHtml";
 import type { ChatSession } from "./chatSession";
+import { attachmentBytes } from "./attachmentContent";
+import { attachmentLimitKB, readAttachment, tooLarge, workspaceFile } from "./fileAttachments";
 
 export const CHAT_VIEW_TYPE = "langgraph.chat";
 
@@ -24,6 +26,8 @@ export interface ChatPanelActions {
 export class ChatPanel implements vscode.Disposable {
   private readonly host: PanelHost<WebviewToHost, HostToWebview>;
   readonly onDidDispose: vscode.Event<void>;
+  /** Files attached from outside while the webview was away: they come with its next snapshot. */
+  private unsentAttachments: Attachment[] = [];
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -39,7 +43,7 @@ export class ChatPanel implements vscode.Disposable {
       html: chatPanelHtml,
       validate: validateWebviewToHost,
       // snapshot() first posts the session's pending deltas, so none arrives after the snapshot.
-      snapshot: () => session.snapshot(),
+      snapshot: () => this.snapshot(),
       handle: (message) => this.handle(message),
     });
     this.onDidDispose = this.host.onDidDispose;
@@ -60,6 +64,40 @@ export class ChatPanel implements vscode.Disposable {
     this.host.reveal();
   }
 
+  /** Files for the composer (attached from the Explorer); kept for the next snapshot if the webview is away. */
+  attach(attachments: Attachment[]): void {
+    if (attachments.length === 0) return;
+    if (!this.host.post({ type: "attach", attachments })) this.unsentAttachments.push(...attachments);
+  }
+
+  private snapshot(): HostToWebview {
+    const snapshot = this.session.snapshot();
+    if (snapshot.type !== "snapshot") return snapshot;
+    const attachments = this.unsentAttachments;
+    this.unsentAttachments = [];
+    return { ...snapshot, attachmentLimitKB: attachmentLimitKB(), ...(attachments.length ? { attachments } : {}) };
+  }
+
+  /** The webview refuses files over the limit; a message that still carries one is given back, not sent. */
+  private async send(message: Extract<WebviewToHost, { type: "send" }>): Promise<void> {
+    const attachments = message.attachments ?? [];
+    const limitKB = attachmentLimitKB();
+    const over = attachments.find((attachment) => attachmentBytes(attachment) > limitKB * 1024);
+    if (!over) return this.session.send(message.text, message.assistantId, attachments);
+    this.post({ type: "restoreDraft", text: message.text, attachments });
+    void vscode.window.showWarningMessage(tooLarge(over.name, attachmentBytes(over), limitKB));
+  }
+
+  /** Explorer files dropped on the composer: only files of the open workspace folders are read. */
+  private async attachFiles(uris: string[]): Promise<void> {
+    const files = uris.map((text) => ({ text, uri: workspaceFile(text) }));
+    const outside = files.filter((file) => !file.uri);
+    if (outside.length) void vscode.window.showWarningMessage(vscode.l10n.t("Only files of the open workspace folders can be attached by dropping them."));
+    const read = await Promise.all(files.flatMap((file) => (file.uri ? [readAttachment(file.uri)] : [])));
+    for (const result of read) if (!result.ok) void vscode.window.showWarningMessage(result.reason);
+    this.attach(read.flatMap((result) => (result.ok ? [result.attachment] : [])));
+  }
+
   dispose(): void {
     this.host.dispose();
   }
@@ -71,7 +109,9 @@ export class ChatPanel implements vscode.Disposable {
   private async handle(message: Exclude<WebviewToHost, { type: "ready" }>): Promise<void> {
     switch (message.type) {
       case "send":
-        return this.session.send(message.text, message.assistantId);
+        return this.send(message);
+      case "attachFiles":
+        return this.attachFiles(message.uris);
       case "runInput":
         return this.session.runInput(message.input, message.assistantId);
       case "stop":

@@ -5,7 +5,7 @@
  * Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
 import type { ThreadCheckpoint } from "../deployment/types";
-import type { ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
+import type { Attachment, ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
 import { AssistantSelection } from "./assistantSelection";
 import type { ChatSessionDeps } from "./chatSessionDeps";
 import { ChatPanelState } from "./chatPanelState";
@@ -13,6 +13,7 @@ import { BranchActions } from "./branchActions";
 import { HistoryService } from "./historyService";
 import { pendingInterrupt } from "./interrupts";
 import { humanInput, pendingHuman, toMessageViews } from "./messageViews";
+import { humanContent } from "./attachmentContent";
 import { readThread, reconcileMessages } from "./serverThread";
 import { runConfigFor } from "./runConfig";
 import { RunController, type RunListener, type RunRequest } from "./runController";
@@ -282,11 +283,11 @@ export class ChatSession {
    * Sends one message to the chosen assistant on this thread. The user's text is never lost: if the
    * run cannot start, the optimistic message is withdrawn and the composer gets the text back.
    */
-  async send(text: string, assistantId = this.assistants.id): Promise<void> {
+  async send(text: string, assistantId = this.assistants.id, attachments: Attachment[] = []): Promise<void> {
     const body = text.trim();
-    if (!body) return;
+    if (!body && attachments.length === 0) return;
     if (!assistantId) {
-      this.view.post({ type: "restoreDraft", text });
+      this.view.post({ type: "restoreDraft", text, attachments });
       this.view.setError({ kind: "badRequest", message: "Choose an assistant before sending.", actions: ["retry"], detail: "no assistant" });
       return;
     }
@@ -294,12 +295,10 @@ export class ChatSession {
     else this.deps.rememberAssistant(this.view.header.threadId, assistantId);
     const busy = this.runs.busy;
     const strategy = busy ? await this.deps.multitaskStrategy?.() : undefined;
-    if (busy && !strategy) {
-      this.view.post({ type: "restoreDraft", text });
-      return;
-    }
-    const human = this.optimistic(body);
-    const request: RunRequest = { assistantId, input: humanInput(human), human, draft: text };
+    if (busy && !strategy) return this.view.post({ type: "restoreDraft", text, attachments });
+    const content = humanContent(body, attachments);
+    const human = this.optimistic(content);
+    const request: RunRequest = { assistantId, input: humanInput(human, content), human, draft: text, draftAttachments: attachments };
     if (strategy === "enqueue" || strategy === "reject") return this.runs.enqueue(request, strategy);
     await this.startRun({ ...request, multitaskStrategy: strategy });
   }
@@ -334,8 +333,8 @@ export class ChatSession {
   }
 
   /** The optimistic human message of a send, shown as pending until its run's first event. */
-  private optimistic(body: string): ChatMessageView {
-    const human = pendingHuman(body);
+  private optimistic(content: string | unknown[]): ChatMessageView {
+    const human = pendingHuman(content);
     this.view.post(this.model.upsert(human));
     return human;
   }
@@ -355,10 +354,10 @@ export class ChatSession {
       },
       viewChanged: (view) => this.view.setRun(view),
       error: (error) => this.view.setError(error),
-      restoreDraft: (human, draft) => {
+      restoreDraft: (human, draft, attachments) => {
         const removal = human && this.model.remove(human.id);
         if (removal) this.view.post(removal);
-        if (draft !== undefined) this.view.post({ type: "restoreDraft", text: draft });
+        if (draft !== undefined) this.view.post({ type: "restoreDraft", text: draft, attachments });
       },
       runKnown: (runId, assistantId) => this.history.knowRun(runId, assistantId),
       runEnded: (assistantId, outcome) => {

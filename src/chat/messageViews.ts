@@ -97,12 +97,16 @@ export function authorshipFromHistory(history: HistoryEntry[], complete = true):
   return authorship;
 }
 
-/** The user's message as shown from the moment it is sent until the server confirms it. */
-export function pendingHuman(body: string): ChatMessageView {
-  return { id: randomUUID(), role: "human", content: body, toolCalls: [], pending: true };
+/**
+ * The user's message as shown from the moment it is sent until the server confirms it; content with
+ * attached files is shown as the server's copy will be (text inline, images as images).
+ */
+export function pendingHuman(content: string | unknown[]): ChatMessageView {
+  if (typeof content === "string") return { id: randomUUID(), role: "human", content, toolCalls: [], pending: true };
+  return { ...toMessageView({ type: "human", content }, randomUUID()), pending: true };
 }
 
-/** A run's input sending `human`, with its id: the server's copy then replaces the one shown. */
-export function humanInput(human: ChatMessageView): Record<string, unknown> {
-  return { messages: [{ type: "human", content: human.content, id: human.id }] };
+/** A run's input sending `human` (its `content` blocks when files are attached), with its id: the server's copy then replaces the one shown. */
+export function humanInput(human: ChatMessageView, content: string | unknown[] = human.content): Record<string, unknown> {
+  return { messages: [{ type: "human", content, id: human.id }] };
 }

@@ -7,7 +7,7 @@
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext, UserFacingError } from "../deployment/errorMapping";
 import type { MultitaskStrategy, NodeInterruptsRequest, RunConfig, RunOutcome } from "../deployment/types";
-import type { ChatMessageView, RunView } from "../protocol/chatProtocol";
+import type { Attachment, ChatMessageView, RunView } from "../protocol/chatProtocol";
 import { shortId } from "../common/threadText";
 import type { StreamModeName } from "../common/streamModes";
 import { stringOf } from "../common/wireMessages";
@@ -26,8 +26,9 @@ export interface RunRequest {
   command?: { resume: unknown };
   /** The optimistic human message of a send. */
   human?: ChatMessageView;
-  /** The composer text to give back if the run cannot start. */
+  /** The composer text (and its attached files) to give back if the run cannot start. */
   draft?: string;
+  draftAttachments?: Attachment[];
   multitaskStrategy?: MultitaskStrategy;
 }
 
@@ -57,7 +58,7 @@ export interface RunListener {
   /** An error for the banner, or undefined to clear it. */
   error(error: UserFacingError | undefined): void;
   /** A run could not start: its optimistic message goes and the composer gets `draft` back. */
-  restoreDraft(human: ChatMessageView | undefined, draft: string | undefined): void;
+  restoreDraft(human: ChatMessageView | undefined, draft: string | undefined, attachments?: Attachment[]): void;
   /** The server named a run this panel started or queued, and the assistant it runs. */
   runKnown(runId: string, assistantId: string): void;
   runEnded(assistantId: string, outcome: RunOutcome | undefined): void;
@@ -129,7 +130,7 @@ export class RunController {
     let outcome: Outcome = "finish";
     try {
       const { gateway } = this.deps;
-      const threadId = await this.deps.ensureThread(human?.content ?? "New thread");
+      const threadId = await this.deps.ensureThread(human?.content || "New thread");
       const config = await this.deps.configFor(threadId, assistantId);
       const { input, command, multitaskStrategy, checkpointId } = request;
       const interrupts = this.deps.runInterrupts?.(threadId);
@@ -314,7 +315,7 @@ export class RunController {
     if (follow.stopped || follow.superseded) return "finish";
     const describe = (error: unknown, context: ErrorContext) => this.deps.describe(error, context);
     if (!follow.runId) {
-      this.listener.restoreDraft(follow.human, request.draft);
+      this.listener.restoreDraft(follow.human, request.draft, request.draftAttachments);
       if (request.draft !== undefined) this.lastFailedSend = { text: request.draft, assistantId: request.assistantId };
       const operation = request.command ? "resume the run" : "send the message";
       this.listener.error(describe(error, { operation, subject: `Thread ${shortId(this.deps.threadId())}` }));

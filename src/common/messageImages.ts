@@ -17,7 +17,8 @@ export interface ImageView {
   tooLarge?: number;
 }
 
-const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
+/** A raster image as a base64 `data:` URI: the only image source the panels ever use. */
+export const DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[A-Za-z0-9+/]+={0,2}$/;
 const RASTER_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
 
 /** A `data:` URI the page may show: a raster image type, base64, within the cap. */

@@ -55,9 +55,11 @@ export class PanelHost<In extends { type: string }, Out> implements vscode.Dispo
     if (!this.isDisposed) this.panel.title = title;
   }
 
-  /** Delivered only while the webview is there to receive it; it gets a snapshot when it comes back. */
-  post(message: Out): void {
-    if (this.ready && this.panel.visible) this.deliver(message);
+  /** Delivered only while the webview is there to receive it (then true); it gets a snapshot when it comes back. */
+  post(message: Out): boolean {
+    if (!this.ready || !this.panel.visible) return false;
+    this.deliver(message);
+    return true;
   }
 
   reveal(): void {

@@ -10,6 +10,14 @@ import type { ImageView } from "../common/messageImages";
 
 export type { Role, ErrorActionId, ErrorView, ImageView };
 
+/**
+ * A file attached to the next message: a text file goes inline as text (with its name), an image as an
+ * image content block. Only raster images are images; anything else that is text is text.
+ */
+export type Attachment =
+  | { kind: "text"; name: string; text: string }
+  | { kind: "image"; name: string; dataUrl: string };
+
 /** Who wrote an AI reply. `name` falls back to a short id when the assistant no longer exists. */
 export interface AssistantRef {
   id: string;
@@ -159,6 +167,10 @@ export type HostToWebview =
       interrupt?: InterruptView;
       /** Set when the selected assistant's graph is not a chat: its input form replaces the composer. */
       inputForm?: InputFormView;
+      /** The largest file the composer accepts, in KB (`langgraph.chat.maxAttachmentKB`). */
+      attachmentLimitKB?: number;
+      /** Files attached from outside the panel (the Explorer) while its webview was away. */
+      attachments?: Attachment[];
     }
   | { type: "thread"; thread: ThreadHeader }
   | { type: "messageUpsert"; message: ChatMessageView }
@@ -175,8 +187,10 @@ export type HostToWebview =
   | { type: "assistants"; assistants: AssistantOption[]; selectedAssistantId?: string }
   | { type: "run"; run: RunView }
   | { type: "error"; error?: ErrorView }
-  /** A send failed: the composer gets its text back. */
-  | { type: "restoreDraft"; text: string }
+  /** A send failed: the composer gets its text back, and the files it carried. */
+  | { type: "restoreDraft"; text: string; attachments?: Attachment[] }
+  /** Files attached from outside the panel (the Explorer): they join the composer's. */
+  | { type: "attach"; attachments: Attachment[] }
   /** The pending interrupt, or none once it is answered. */
   | { type: "interrupt"; interrupt?: InterruptView }
   /** Branch positions of messages that have siblings; messages not listed have none. */
@@ -185,12 +199,21 @@ export type HostToWebview =
 /** The longest run input (JSON text) the host accepts from the form. */
 export const MAX_INPUT_CHARS = 1_000_000;
 
+/** Bounds no setting raises: files per message, a file's name, and one attachment's text or data URI. */
+export const MAX_ATTACHMENTS = 10;
+export const MAX_ATTACHMENT_NAME_CHARS = 255;
+export const MAX_ATTACHMENT_CHARS = 14_000_000;
+/** The default of `langgraph.chat.maxAttachmentKB`: a file's size, not its encoded length. */
+export const DEFAULT_ATTACHMENT_LIMIT_KB = 1024;
+
 /** The most ids one `needAuthors` may carry: a window's worth of replies. */
 export const MAX_AUTHOR_IDS = 200;
 
 export type WebviewToHost =
   | { type: "ready" }
-  | { type: "send"; text: string; assistantId?: string }
+  | { type: "send"; text: string; assistantId?: string; attachments?: Attachment[] }
+  /** Files dropped from the Explorer: the webview cannot read them, the host reads those in the workspace. */
+  | { type: "attachFiles"; uris: string[] }
   /** Runs a graph that is not a chat with this input (JSON text, checked against its input schema). */
   | { type: "runInput"; input: string; assistantId?: string }
   | { type: "stop" }
@@ -218,6 +241,8 @@ export type WebviewToHost =
 export interface WebviewPersistedState {
   threadId?: string;
   draft: string;
+  /** The draft's attached files (the user's own, not agent content). */
+  attachments?: Attachment[];
 }
 
 /** The saved state of a webview being restored after a reload; anything else is treated as none. */

@@ -53,6 +53,7 @@ export class ChatApp {
         this.composer.setThread(message.thread.threadId);
         this.setAssistants(message.assistants, message.selectedAssistantId);
         this.composer.setForm(message.inputForm);
+        this.composer.attachFromHost(message.attachments ?? [], message.attachmentLimitKB);
         this.applyRun(message.run);
         this.errorBanner.show(message.error);
         this.messageList.reset(message.messages, message.loading);
@@ -97,7 +98,10 @@ export class ChatApp {
         if (message.error) this.interruptCard.hostError();
         break;
       case "restoreDraft":
-        this.composer.restoreDraft(message.text);
+        this.composer.restoreDraft(message.text, message.attachments);
+        break;
+      case "attach":
+        this.composer.attachFromHost(message.attachments);
         break;
       case "interrupt":
         this.setInterrupt(message.interrupt);

@@ -1,14 +1,16 @@
 /**
  * The composer: a multi-line input (Enter sends, Shift+Enter breaks the line, IME-safe), the assistant
  * picker and a Send button that turns into Stop while a run is active. The draft is saved with
- * `setState` on every edit so reloading the webview keeps it.
+ * `setState` on every edit so reloading the webview keeps it, with its attached files (pasted, dropped,
+ * or sent by the host from the Explorer), which show above the input until they are sent or removed.
  *
  * When the selected assistant's graph is not a chat, the composer is its run form: the input is JSON
  * (Enter breaks the line, Ctrl+Enter runs), the graph's input schema is shown beside it, and the reasons
  * the host refused an input are listed under it while the input stays as it was.
  */
-import { MAX_INPUT_CHARS, type AssistantOption, type InputFormView, type RunView } from "../protocol/chatProtocol";
+import { MAX_INPUT_CHARS, MAX_ATTACHMENTS, type AssistantOption, type Attachment, type InputFormView, type RunView } from "../protocol/chatProtocol";
 import { el, icon, labelText, setIcon } from "../common/dom";
+import { AttachmentTray } from "./attachmentTray";
 import type { HostApi } from "./vscodeApi";
 
 const MAX_INPUT_HEIGHT_PX = 240;
@@ -27,6 +29,7 @@ export class Composer {
   private readonly errors: HTMLElement;
   private readonly schema: HTMLDetailsElement;
   private readonly schemaText: HTMLElement;
+  private readonly tray: AttachmentTray;
 
   constructor(private readonly api: HostApi) {
     const saved = api.getState();
@@ -44,9 +47,18 @@ export class Composer {
     this.schemaText = el("pre", { className: "composer-schema-text" });
     this.schema = el("details", { className: "composer-schema" }, el("summary", { text: "Input schema" }), this.schemaText);
     this.schema.hidden = true;
+    this.tray = new AttachmentTray({
+      changed: () => {
+        this.saveDraft();
+        this.renderButton();
+      },
+      refused: (reasons) => this.showErrors(reasons),
+    });
+    this.tray.add(saved?.attachments ?? []);
     this.element = el(
       "div",
       { className: "composer" },
+      this.tray.element,
       el("div", { className: "composer-box" }, this.input),
       this.errors,
       this.schema,
@@ -67,6 +79,9 @@ export class Composer {
     this.input.addEventListener("compositionstart", () => (this.composing = true));
     this.input.addEventListener("compositionend", () => (this.composing = false));
     this.input.addEventListener("keydown", (event) => this.onKeyDown(event));
+    this.input.addEventListener("paste", (event) => this.onPaste(event));
+    this.element.addEventListener("dragover", (event) => this.onDragOver(event));
+    this.element.addEventListener("drop", (event) => this.onDrop(event));
     this.button.addEventListener("click", () => (this.running ? this.stop() : this.send()));
     // Focus comes before the list opens, by mouse or keyboard: the host revalidates and the options update in place.
     this.picker.addEventListener("focus", () => this.api.postMessage({ type: "assistantPickerOpened" }));
@@ -123,8 +138,15 @@ export class Composer {
     this.input.setAttribute("aria-invalid", String(errors.length > 0));
   }
 
-  /** A send failed: the text comes back (ahead of anything typed since). */
-  restoreDraft(text: string): void {
+  /** Files from the host (the Explorer, or held while the page was away), and the size limit it sets. */
+  attachFromHost(attachments: readonly Attachment[], limitKB?: number): void {
+    if (limitKB !== undefined) this.tray.limitKB = limitKB;
+    if (attachments.length) this.tray.add(attachments);
+  }
+
+  /** A send failed: the text comes back (ahead of anything typed since), and the files it carried. */
+  restoreDraft(text: string, attachments: readonly Attachment[] = []): void {
+    if (attachments.length) this.tray.add(attachments);
     const current = this.input.value;
     this.input.value = current.trim() === "" || current === text ? text : `${text}\n\n${current}`;
     this.saveDraft();
@@ -147,9 +169,35 @@ export class Composer {
     if (!this.running) this.send();
   }
 
+  private onPaste(event: ClipboardEvent): void {
+    const files = Array.from(event.clipboardData?.files ?? []);
+    if (this.form || files.length === 0) return;
+    event.preventDefault();
+    void this.tray.addFiles(files);
+  }
+
+  private onDragOver(event: DragEvent): void {
+    const types = Array.from(event.dataTransfer?.types ?? []);
+    if (this.form || !(types.includes("Files") || types.includes("text/uri-list"))) return;
+    event.preventDefault();
+  }
+
+  /** Files from the desktop are read here; Explorer files arrive as URIs, which only the host can read. */
+  private onDrop(event: DragEvent): void {
+    const transfer = event.dataTransfer;
+    if (this.form || !transfer) return;
+    const files = Array.from(transfer.files ?? []);
+    const uris = (transfer.getData("text/uri-list") || "").split(/\r?\n/).map((line) => line.trim()).filter((line) => line && !line.startsWith("#"));
+    if (files.length === 0 && uris.length === 0) return;
+    event.preventDefault();
+    if (files.length) void this.tray.addFiles(files);
+    else this.api.postMessage({ type: "attachFiles", uris: uris.slice(0, MAX_ATTACHMENTS) });
+  }
+
   private send(): void {
     const text = this.input.value.trim();
-    if (text === "" || this.running) return;
+    const attachments = this.form ? [] : [...this.tray.attachments];
+    if ((text === "" && attachments.length === 0) || this.running) return;
     const assistantId = this.picker.value || undefined;
     if (this.form) {
       if (text.length > MAX_INPUT_CHARS) {
@@ -160,8 +208,10 @@ export class Composer {
       this.api.postMessage({ type: "runInput", input: text, ...(assistantId ? { assistantId } : {}) });
       return;
     }
-    this.api.postMessage({ type: "send", text, ...(assistantId ? { assistantId } : {}) });
+    this.api.postMessage({ type: "send", text, ...(assistantId ? { assistantId } : {}), ...(attachments.length ? { attachments } : {}) });
     this.input.value = "";
+    this.showErrors([]);
+    this.tray.clear();
     this.saveDraft();
     this.autosize();
     this.renderButton();
@@ -173,7 +223,8 @@ export class Composer {
   }
 
   private saveDraft(): void {
-    this.api.setState({ draft: this.input.value, ...(this.threadId ? { threadId: this.threadId } : {}) });
+    const attachments = this.tray.attachments;
+    this.api.setState({ draft: this.input.value, ...(this.threadId ? { threadId: this.threadId } : {}), ...(attachments.length ? { attachments: [...attachments] } : {}) });
   }
 
   private renderAssistants(selectedAssistantId: string | undefined): void {
@@ -213,7 +264,8 @@ export class Composer {
     const hint = this.form ? "Run (Ctrl+Enter)" : "Send (Enter)";
     this.button.setAttribute("aria-label", running ? label : hint);
     this.button.title = running ? label : hint;
-    this.button.disabled = phase === "stopping" || (!running && this.input.value.trim() === "");
+    const empty = this.input.value.trim() === "" && (this.form !== undefined || this.tray.attachments.length === 0);
+    this.button.disabled = phase === "stopping" || (!running && empty);
   }
 
   private autosize(): void {

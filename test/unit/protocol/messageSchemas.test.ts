@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { validateWebviewToHost } from "../../../src/protocol/chatMessageSchemas";
-import { MAX_AUTHOR_IDS, MAX_INPUT_CHARS, type WebviewToHost } from "../../../src/protocol/chatProtocol";
+import { MAX_ATTACHMENTS, MAX_AUTHOR_IDS, MAX_INPUT_CHARS, type WebviewToHost } from "../../../src/protocol/chatProtocol";
 import { validateGraphWebviewToHost } from "../../../src/protocol/graphMessageSchemas";
 import type { GraphWebviewToHost } from "../../../src/protocol/graphProtocol";
 
@@ -9,7 +9,28 @@ type Cases<M extends { type: string }> = { [T in M["type"]]: { valid: Extract<M,
 
 const chat: Cases<WebviewToHost> = {
   ready: { valid: [{ type: "ready" }], invalid: [{ type: "Ready" }] },
-  send: { valid: [{ type: "send", text: "hi" }, { type: "send", text: "hi", assistantId: "a" }], invalid: [{ type: "send" }, { type: "send", text: 1 }, { type: "send", text: "hi", assistantId: 5 }] },
+  send: {
+    valid: [
+      { type: "send", text: "hi" },
+      { type: "send", text: "hi", assistantId: "a" },
+      { type: "send", text: "", attachments: [{ kind: "image", name: "dot.png", dataUrl: "data:image/png;base64,iVBORw0KGgo=" }, { kind: "text", name: "notes.md", text: "# notes" }] },
+    ],
+    invalid: [
+      { type: "send" },
+      { type: "send", text: 1 },
+      { type: "send", text: "hi", assistantId: 5 },
+      // Only raster data URIs are images: no SVG, no remote or other URL the page could be made to load.
+      { type: "send", text: "", attachments: [{ kind: "image", name: "x.svg", dataUrl: "data:image/svg+xml;base64,PHN2Zz4=" }] },
+      { type: "send", text: "", attachments: [{ kind: "image", name: "x.png", dataUrl: "https://tracker.example/x.png" }] },
+      { type: "send", text: "", attachments: [{ kind: "text", name: "", text: "x" }] },
+      { type: "send", text: "", attachments: [{ kind: "pdf", name: "x.pdf", text: "x" }] },
+      { type: "send", text: "", attachments: Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) => ({ kind: "text", name: `f${i}`, text: "x" })) },
+    ],
+  },
+  attachFiles: {
+    valid: [{ type: "attachFiles", uris: ["file:///work/a.txt"] }],
+    invalid: [{ type: "attachFiles", uris: [] }, { type: "attachFiles", uris: [1] }, { type: "attachFiles", uris: Array.from({ length: MAX_ATTACHMENTS + 1 }, (_, i) => `file:///f${i}`) }],
+  },
   runInput: {
     valid: [{ type: "runInput", input: "{}" }, { type: "runInput", input: '{"document":"x"}', assistantId: "a" }],
     invalid: [{ type: "runInput" }, { type: "runInput", input: {} }, { type: "runInput", input: "x".repeat(MAX_INPUT_CHARS + 1) }],
