@@ -27,6 +27,7 @@ const hostChunks = [
   { name: "stateSchema", module: "./stateSchema", importer: /src[\\/]timeline[\\/]/, entryPoints: ["src/timeline/stateSchema.ts"], options: { mainFields: ["module", "main"] } },
   { name: "debugAdapter", module: "./langgraphDebugSession", importer: /src[\\/]debug[\\/]/, entryPoints: ["src/debug/langgraphDebugSession.ts"] },
   { name: "inputCheck", module: "./inputCheck", importer: /src[\\/]chat[\\/]/, entryPoints: ["src/chat/inputCheck.ts"] },
+  { name: "lmChat", module: "./lmChatParts", importer: /src[\\/]lmChat[\\/]/, entryPoints: ["src/lmChat/lmChatParts.ts"] },
   { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
 ];
 

@@ -14,10 +14,8 @@ import { Reply, type ResponseRecord } from "./reply";
 import { closestNames, codeSpan, escapeMarkdown, splitAssistantPrompt } from "./text";
 import { listThreads, pickThread, threadTitle } from "./threadPicking";
 
-const PARTICIPANT_ID = "langgraph-threads.langgraph";
-
-/** What a response leaves for its follow-ups. */
-interface ResultMetadata {
+/** What a response leaves for its follow-ups (index.ts offers them). */
+export interface ResultMetadata {
   threadId?: string;
   assistantId?: string;
 }
@@ -29,22 +27,6 @@ export class LangGraphParticipant {
   lastResponse: ResponseRecord | undefined;
 
   constructor(private readonly conversation: Conversation) {}
-
-  register(): vscode.Disposable {
-    const participant = vscode.chat.createChatParticipant(PARTICIPANT_ID, (request, _context, stream, token) => this.handle(request, stream, token));
-    participant.iconPath = new vscode.ThemeIcon("comment-discussion");
-    participant.followupProvider = {
-      provideFollowups: (result) => {
-        const metadata = result.metadata as ResultMetadata | undefined;
-        if (!metadata?.threadId) return [];
-        return [
-          { prompt: "", command: "open", label: vscode.l10n.t("Open in LangGraph panel") },
-          { prompt: "", command: "assistant", label: vscode.l10n.t("Ask another assistant") },
-        ];
-      },
-    };
-    return participant;
-  }
 
   async handle(request: vscode.ChatRequest, stream: vscode.ChatResponseStream, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
     const reply = new Reply(stream);

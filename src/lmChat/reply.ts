@@ -8,8 +8,7 @@ import * as vscode from "vscode";
 import type { UserFacingError } from "../deployment/errorMapping";
 import { labelText } from "../common/untrustedText";
 import { escapeMarkdown } from "./text";
-
-export const OPEN_THREAD_COMMAND = "langgraph.lmChat.openThread";
+import { OPEN_THREAD_COMMAND } from "./commandIds";
 
 /** The last response written to the Chat view. */
 export interface ResponseRecord {

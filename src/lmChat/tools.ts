@@ -40,25 +40,27 @@ export class LangGraphTools {
 
   constructor(private readonly conversation: Conversation) {}
 
-  register(): vscode.Disposable[] {
-    return [
-      vscode.lm.registerTool<Record<string, never>>("langgraph_list_assistants", {
+  /** The tools by name (`TOOL_NAMES` in index.ts registers them, and loads this module on first use). */
+  implementations(): Record<string, vscode.LanguageModelTool<never>> {
+    const tools = {
+      langgraph_list_assistants: {
         invoke: () => this.guard("list assistants", () => this.listAssistants()),
         prepareInvocation: () => ({ invocationMessage: "Listing the LangGraph deployment's assistants" }),
-      }),
-      vscode.lm.registerTool<SearchInput>("langgraph_search_threads", {
+      } satisfies vscode.LanguageModelTool<Record<string, never>>,
+      langgraph_search_threads: {
         invoke: (options) => this.guard("search threads", () => this.searchThreads(options.input)),
         prepareInvocation: () => ({ invocationMessage: "Searching LangGraph threads" }),
-      }),
-      vscode.lm.registerTool<GetThreadInput>("langgraph_get_thread", {
+      } satisfies vscode.LanguageModelTool<SearchInput>,
+      langgraph_get_thread: {
         invoke: (options) => this.guard("read the thread", () => this.getThread(options.input)),
         prepareInvocation: (options) => ({ invocationMessage: `Reading LangGraph thread ${shortId(options.input.threadId)}` }),
-      }),
-      vscode.lm.registerTool<AskInput>("langgraph_ask_assistant", {
+      } satisfies vscode.LanguageModelTool<GetThreadInput>,
+      langgraph_ask_assistant: {
         invoke: (options, token) => this.guard("ask the assistant", () => this.ask(options.input, token)),
         prepareInvocation: (options) => this.prepareAsk(options.input),
-      }),
-    ];
+      } satisfies vscode.LanguageModelTool<AskInput>,
+    };
+    return tools;
   }
 
   private async guard(operation: string, run: () => Promise<string>): Promise<vscode.LanguageModelToolResult> {
