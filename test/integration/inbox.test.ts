@@ -161,9 +161,8 @@ describe("Needs Input: threads another client leaves at an interrupt", () => {
     const feed = feedAt(server.url);
     await feed.refresh();
     const [entry] = feed.model.entries;
-    const theirs = await other.runs.create(threadId, approvalId, { command: { resume: { type: "ignore" } } });
-    // The server takes a moment to count a created run against the thread: answer once it does.
-    for (let i = 0; i < 100 && (await other.threads.get(threadId)).status === "idle"; i++) await sleep(10);
+    // Their resume waits two seconds before it starts, so it is surely still going when the answer is sent.
+    const theirs = await other.runs.create(threadId, approvalId, { command: { resume: { type: "ignore" } }, afterSeconds: 2 });
     await assert.rejects(
       answerInterrupt(answerDeps(), { threadId, interruptId: entry.interrupt.id, assistantId: entry.assistantId }, { type: "accept" }),
       (error: unknown) => isAlreadyAnswered(error),
