@@ -11,6 +11,7 @@ import { ConfigurationError } from "./launchArguments";
 import type { NodeBreakpoint, NodeBreakpoints } from "./nodeBreakpoints";
 import { isRecord } from "./stateExpression";
 import { preview, type PausedState } from "./stateVariables";
+import type { SubgraphReplay } from "./subgraphReplay";
 
 /** How a run goes on from a stop: to the next breakpoint, one super-step, or (at launch) to the first node. */
 export type Step = "continue" | "step" | "entry";
@@ -37,6 +38,21 @@ export function stoppedEvent(step: Step, paused: PausedState, breakpoints: NodeB
   const body: DebugProtocol.StoppedEvent["body"] = { reason, threadId, description, text: description };
   if (hit.length > 0) body.hitBreakpointIds = hit.map((b) => b.id);
   return new Event("stopped", body) as DebugProtocol.StoppedEvent;
+}
+
+/** A stop in a subgraph's replay: it says plainly that the step already ran. */
+export function replayEvent(reason: "step" | "breakpoint", replay: SubgraphReplay, hitBreakpointIds: number[] = []): DebugProtocol.StoppedEvent {
+  const next = replay.steps[replay.index].next.join(", ");
+  const description = `Replay of ${replay.subgraph}, before ${next} (recorded: this step already ran)`;
+  const body: DebugProtocol.StoppedEvent["body"] = { reason, threadId: 1, description, text: description };
+  if (hitBreakpointIds.length > 0) body.hitBreakpointIds = hitBreakpointIds;
+  return new Event("stopped", body) as DebugProtocol.StoppedEvent;
+}
+
+/** The Call Stack of a replay: the subgraph's next nodes inside it, then the parent's node that ran it. */
+export function replayFrames(replay: SubgraphReplay, graphId: string): DebugProtocol.StackFrame[] {
+  const inner = replay.steps[replay.index].next.map((node, index) => ({ id: index + 1, name: `${graphId} › ${replay.subgraph} › ${node}`, line: 0, column: 0, presentationHint: index === 0 ? ("normal" as const) : ("subtle" as const) }));
+  return [...inner, { id: inner.length + 1, name: `${graphId} › ${replay.subgraph} (replay)`, line: 0, column: 0, presentationHint: "subtle" as const }];
 }
 
 /** A minimal response to a request, for answering before the base class has made one. */

@@ -5,16 +5,21 @@
  * one from the thread's head. The DAP requests live in the session class built on this one.
  */
 import { TerminatedEvent } from "@vscode/debugadapter";
+import type { DebugProtocol } from "@vscode/debugprotocol";
 import { AnsweringDebugSession } from "./answeringDebugSession";
 import type { ErrorContext } from "../deployment/errorMapping";
 import type { RunOutcome, RunRecord, RunRequest } from "../deployment/types";
 import type { DebugSessionDeps } from "./debugSessionDeps";
-import { stoppedEvent, type Step } from "./dapMessages";
+import { replayEvent, stoppedEvent, type Step } from "./dapMessages";
 import type { NodeLocation } from "./graphSources";
 import { ConfigurationError } from "./launchArguments";
 import { NodeBreakpoints } from "./nodeBreakpoints";
 import { runSegment, type SegmentResult } from "./runSegment";
 import { StateVariables, type PausedState } from "./stateVariables";
+import { loadReplay, replayNote, replayStop, stepBefore, subgraphTasks, type SubgraphReplay } from "./subgraphReplay";
+
+/** The subgraph tasks a Step Into enters once the step that runs them is done. */
+type Enter = { name: string; ns: string }[];
 
 type Phase = "new" | "initialized" | "launching" | "running" | "paused" | "ended";
 
@@ -39,6 +44,8 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
   /** The nodes inside each subgraph the graph's xray drawing expands, by subgraph. */
   protected subgraphs = new Map<string, string[]>();
   protected abort: AbortController | undefined;
+  /** Set while the session walks a subgraph's recorded steps; `paused` stays the parent's stop. */
+  protected replay: SubgraphReplay | undefined;
   private activeRunId: string | undefined;
 
   constructor(protected readonly deps: DebugSessionDeps) {
@@ -46,14 +53,17 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
   }
 
   /** Starts the next server run from the thread's head and reports where it stops. */
-  protected async advance(step: Step, request: Pick<RunRequest, "input" | "command">): Promise<void> {
+  protected async advance(step: Step, request: Pick<RunRequest, "input" | "command">, enter: Enter = []): Promise<void> {
     const run = this.run;
     if (!run || this.ended) return;
     this.phase = "running";
     this.deps.hooks?.resumed?.(run.assistantId, run.threadId);
     this.paused = undefined;
+    this.replay = undefined;
     this.variables.reset();
     const breaks = this.breakpoints.interrupts();
+    // A `subgraph:node` breakpoint needs the run to stop after the subgraph's step, to replay it.
+    if (step === "continue" && this.mode === "launch") breaks.after = [...new Set([...breaks.after, ...this.breakpoints.subgraphStops().keys()])];
     const abort = (this.abort = new AbortController());
     let runId: string | undefined;
     try {
@@ -71,7 +81,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
       this.activeRunId = undefined;
       this.abort = undefined;
       if (this.ended) return;
-      await this.inspect(step, result, runId);
+      await this.inspect(step, result, runId, enter);
     } catch (error) {
       if (this.ended) return;
       this.end(this.deps.describe(error, { operation: "run the graph", subject: `Thread ${run.threadId}` }).message, "error");
@@ -79,7 +89,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
   }
 
   /** After a run: where the thread stopped (a stop to report), or that the run ended. */
-  protected async inspect(step: Step, result: SegmentResult, runId: string | undefined): Promise<void> {
+  protected async inspect(step: Step, result: SegmentResult, runId: string | undefined, enter: Enter = []): Promise<void> {
     const run = this.run;
     if (!run || this.ended) return;
     try {
@@ -109,14 +119,73 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
       const paused: PausedState = { checkpoint, lastUpdate: result.lastUpdate };
       this.locations = await this.locate(run.graphId, [...checkpoint.next, ...checkpoint.tasks.map((task) => task.name ?? ""), result.lastUpdate?.node ?? ""]);
       if (this.ended) return;
+      const replayed = await this.replayAfter(step, paused, enter);
+      if (this.ended) return;
+      if (replayed === "continue") return void this.advance("continue", { input: null });
       this.variables.reset();
       this.paused = paused;
       this.phase = "paused";
+      if (replayed) return this.stopInReplay(replayed.replay, replayed.stopped);
       this.sendEvent(stoppedEvent(step, paused, this.breakpoints, THREAD_ID));
       this.deps.hooks?.paused?.(run.assistantId, run.threadId, checkpoint.next);
     } catch (error) {
       if (!this.ended) this.end(this.deps.describe(error, { operation: "read the thread's state", subject: `Thread ${run.threadId}` }).message, "error");
     }
+  }
+
+  /**
+   * After a step that ran a subgraph: the replay to stop in, for a Step Into (at the subgraph's first
+   * step) or a `subgraph:node` breakpoint (at its first recorded step before that node). "continue" when
+   * the run stopped only to look for such a breakpoint and found none.
+   */
+  private async replayAfter(step: Step, paused: PausedState, enter: Enter): Promise<{ replay: SubgraphReplay; stopped: DebugProtocol.StoppedEvent } | "continue" | undefined> {
+    const run = this.run!;
+    if (enter.length > 0) {
+      const replay = await loadReplay(this.deps.gateway, run.threadId, enter[0]);
+      return replay && { replay, stopped: replayEvent("step", replay) };
+    }
+    const stops = this.breakpoints.subgraphStops();
+    if (step !== "continue" || this.mode !== "launch" || stops.size === 0) return undefined;
+    const parentId = paused.checkpoint.parent_checkpoint?.checkpoint_id;
+    const ran = parentId ? subgraphTasks((await this.deps.gateway.getState(run.threadId, { checkpointId: parentId })).tasks) : [];
+    for (const task of ran.filter((t) => stops.has(t.name))) {
+      const breakpoints = stops.get(task.name)!;
+      const replay = await loadReplay(this.deps.gateway, run.threadId, task);
+      const index = replay && stepBefore(replay, breakpoints.map((b) => b.node!.slice(task.name.length + 1)));
+      if (replay && index !== undefined) {
+        replay.index = index;
+        const inner = replay.steps[index].next;
+        const hit = breakpoints.filter((b) => inner.includes(b.node!.slice(task.name.length + 1)));
+        return { replay, stopped: replayEvent("breakpoint", replay, hit.map((b) => b.id)) };
+      }
+    }
+    // The run stopped after a subgraph only to look inside it: go on unless a breakpoint of its own stopped it too.
+    const ownStop = paused.checkpoint.tasks.some((task) => task.interrupts.length > 0) || this.breakpoints.hitBy(paused.checkpoint.next, paused.lastUpdate?.node).length > 0;
+    return ownStop ? undefined : "continue";
+  }
+
+  protected stopInReplay(replay: SubgraphReplay, stopped: DebugProtocol.StoppedEvent): void {
+    const run = this.run!;
+    this.replay = replay;
+    this.variables.reset();
+    this.output(`${replayNote(replay.subgraph)}\n`, "console");
+    this.sendEvent(stopped);
+    this.deps.hooks?.paused?.(run.assistantId, run.threadId, [replay.subgraph]);
+  }
+
+  /** One step on in a replay; after its last, back at the parent's stop. */
+  protected stepInReplay(replay: SubgraphReplay, leave: boolean): void {
+    const run = this.run!;
+    this.variables.reset();
+    if (!leave && replay.index + 1 < replay.steps.length) {
+      replay.index++;
+      this.sendEvent(replayEvent("step", replay));
+      return;
+    }
+    this.replay = undefined;
+    this.output(`The replay of ${replay.subgraph} is done: back at the run's stop.\n`, "console");
+    this.sendEvent(stoppedEvent("step", this.paused!, this.breakpoints, THREAD_ID));
+    this.deps.hooks?.paused?.(run.assistantId, run.threadId, this.paused!.checkpoint.next);
   }
 
   /** Cancels the run on the server if one is going; the session ends either way. */
@@ -152,11 +221,12 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
     return this.phase === "ended";
   }
 
+  /** The stop shown: the parent's, or in a replay the subgraph's recorded step. */
   protected requirePaused(): { paused: PausedState; run: DebuggedRun } {
     if (this.phase !== "paused" || !this.paused || !this.run) {
       throw new ConfigurationError(this.phase === "running" ? "The run is running: this needs it paused at a node." : this.phase === "ended" ? "The run has ended." : "No run is paused yet.");
     }
-    return { paused: this.paused, run: this.run };
+    return { paused: this.replay ? replayStop(this.replay) : this.paused, run: this.run };
   }
 
   /** A deployment error said the way the rest of the extension says it. */

@@ -6,7 +6,7 @@ import type { NodeLocation } from "./graphSources";
 
 export type DebugGateway = Pick<
   DeploymentGateway,
-  "getAssistant" | "searchAssistants" | "assistantGraph" | "getThread" | "createThread" | "getState" | "updateState" | "streamRun" | "cancelRun" | "getRun"
+  "getAssistant" | "searchAssistants" | "assistantGraph" | "getThread" | "createThread" | "getState" | "getSubgraphHistory" | "updateState" | "streamRun" | "cancelRun" | "getRun"
 >;
 
 /** What the editor around the adapter does when the run moves (open the chat, follow in the graph view). */

@@ -6,11 +6,12 @@
 import { InitializedEvent, Thread } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import type { AssistantRecord, NodeInterruptsRequest, RawGraph } from "../deployment/types";
-import { breakpointChanged, MinimalResponse, parseCommand, parseValue, stackFrames, toDap, type Step } from "./dapMessages";
+import { breakpointChanged, MinimalResponse, parseCommand, parseValue, replayFrames, stackFrames, toDap, type Step } from "./dapMessages";
 import { DebugRunDriver, THREAD_ID } from "./debugRunDriver";
 import { ConfigurationError, findAssistant, parseAttachArguments, parseLaunchArguments, resolveInput } from "./launchArguments";
 import { isRecord, parsePath, valueAt, withValueAt } from "./stateExpression";
 import { isSubgraph, stepIntoNote, subgraphNodes } from "./subgraphs";
+import { subgraphTasks } from "./subgraphReplay";
 
 export class LangGraphDebugSession extends DebugRunDriver {
   private configured!: () => void;
@@ -134,7 +135,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
     this.guard(response, () => {
       const { paused, run } = this.requirePaused();
-      const frames = stackFrames(paused, run.graphId, (node) => this.locations.get(node), (node) => isSubgraph(node, this.subgraphs, paused.checkpoint.tasks));
+      const frames = this.replay ? replayFrames(this.replay, run.graphId) : stackFrames(paused, run.graphId, (node) => this.locations.get(node), (node) => isSubgraph(node, this.subgraphs, paused.checkpoint.tasks));
       response.body = { stackFrames: frames, totalFrames: frames.length };
       this.sendResponse(response);
     });
@@ -165,6 +166,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
       const reference = this.variables.resolve(isRecord(args) && typeof args.variablesReference === "number" ? args.variablesReference : 0);
       if (!reference || !isRecord(args) || typeof args.name !== "string" || typeof args.value !== "string") throw new ConfigurationError("setVariable needs a variable of this stop, its name and a value.");
       if (reference.scope !== "state") throw new ConfigurationError("Only the state's values can be edited.");
+      if (this.replay) throw new ConfigurationError(`This is a replay of ${this.replay.subgraph}'s recorded steps, which already ran: state edits apply to the parent thread only. Step out of the replay to edit the run's state.`);
       const index = /^\[(\d+)\]$/.exec(args.name);
       const path = [...reference.path, index ? Number(index[1]) : args.name];
       const value = parseValue(args.value);
@@ -209,17 +211,23 @@ export class LangGraphDebugSession extends DebugRunDriver {
     this.resumeWith(response, "step");
   }
 
-  /** The server cannot stop inside a subgraph, so Step Into is a Step Over that says why. */
+  /**
+   * The server cannot stop inside a subgraph: Step Into runs the step that runs it, then replays the
+   * subgraph's recorded steps. At a node that is no subgraph it is a Step Over that says so.
+   */
   protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
-    if (this.phase === "paused" && this.paused) {
+    if (this.phase === "paused" && this.paused && !this.replay) {
       const tasks = this.paused.checkpoint.tasks;
+      const enter = subgraphTasks(tasks);
+      if (enter.length > 0) return this.resumeWith(response, "step", enter);
       this.output(`${stepIntoNote(this.paused.checkpoint.next, (node) => isSubgraph(node, this.subgraphs, tasks))}\n`, "console");
     }
     this.resumeWith(response, "step");
   }
 
+  /** In a replay, Step Out leaves it for the run's stop; otherwise it runs one step. */
   protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void {
-    this.resumeWith(response, "step");
+    this.resumeWith(response, "step", [], true);
   }
 
   protected override pauseRequest(response: DebugProtocol.PauseResponse): void {
@@ -240,12 +248,14 @@ export class LangGraphDebugSession extends DebugRunDriver {
     });
   }
 
-  private resumeWith(response: DebugProtocol.Response, step: Step): void {
+  /** Continue leaves a replay and goes on with the run; the steps walk the replay while in one. */
+  private resumeWith(response: DebugProtocol.Response, step: Step, enter: { name: string; ns: string }[] = [], out = false): void {
     this.guard(response, () => {
       this.requirePaused();
       response.body = { allThreadsContinued: true };
       this.sendResponse(response);
-      void this.advance(step, { input: null });
+      if (this.replay && step === "step") return this.stepInReplay(this.replay, out);
+      void this.advance(step, { input: null }, enter);
     });
   }
 

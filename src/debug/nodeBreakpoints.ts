@@ -2,8 +2,8 @@
  * Breakpoints on nodes. A function breakpoint `tools` (or `before:tools`) stops before the node runs,
  * `after:tools` after it; a source breakpoint on the line that adds a node (`addNode("tools", …)`,
  * `add_node("tools", …)`) stops before that node. They become the run's `interruptBefore` /
- * `interruptAfter`. A breakpoint that names no node of the graph stays unverified, with the reason; so
- * does `subgraph:node`, which the server cannot stop at (see `subgraphs.ts`).
+ * `interruptAfter`. A breakpoint that names no node of the graph stays unverified, with the reason.
+ * `subgraph:node` stops in a replay of the subgraph's recorded steps (see `subgraphReplay.ts`).
  */
 import { SUBGRAPH_LIMIT } from "./subgraphs";
 
@@ -87,9 +87,9 @@ export class NodeBreakpoints {
     return [...this.functionBreakpoints, ...[...this.sourceBreakpoints.values()].flat()];
   }
 
-  /** The nodes a run must stop before and after. */
+  /** The nodes a run must stop before and after (the graph's own: `subgraph:inner` ones stop in replay). */
   interrupts(): { before: string[]; after: string[] } {
-    const verified = this.all().filter((breakpoint) => breakpoint.verified && breakpoint.node);
+    const verified = this.all().filter((breakpoint) => breakpoint.verified && breakpoint.node && !breakpoint.node.includes(":"));
     const nodes = (stop: NodeStop) => [...new Set(verified.filter((b) => b.stop === stop).map((b) => b.node!))];
     return { before: nodes("before"), after: nodes("after") };
   }
@@ -114,7 +114,7 @@ export class NodeBreakpoints {
       breakpoint.verified = true;
       breakpoint.message = undefined;
     } else if (node.includes(":") && this.nodes.has(node.slice(0, node.indexOf(":")))) {
-      breakpoint.message = this.insideSubgraph(node.slice(0, node.indexOf(":")), node.slice(node.indexOf(":") + 1));
+      this.insideSubgraph(breakpoint, node.slice(0, node.indexOf(":")), node.slice(node.indexOf(":") + 1));
     } else {
       const known = [...this.nodes].join(", ");
       breakpoint.message = `The graph has no node named ${node}${known ? ` (its nodes: ${known})` : ""}.`;
@@ -122,10 +122,35 @@ export class NodeBreakpoints {
     return breakpoint;
   }
 
-  /** Why `subgraph:inner` is not verified: no such node inside, or the server cannot stop there. */
-  private insideSubgraph(subgraph: string, inner: string): string {
+  /**
+   * `subgraph:inner` stops in a replay of the subgraph's recorded steps, after the parent's step that ran
+   * it: verified when the graph's drawing shows that node inside the subgraph.
+   */
+  private insideSubgraph(breakpoint: NodeBreakpoint, subgraph: string, inner: string): void {
     const known = this.subgraphs.get(subgraph);
-    if (known && !known.some((id) => id === inner || id.startsWith(`${inner}:`))) return `The subgraph ${subgraph} has no node named ${inner} (its nodes: ${known.join(", ")}).`;
-    return `${subgraph}:${inner} is inside the subgraph ${subgraph}, and ${SUBGRAPH_LIMIT}. A breakpoint on ${subgraph} stops before the subgraph runs.`;
+    const name = `${subgraph}:${inner}`;
+    if (!known) {
+      breakpoint.message = `The graph's drawing does not show the nodes inside ${subgraph}, so ${name} cannot be checked. A breakpoint on ${subgraph} stops before the subgraph runs.`;
+    } else if (!known.some((id) => id === inner || id.startsWith(`${inner}:`))) {
+      breakpoint.message = `The subgraph ${subgraph} has no node named ${inner} (its nodes: ${known.join(", ")}).`;
+    } else if (inner.includes(":")) {
+      breakpoint.message = `A replay reaches one subgraph deep: ${name} is inside a subgraph of ${subgraph}. A breakpoint on ${subgraph}:${inner.slice(0, inner.indexOf(":"))} stops in the replay before it runs.`;
+    } else if (breakpoint.stop === "after") {
+      breakpoint.message = `after:${name} is inside the subgraph ${subgraph}, and ${SUBGRAPH_LIMIT}. Use ${name}: it stops in a replay of the subgraph's recorded steps.`;
+    } else {
+      breakpoint.verified = true;
+      breakpoint.message = `Stops in replay: ${subgraph} runs whole in one step of the run, then the session replays its recorded steps and stops before ${inner}.`;
+    }
+  }
+
+  /** The verified `subgraph:inner` breakpoints, by subgraph. */
+  subgraphStops(): Map<string, NodeBreakpoint[]> {
+    const stops = new Map<string, NodeBreakpoint[]>();
+    for (const breakpoint of this.all()) {
+      if (!breakpoint.verified || !breakpoint.node?.includes(":")) continue;
+      const subgraph = breakpoint.node.slice(0, breakpoint.node.indexOf(":"));
+      stops.set(subgraph, [...(stops.get(subgraph) ?? []), breakpoint]);
+    }
+    return stops;
   }
 }

@@ -2,7 +2,7 @@
  * Subgraphs in a debugged run. The server stops a run only before or after the graph's own nodes: a
  * run's `interruptBefore` / `interruptAfter` reach the top-level graph's loop only (LangGraph takes them
  * out of the config that subgraphs inherit, and a subgraph keeps the lists it was compiled with). So a
- * `subgraph:node` breakpoint cannot stop anything, and Step Into at a subgraph runs it as one step.
+ * subgraph runs whole in one step; `subgraphReplay.ts` then walks its recorded checkpoints.
  */
 import type { CheckpointTask } from "../deployment/types";
 

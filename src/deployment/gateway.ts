@@ -195,6 +195,15 @@ export class DeploymentGateway {
     return parseCheckpoint.many(await client.threads.getHistory(threadId, { limit: options.limit, before }));
   }
 
+  /**
+   * The checkpoints a subgraph recorded while a parent task ran it, oldest first: they are stored on the
+   * parent thread under the task's namespace (`researcher:<task id>`).
+   */
+  async getSubgraphHistory(threadId: string, checkpointNs: string, limit = 100): Promise<ThreadCheckpoint[]> {
+    const client = await this.client();
+    return parseCheckpoint.many(await client.threads.getHistory(threadId, { limit, checkpoint: { checkpoint_ns: checkpointNs } })).reverse();
+  }
+
   // Runs
 
   /** Starts a run and yields its events; the POST is sent exactly once. */

@@ -8,7 +8,8 @@ type Messages = { messages: { content: string; name?: string }[] };
 
 /**
  * The supervisor graph runs `researcher` (agent and tools) and `writer` (one agent) as subgraphs. The
- * server stops a run only at the graph's own nodes, so the adapter says so instead of pretending.
+ * server stops a run only at the graph's own nodes, so a subgraph runs whole in one step; Step Into and
+ * `subgraph:node` breakpoints then replay its recorded checkpoints.
  */
 describe("the langgraph debug adapter at subgraphs", () => {
   let server: LangGraphServer;
@@ -17,25 +18,38 @@ describe("the langgraph debug adapter at subgraphs", () => {
     server = await testServer();
   });
 
-  it("leaves subgraph:node breakpoints unverified with the reason, and checks the node against the subgraph", async () => {
+  async function threadOf(client: ReturnType<typeof adapter>["client"]) {
+    const threads = await client.request<DebugProtocol.ThreadsResponse>("threads");
+    return /thread (\S+)$/.exec(threads.body.threads[0].name)![1];
+  }
+
+  async function frames(client: ReturnType<typeof adapter>["client"]) {
+    return (await client.request<DebugProtocol.StackTraceResponse>("stackTrace", { threadId: 1 })).body.stackFrames.map((f) => f.name);
+  }
+
+  async function stateMessages(client: ReturnType<typeof adapter>["client"]) {
+    const state = await variables(client, (await scope(client, "State")).variablesReference);
+    return variables(client, state.find((v) => v.name === "messages")!.variablesReference);
+  }
+
+  it("verifies subgraph:node breakpoints as replay stops, and checks the node against the subgraph", async () => {
     const { client } = adapter(server.url);
     const { launch, breakpoints } = await start(client, { assistant: "supervisor", message: "graphs" }, { functions: ["researcher", "researcher:agent", "after:researcher:tools", "researcher:missing", "writer:agent", "sub:missing"] });
     assert.ok(launch.success, launch.message);
     const answered = (breakpoints[0] as DebugProtocol.SetFunctionBreakpointsResponse).body.breakpoints;
     assert.deepEqual(
       answered.map((b) => b.verified),
-      [true, false, false, false, false, false],
+      [true, true, false, false, false, false],
     );
     const [, agent, tools, missing, writer, elsewhere] = answered.map((b) => b.message ?? "");
-    assert.match(agent, /^researcher:agent is inside the subgraph researcher, and the server stops a run only before or after the graph's own nodes/);
-    assert.match(agent, /A breakpoint on researcher stops before the subgraph runs/);
-    assert.match(tools, /^researcher:tools is inside the subgraph researcher/);
+    assert.match(agent, /^Stops in replay: researcher runs whole in one step of the run, then the session replays its recorded steps and stops before agent\.$/);
+    assert.match(tools, /^after:researcher:tools is inside the subgraph researcher, and the server stops a run only before or after the graph's own nodes/);
     assert.equal(missing, "The subgraph researcher has no node named missing (its nodes: agent, tools).");
-    // A subgraph of one node is drawn collapsed: its node cannot be checked, the reason still holds.
-    assert.match(writer, /^writer:agent is inside the subgraph writer, and the server stops/);
+    // A subgraph of one node is drawn collapsed: its node cannot be checked.
+    assert.match(writer, /^The graph's drawing does not show the nodes inside writer, so writer:agent cannot be checked/);
     assert.equal(elsewhere, "The graph has no node named sub:missing (its nodes: supervisor, researcher, writer).");
 
-    // Only the verified breakpoint stops the run.
+    // The parent's own breakpoint stops first, before the subgraph runs.
     const stop = await stopped(client, 0);
     assert.deepEqual(stop.body.hitBreakpointIds, [answered[0].id]);
     assert.match(stop.body.description ?? "", /before researcher/);
@@ -43,44 +57,74 @@ describe("the langgraph debug adapter at subgraphs", () => {
     await client.event("terminated");
   });
 
-  it("Step Into at a subgraph runs it as one step and says why in the Debug Console; Continue finishes", async () => {
+  it("Step Into at a subgraph replays its recorded steps with its own state, and Step Over walks back out to the run's stop", async () => {
     const { client, gateway } = adapter(server.url);
     await start(client, { assistant: "supervisor", message: "graphs" }, { functions: ["researcher"] });
     await stopped(client, 0);
-    const threads = await client.request<DebugProtocol.ThreadsResponse>("threads");
-    const threadId = /thread (\S+)$/.exec(threads.body.threads[0].name)![1];
-    const stack = await client.request<DebugProtocol.StackTraceResponse>("stackTrace", { threadId: 1 });
-    assert.deepEqual(
-      stack.body.stackFrames.map((f) => f.name),
-      ["supervisor › researcher (subgraph)"],
-    );
+    const threadId = await threadOf(client);
+    assert.deepEqual(await frames(client), ["supervisor › researcher (subgraph)"]);
 
     let from = client.received.length;
     assert.ok((await client.request("stepIn", { threadId: 1 })).success);
     const intoResearcher = await stopped(client, from);
     assert.equal(intoResearcher.body.reason, "step");
-    assert.match(intoResearcher.body.description ?? "", /before supervisor/);
-    assert.match(client.output(), /Step Into runs one step, like Step Over: researcher is a subgraph, and the server stops a run only before or after the graph's own nodes/);
-    // The whole subgraph ran in that step: its tool call and its findings are in the state.
-    const state = await variables(client, (await scope(client, "State")).variablesReference);
-    const messages = await variables(client, state.find((v) => v.name === "messages")!.variablesReference);
+    assert.equal(intoResearcher.body.description, "Replay of researcher, before agent (recorded: this step already ran)");
+    assert.match(client.output(), /Replaying researcher from its checkpoints: it ran whole in the last step, so these are steps that already ran\./);
+    assert.deepEqual(await frames(client), ["supervisor › researcher › agent", "supervisor › researcher (replay)"]);
+    // The subgraph's state before its agent: the parent's messages handed to it, nothing of its own yet.
+    let messages = await stateMessages(client);
+    assert.deepEqual(
+      messages.map((m) => m.value),
+      ['human: "graphs"', 'ai: "Asking the researcher to look this up."'],
+    );
+    // Its pending task says what agent wrote when it ran: the tool call.
+    const tasks = await variables(client, (await scope(client, "Pending tasks")).variablesReference);
+    assert.deepEqual(
+      tasks.map((t) => t.name),
+      ["agent"],
+    );
+    const agentTask = await variables(client, tasks[0].variablesReference);
+    const writes = await variables(client, agentTask.find((v) => v.name === "writes")!.variablesReference);
+    assert.ok(writes.some((w) => w.name === "messages"));
+    const evaluated = await client.request<DebugProtocol.EvaluateResponse>("evaluate", { expression: "messages[-1].content", context: "repl" });
+    assert.equal(evaluated.body.result, '"Asking the researcher to look this up."');
+
+    // Editing in a replay is refused: the steps already ran.
+    const edit = await client.request("setVariable", { variablesReference: (await scope(client, "State")).variablesReference, name: "messages", value: "[]" });
+    assert.equal(edit.success, false);
+    assert.match(edit.message ?? "", /replay of researcher's recorded steps, which already ran: state edits apply to the parent thread only/);
+
+    from = client.received.length;
+    assert.ok((await client.request("next", { threadId: 1 })).success);
+    const atTools = await stopped(client, from);
+    assert.equal(atTools.body.description, "Replay of researcher, before tools (recorded: this step already ran)");
+    assert.deepEqual(await frames(client), ["supervisor › researcher › tools", "supervisor › researcher (replay)"]);
+    messages = await stateMessages(client);
+    assert.match(messages.at(-1)!.value, /^ai: "Looking up graphs\."/);
+
+    from = client.received.length;
+    assert.ok((await client.request("stepIn", { threadId: 1 })).success);
+    await stopped(client, from);
+    assert.deepEqual(await frames(client), ["supervisor › researcher › agent", "supervisor › researcher (replay)"]);
+    messages = await stateMessages(client);
+    assert.match(messages.at(-1)!.value, /^tool: "Three notes mention graphs/);
+
+    // After the subgraph's last recorded step: back at the run's own stop, before supervisor.
+    from = client.received.length;
+    assert.ok((await client.request("next", { threadId: 1 })).success);
+    const back = await stopped(client, from);
+    assert.match(back.body.description ?? "", /^Paused before supervisor$/);
+    assert.match(client.output(), /The replay of researcher is done: back at the run's stop\./);
+    assert.deepEqual(await frames(client), ["supervisor › supervisor"]);
+    messages = await stateMessages(client);
     assert.match(messages.at(-1)!.value, /^ai: "Findings: Three notes mention graphs/);
 
+    // At a node that is no subgraph, Step Into is a step and says so.
     from = client.received.length;
     assert.ok((await client.request("stepIn", { threadId: 1 })).success);
     await stopped(client, from);
     assert.match(client.output(), /Step Into runs one step, like Step Over: supervisor is not a subgraph\./);
-    // writer is a subgraph of one node, which xray draws collapsed: its pending task still says it is one.
-    const writer = await client.request<DebugProtocol.StackTraceResponse>("stackTrace", { threadId: 1 });
-    assert.deepEqual(
-      writer.body.stackFrames.map((f) => f.name),
-      ["supervisor › writer (subgraph)"],
-    );
-
-    from = client.received.length;
-    assert.ok((await client.request("stepIn", { threadId: 1 })).success);
-    await stopped(client, from);
-    assert.match(client.output(), /like Step Over: writer is a subgraph/);
+    assert.deepEqual(await frames(client), ["supervisor › writer (subgraph)"]);
 
     const end = client.received.length;
     assert.ok((await client.request("continue", { threadId: 1 })).success);
@@ -89,6 +133,32 @@ describe("the langgraph debug adapter at subgraphs", () => {
     const final = (await gateway.getState(threadId)).values as Messages;
     assert.equal(final.messages.at(-1)!.content, "The team is done: the writer's answer is above.");
     assert.ok(final.messages.some((m) => m.name === "writer" && m.content.startsWith("**graphs**, in short:")));
+    assert.deepEqual(client.unanswered(), []);
+  });
+
+  it("a researcher:tools breakpoint stops in replay after the researcher's step; Continue leaves the replay and finishes", async () => {
+    const { client, gateway } = adapter(server.url);
+    const { breakpoints } = await start(client, { assistant: "supervisor", message: "graphs" }, { functions: ["researcher:tools"] });
+    const [tools] = (breakpoints[0] as DebugProtocol.SetFunctionBreakpointsResponse).body.breakpoints;
+    assert.equal(tools.verified, true);
+    const stop = await stopped(client, 0);
+    const threadId = await threadOf(client);
+    assert.equal(stop.body.reason, "breakpoint");
+    assert.deepEqual(stop.body.hitBreakpointIds, [tools.id]);
+    assert.equal(stop.body.description, "Replay of researcher, before tools (recorded: this step already ran)");
+    assert.deepEqual(await frames(client), ["supervisor › researcher › tools", "supervisor › researcher (replay)"]);
+    const messages = await stateMessages(client);
+    assert.match(messages.at(-1)!.value, /^ai: "Looking up graphs\."/);
+    // The run itself waits after the researcher's step, before supervisor.
+    assert.deepEqual((await gateway.getState(threadId)).next, ["supervisor"]);
+
+    const end = client.received.length;
+    assert.ok((await client.request("continue", { threadId: 1 })).success);
+    await client.event("terminated", end);
+    // No other stop: the writer's step is not one of the breakpoint's subgraph.
+    assert.equal(client.received.slice(end).filter((m) => m.type === "event" && (m as DebugProtocol.Event).event === "stopped").length, 0);
+    const final = (await gateway.getState(threadId)).values as Messages;
+    assert.equal(final.messages.at(-1)!.content, "The team is done: the writer's answer is above.");
     assert.deepEqual(client.unanswered(), []);
   });
 });

@@ -43,22 +43,27 @@ describe("node breakpoints", () => {
     breakpoints.setGraphNodes(["__start__", "agent", "tools", "__end__"]);
     assert.deepEqual([tools, after, missing, nested, empty].map((b) => b.verified), [true, true, false, false, false]);
     assert.match(missing.message ?? "", /no node named nope \(its nodes: agent, tools\)/);
-    assert.match(nested.message ?? "", /inside the subgraph agent/);
+    assert.match(nested.message ?? "", /^The graph's drawing does not show the nodes inside agent, so agent:inner cannot be checked/);
     assert.match(empty.message ?? "", /needs a node name/);
     assert.deepEqual(breakpoints.interrupts(), { before: ["tools"], after: ["agent"] });
     assert.deepEqual(breakpoints.hitBy(["tools"], "agent").map((b) => b.id), [tools.id, after.id]);
   });
 
-  it("checks subgraph:node against the subgraph's nodes from the xray drawing, and never verifies it", () => {
+  it("checks subgraph:node against the subgraph's nodes from the xray drawing; those found stop in replay, not on the server", () => {
     const inside = subgraphNodes(["__start__", "supervisor", "researcher:__start__", "researcher:agent", "researcher:inner:tools", "researcher:inner:__end__", "writer", "__end__"]);
     assert.deepEqual([...inside], [["researcher", ["agent", "inner:tools"]]]);
     const breakpoints = new NodeBreakpoints();
-    const [agent, inner, deeper, missing, collapsed] = breakpoints.setFunctionBreakpoints(["researcher:agent", "researcher:inner", "researcher:inner:tools", "researcher:nope", "writer:agent"]);
+    const [agent, inner, deeper, missing, collapsed, after] = breakpoints.setFunctionBreakpoints(["researcher:agent", "researcher:inner", "researcher:inner:tools", "researcher:nope", "writer:agent", "after:researcher:agent"]);
     breakpoints.setGraphNodes(["supervisor", "researcher", "writer"], inside);
-    assert.deepEqual([agent, inner, deeper, missing, collapsed].map((b) => b.verified), [false, false, false, false, false]);
-    for (const b of [agent, inner, deeper, collapsed]) assert.match(b.message ?? "", /is inside the subgraph \w+, and the server stops a run only before or after the graph's own nodes/);
+    assert.deepEqual([agent, inner, deeper, missing, collapsed, after].map((b) => b.verified), [true, true, false, false, false, false]);
+    for (const b of [agent, inner]) assert.match(b.message ?? "", /^Stops in replay: researcher runs whole in one step of the run/);
+    assert.match(deeper.message ?? "", /^A replay reaches one subgraph deep: .* A breakpoint on researcher:inner stops in the replay before it runs\.$/);
     assert.equal(missing.message, "The subgraph researcher has no node named nope (its nodes: agent, inner:tools).");
+    assert.match(collapsed.message ?? "", /does not show the nodes inside writer/);
+    assert.match(after.message ?? "", /^after:researcher:agent is inside the subgraph researcher, and the server stops a run only before or after the graph's own nodes/);
+    // They are no interrupts of the run: the session stops after the subgraph's step itself.
     assert.deepEqual(breakpoints.interrupts(), { before: [], after: [] });
+    assert.deepEqual([...breakpoints.subgraphStops()].map(([subgraph, list]) => [subgraph, list.map((b) => b.id)]), [["researcher", [agent.id, inner.id]]]);
   });
 
   it("says what Step Into does at a subgraph and elsewhere", () => {
