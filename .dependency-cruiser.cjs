@@ -12,6 +12,8 @@
  *                 inbox, localServer, walkthrough, debug, eventLog
  *   browser       webview, graphWebview,        → common, protocol; no vscode
  *                 eventLogWebview
+ *   platform      what differs between the      → the features (the Node-only ones live here)
+ *                 Node and web worker hosts
  *   wiring        extension.ts, parts.ts        → anything
  *
  * Paths are relative to the base directory, so the same rules also run over the small `src`-shaped
@@ -55,7 +57,7 @@ module.exports = {
       comment: "A feature builds on the shared layers and other features, never on the wiring or a browser bundle.",
       severity: "error",
       from: { path: `^src/(${FEATURES})/` },
-      to: { path: "^src/(extension\\.ts|parts\\.ts|webview/|graphWebview/|eventLogWebview/)" },
+      to: { path: "^src/(extension\\.ts|parts\\.ts|platform/|webview/|graphWebview/|eventLogWebview/)" },
     },
     {
       name: "feature-through-index",

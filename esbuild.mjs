@@ -1,10 +1,12 @@
 /**
- * One build for every entry point: the extension host (Node, CommonJS, `vscode` external), the chat
- * webview (browser, IIFE) and the langgraph.json language server (Node, CommonJS).
+ * One build for every entry point: the extension host (Node, CommonJS, `vscode` external), the same host
+ * for the browser's web worker extension host (vscode.dev), the chat webview (browser, IIFE) and the
+ * langgraph.json language server (Node, CommonJS).
  *   node esbuild.mjs [--watch] [--production]
  */
 import * as esbuild from "esbuild";
 import { cpSync, mkdirSync, statSync } from "node:fs";
+import { join } from "node:path";
 
 const watch = process.argv.includes("--watch");
 const production = process.argv.includes("--production");
@@ -43,9 +45,37 @@ const splitHostChunks = {
   },
 };
 
+/**
+ * The web worker host's bundle wires `src/platform/web.ts` where the desktop bundle has `src/platform`
+ * (the Node host's features), so nothing that needs a process, a socket or the disk is bundled. It is one
+ * file: the lazily loaded modules are bundled in, still evaluated only when first required.
+ */
+const webPlatform = {
+  name: "web-platform",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/platform$/ }, (args) =>
+      /src[\\/]extension\.ts$/.test(args.importer) ? { path: join(args.resolveDir, "platform", "web.ts") } : undefined,
+    );
+  },
+};
+
 const host = { ...common, platform: "node", format: "cjs", target: "node18", external: ["vscode"] };
 const entries = [
   { ...host, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", plugins: [splitHostChunks] },
+  {
+    ...common,
+    entryPoints: ["src/extension.ts"],
+    outfile: "dist/web/extension.js",
+    platform: "browser",
+    format: "cjs",
+    target: "es2022",
+    external: ["vscode"],
+    mainFields: ["browser", "module", "main"],
+    // The host's worker runs from a blob: URL, which is no base URI: @cfworker/json-schema builds one from
+    // `self.location` as it loads and would throw. Without it, the library uses its own fixed base.
+    define: { "self.location": "undefined" },
+    plugins: [webPlatform],
+  },
   ...hostChunks.map(({ name, entryPoints, stdin, options }) => ({ ...host, ...options, ...(stdin ? { stdin } : { entryPoints }), outfile: `dist/chunks/${name}.js` })),
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
   { ...common, entryPoints: ["src/graphWebview/main.ts"], outfile: "dist/graphWebview.js", platform: "browser", format: "iife", target: "es2022" },

@@ -4,7 +4,10 @@
  * port, with its state in a throw-away folder. Prints one line `LANGGRAPH_SERVER_READY <url> langgraph-api <version>` when it
  * answers. Used by the tests, the benchmarks and the demo.
  *
- *   node scripts/langgraph-server.mjs [--config test/fixtures/agents/langgraph.json] [--port 0] [--auth]
+ *   node scripts/langgraph-server.mjs [--config test/fixtures/agents/langgraph.json] [--port 0] [--auth] [--cors-origin ORIGIN]…
+ *
+ * `--cors-origin` (repeatable) allows only those browser origins, as `http.cors.allow_origins` in a
+ * deployment's langgraph.json does (without it the server allows any origin).
  *
  * `LANGGRAPH_API_VERSION` picks the server line (default 1): deployments run different versions and
  * they behave differently, so the integration tests run against each line installed side by side.
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     config: { type: "string", default: join(root, "test/fixtures/agents/langgraph.json") },
     port: { type: "string", default: "0" },
     auth: { type: "boolean", default: false },
+    "cors-origin": { type: "string", multiple: true },
   },
 });
 
@@ -67,13 +71,16 @@ if (!line) {
 }
 const installed = createRequire(import.meta.url)(`${line.name}/package.json`).version;
 
+const origins = values["cors-origin"];
+const http = origins?.length ? { cors: { allow_origins: origins } } : undefined;
+
 const stateDir = mkdtempSync(join(tmpdir(), "langgraph-state-"));
 const port = Number(values.port) || (await freePort());
 const { startServer } = await line.load();
 
 let cleanup;
 try {
-  ({ cleanup } = await startServer({ port, host: "127.0.0.1", nWorkers: 10, cwd: stateDir, graphs, auth }));
+  ({ cleanup } = await startServer({ port, host: "127.0.0.1", nWorkers: 10, cwd: stateDir, graphs, auth, http }));
 } catch (error) {
   console.error(`LANGGRAPH_SERVER_FAILED ${error?.code ?? ""} ${error?.message ?? error}`);
   process.exit(1);

@@ -13,7 +13,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ["ignore", "pipe", "
 run(process.execPath, ["esbuild.mjs", "--production"]);
 const vsce = "node_modules/@vscode/vsce/vsce";
 const files = run(process.execPath, [vsce, "ls", "--no-dependencies"]).trim().split("\n");
-const allowed = /^(dist\/(extension|webview|graphWebview|eventLogWebview|langgraphJsonServer|chunks\/\w+)\.js|dist\/codicons\/.*|media\/.*|package\.json|package\.nls\.json|l10n\/bundle\.l10n\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
+const allowed = /^(dist\/(extension|web\/extension|webview|graphWebview|eventLogWebview|langgraphJsonServer|chunks\/\w+)\.js|dist\/codicons\/.*|media\/.*|package\.json|package\.nls\.json|l10n\/bundle\.l10n\.json|README\.md|LICENSE|CHANGELOG\.md)$/;
 const stray = files.filter((f) => !allowed.test(f));
 if (stray.length) {
   console.error(`The VSIX would contain files that are not bundles or media:\n${stray.join("\n")}`);

@@ -7,7 +7,7 @@
 import * as vscode from "vscode";
 import { AssistantTreeProvider, pickAssistant, registerAssistantCommands } from "./assistants";
 import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor, registerAttachCommand } from "./chat";
-import { nodeMarkers, onDidChangeNodeMarkers, registerDebugger, toggleNodeBreakpoint } from "./debug";
+import { nodeMarkers, onDidChangeNodeMarkers, toggleNodeBreakpoint } from "./debug";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
 import { registerDeploymentCommands } from "./deployment/deploymentCommands";
@@ -15,9 +15,9 @@ import { DeploymentConnection } from "./deployment/deploymentConnection";
 import { EventLogPanels, EventLogStore, registerEventLogCommands } from "./eventLog";
 import { GraphPanels, registerGraphCommands } from "./graph";
 import { InboxTreeProvider, notificationScope, notificationTiming, registerInboxCommands, showThreadNotice, ThreadNotifications } from "./inbox";
-import { startLangGraphJsonSupport } from "./langgraphJson";
 import { registerLmChat, type LmChatProbe } from "./lmChat";
-import { registerLocalServer, type LocalServer } from "./localServer";
+import type { LocalServer } from "./localServer";
+import { platform } from "./platform";
 import { trackWalkthroughProgress } from "./walkthrough";
 import type { ExtensionParts } from "./parts";
 import { AssistantDirectory } from "./state/assistantDirectory";
@@ -33,7 +33,8 @@ export interface LangGraphThreadsApi {
   /** What the `@langgraph` participant last wrote in VS Code's Chat view. */
   lmChat: LmChatProbe;
   inbox: InboxTreeProvider;
-  localServer: LocalServer;
+  /** Undefined in the web worker host, where no local server can run. */
+  localServer: LocalServer | undefined;
   connectionStatus: ConnectionStatusBar;
 }
 
@@ -105,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   };
   const eventLogs = new EventLogPanels({ extensionUri: context.extensionUri, store: eventLog, connection, assistants, log });
   const connectionStatus = new ConnectionStatusBar(connection);
-  const localServer = registerLocalServer({ connection, log });
+  const localServer = platform.registerLocalServer({ connection, log });
   context.subscriptions.push(
     log,
     ...localServer.disposables,
@@ -235,7 +236,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     }),
   );
   context.subscriptions.push(
-    ...registerDebugger({
+    ...platform.registerDebugger({
       gateway: connection.gateway,
       describe: (error, errorContext) => connection.describe(error, errorContext),
       listAssistants: () => assistants.list(),
@@ -251,7 +252,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     onDidChangeNodeMarkers((markers) => graphs.setBreakpoints(markers)),
   );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
-  startLangGraphJsonSupport(context, { log, assistants });
+  platform.startLangGraphJsonSupport(context, { log, assistants });
   return { parts, graphs, assistantTree, lmChat: lmChat.probe, inbox, localServer: localServer.server, connectionStatus };
 }
 

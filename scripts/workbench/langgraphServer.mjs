@@ -12,13 +12,16 @@ import { repoRoot } from "./paths.mjs";
  * With `requestLog`, every request the server receives is appended to that file as "METHOD /path", so a
  * test can prove what a client did (or did not) ask.
  *
- * @param {{ config?: string, port?: number, auth?: boolean, log?: boolean | ((line: string) => void), requestLog?: string, timeoutMs?: number }} [options]
+ * `corsOrigins` allows only those browser origins (`http.cors.allow_origins`).
+ *
+ * @param {{ config?: string, port?: number, auth?: boolean, corsOrigins?: string[], log?: boolean | ((line: string) => void), requestLog?: string, timeoutMs?: number }} [options]
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
 export async function startLangGraphServer(options = {}) {
   const args = ["--import", "tsx", join(repoRoot, "scripts", "langgraph-server.mjs"), "--port", String(options.port ?? 0)];
   if (options.config) args.push("--config", options.config);
   if (options.auth) args.push("--auth");
+  for (const origin of options.corsOrigins ?? []) args.push("--cors-origin", origin);
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     detached: true,

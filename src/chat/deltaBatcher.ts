@@ -12,11 +12,21 @@ import type { HostToWebview } from "../protocol/chatProtocol";
 
 type Delta = Extract<HostToWebview, { type: "messageDelta" }>;
 
+/** Runs `task` once the current task ends: Node's setImmediate, or a zero timeout in a web worker host, which has none. */
+function afterThisTask(task: () => void): () => void {
+  if (typeof setImmediate === "function") {
+    const handle = setImmediate(task);
+    return () => clearImmediate(handle);
+  }
+  const handle = setTimeout(task, 0);
+  return () => clearTimeout(handle);
+}
+
 export class DeltaBatcher {
   private pending: Delta | undefined;
   /** When the pending delta's first token arrived. */
   private since = 0;
-  private immediate: ReturnType<typeof setImmediate> | undefined;
+  private cancelPending: (() => void) | undefined;
 
   constructor(
     private readonly send: (message: HostToWebview) => void,
@@ -40,8 +50,8 @@ export class DeltaBatcher {
     }
     if (performance.now() - this.since >= this.maxAgeMs) this.flush();
     // One end-of-task check, kept across flushes: finding nothing pending costs less than cancelling.
-    else this.immediate ??= setImmediate(() => {
-      this.immediate = undefined;
+    else this.cancelPending ??= afterThisTask(() => {
+      this.cancelPending = undefined;
       this.flush();
     });
   }
@@ -54,8 +64,8 @@ export class DeltaBatcher {
 
   /** Drops what is pending: nobody will read it (the session is gone). */
   discard(): void {
-    if (this.immediate) clearImmediate(this.immediate);
-    this.immediate = undefined;
+    this.cancelPending?.();
+    this.cancelPending = undefined;
     this.pending = undefined;
   }
 }

@@ -1,5 +1,4 @@
 /** Turns a thread's messages into what the panel shows: tool results folded into their calls. */
-import { randomUUID } from "node:crypto";
 import type { AssistantRef, ChatMessageView, ToolCallView } from "../protocol/chatProtocol";
 import { argsText, roleOf, stringOf, textOf, type WireMessage } from "../common/wireMessages";
 import { imagesOf } from "../common/messageImages";
@@ -102,8 +101,8 @@ export function authorshipFromHistory(history: HistoryEntry[], complete = true):
  * attached files is shown as the server's copy will be (text inline, images as images).
  */
 export function pendingHuman(content: string | unknown[]): ChatMessageView {
-  if (typeof content === "string") return { id: randomUUID(), role: "human", content, toolCalls: [], pending: true };
-  return { ...toMessageView({ type: "human", content }, randomUUID()), pending: true };
+  if (typeof content === "string") return { id: crypto.randomUUID(), role: "human", content, toolCalls: [], pending: true };
+  return { ...toMessageView({ type: "human", content }, crypto.randomUUID()), pending: true };
 }
 
 /** A run's input sending `human` (its `content` blocks when files are attached), with its id: the server's copy then replaces the one shown. */

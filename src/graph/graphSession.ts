@@ -260,7 +260,7 @@ export function decodeExport(format: ExportFormat, data: string): Uint8Array | u
     return new TextEncoder().encode(data);
   }
   if (data.length > (MAX_EXPORT_BYTES * 4) / 3 || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return undefined;
-  const bytes = new Uint8Array(Buffer.from(data, "base64"));
+  const bytes = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
   if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) return undefined;
   return bytes;
 }

@@ -2,7 +2,6 @@
  * The page every webview of the extension loads. Scripts run only with this page's nonce; styles and
  * fonts come from the extension's own folder; nothing remote can load, whatever the content shown.
  */
-import { randomBytes } from "node:crypto";
 import type * as vscode from "vscode";
 
 export interface WebviewPageOptions {
@@ -16,7 +15,7 @@ export interface WebviewPageOptions {
 }
 
 export function webviewPage(webview: vscode.Webview, uriOf: (...path: string[]) => vscode.Uri, options: WebviewPageOptions): string {
-  const nonce = randomBytes(16).toString("base64");
+  const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const csp = [
     "default-src 'none'",
     `style-src ${webview.cspSource}`,

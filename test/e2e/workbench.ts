@@ -32,6 +32,8 @@ export interface WorkbenchOptions {
   extraVsix?: string[];
   /** Fills the deployment (threads, runs, assistants) before the workbench opens on it. */
   seed?: (client: Client) => Promise<void>;
+  /** The workbench's port (its origin is what a CORS rule allows); default: a free one. */
+  port?: number;
 }
 
 export interface Workbench {
@@ -111,6 +113,7 @@ export async function startWorkbench(options: WorkbenchOptions = {}): Promise<Wo
       copyWorkspaceFrom: options.workspaceFrom ?? join(repoRoot, "test", "fixtures", "agents"),
       linkDependencies: true,
       settings: { "langgraph.deploymentUrl": langgraphUrl, ...options.settings },
+      port: options.port,
     });
     stops.push(() => codeServer.stop());
 

@@ -1,0 +1,110 @@
+/**
+ * The browser build (`"browser"` in package.json) in the workbench's web worker extension host, as on
+ * vscode.dev: the same VSIX, with `remote.extensionKind` asking for the web host. The LangGraph server
+ * allows only the workbench's origin by CORS (`http.cors.allow_origins`), as a remote deployment must.
+ */
+import * as assert from "node:assert/strict";
+import { Client } from "@langchain/langgraph-sdk";
+import type { Locator, Page } from "playwright-core";
+import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
+import { screenshotIfFailed, startWorkbench, type Workbench, until } from "./workbench";
+
+const TITLE = "Planned in the browser";
+const MESSAGE = "Where should we sail next?";
+
+function threadRow(page: Page, title: string): Locator {
+  return page
+    .locator(".part.sidebar .pane")
+    .filter({ has: page.locator(".pane-header", { hasText: /^\s*Threads/ }) })
+    .first()
+    .locator(".monaco-list-row")
+    .filter({ has: page.locator(".label-name", { hasText: title }) });
+}
+
+describe("the web build in the web worker extension host", function () {
+  let workbench: Workbench | undefined;
+  let langgraph: LangGraphServer | undefined;
+  let pirateId: string;
+
+  before(async function () {
+    this.timeout(300_000);
+    const { freePort } = await import("../../scripts/workbench/freePort.mjs");
+    const { startLangGraphServer } = await import("../../scripts/workbench/langgraphServer.mjs");
+    const port = await freePort();
+    langgraph = await startLangGraphServer({ corsOrigins: [`http://127.0.0.1:${port}`] });
+    const client = new Client({ apiUrl: langgraph.url, apiKey: null });
+    const thread = await client.threads.create({ metadata: { title: TITLE } });
+    await client.runs.wait(thread.thread_id, "echo", { input: { messages: [{ role: "human", content: "Hello from the first assistant's turn." }] } });
+    pirateId = (await client.assistants.create({ graphId: "echo", name: "Pirate", config: { configurable: { persona: "Pirate" } } })).assistant_id;
+
+    workbench = await startWorkbench({
+      langgraphUrl: langgraph.url,
+      port,
+      settings: { "remote.extensionKind": { "langgraph-threads.langgraph-threads": ["web"] } },
+    });
+  });
+
+  afterEach(async function () {
+    await screenshotIfFailed(this, workbench);
+  });
+
+  after(async function () {
+    this.timeout(60_000);
+    await workbench?.stop();
+    await langgraph?.stop();
+  });
+
+  const chat = () => workbench!.chatFrame();
+  const aiMessages = () => chat().locator("article.message--ai");
+
+  it("runs in the web worker host: Start Local Server says it needs a desktop VS Code", async function () {
+    const { page } = workbench!;
+    await workbench!.openLangGraphContainer();
+    await workbench!.runCommand("LangGraph: Start Local Server");
+    const toast = page.locator(".notifications-toasts .notification-toast", { hasText: "not available in VS Code for the Web" });
+    await toast.first().waitFor({ state: "visible", timeout: 30_000 });
+    await workbench!.screenshot("web-1-local-server-off");
+  });
+
+  it("lists the deployment's threads and opens one", async function () {
+    const { page } = workbench!;
+    await workbench!.openLangGraphContainer();
+    await threadRow(page, TITLE).first().waitFor({ state: "visible", timeout: 60_000 });
+    await threadRow(page, TITLE).first().click();
+    await chat().locator("h1.thread-title").filter({ hasText: TITLE }).waitFor({ state: "visible", timeout: 60_000 });
+    await until(async () => (await aiMessages().locator(".message-author-name").allTextContents()).join() === "echo", "the first reply labelled echo");
+    await workbench!.screenshot("web-2-thread-open");
+  });
+
+  it("sends the next message to a second assistant and shows its labelled reply", async function () {
+    const picker = chat().locator("select.assistant-picker");
+    await until(async () => (await picker.locator(`option[value="${pirateId}"]`).count()) > 0, "Pirate in the assistant picker");
+    await picker.selectOption(pirateId);
+    const input = chat().locator("textarea.composer-input");
+    await input.click();
+    await input.fill(MESSAGE);
+    await input.press("Enter");
+    const reply = aiMessages().filter({ hasText: "[Pirate]" }).first();
+    await reply.waitFor({ state: "visible", timeout: 60_000 });
+    assert.match((await reply.locator(".message-body").textContent()) ?? "", /^\[Pirate\] You said: "Where should we sail next\?"/);
+    await until(
+      async () => JSON.stringify(await aiMessages().locator(".message-author-name").allTextContents()) === JSON.stringify(["echo", "Pirate"]),
+      "the replies labelled echo and Pirate",
+    );
+    await workbench!.screenshot("web-3-pirate-reply");
+  });
+
+  it("shows the assistant's graph in the graph view", async function () {
+    const { page } = workbench!;
+    await workbench!.runCommand("LangGraph: Show Graph");
+    // The graph view opens beside the chat: the page whose nodes are drawn, whichever webview it is.
+    const agentNode = async () => {
+      for (const frame of page.frames()) {
+        if (await frame.locator('.graph-node[data-node-id="agent"]').count().catch(() => 0)) return true;
+      }
+      return false;
+    };
+    await until(agentNode, "the echo graph's agent node in a graph view", 60_000);
+    await workbench!.screenshot("web-4-graph");
+  });
+});
