@@ -96,7 +96,8 @@ describe("the web build in the web worker extension host", function () {
 
   it("shows the assistant's graph in the graph view", async function () {
     const { page } = workbench!;
-    await workbench!.runCommand("LangGraph: Show Graph");
+    // The chat panel's title bar button (the palette's F1 can be lost while the webview holds focus).
+    await page.locator('.editor-actions [aria-label^="Show Graph"]').first().click();
     // The graph view opens beside the chat: the page whose nodes are drawn, whichever webview it is.
     const agentNode = async () => {
       for (const frame of page.frames()) {
