@@ -69,11 +69,12 @@ const entries = [
     platform: "browser",
     format: "cjs",
     target: "es2022",
-    external: ["vscode"],
+    // node:fs only for the benchmark's marks, which the define below turns off (src/panels/perfMarks.ts).
+    external: ["vscode", "node:fs"],
     mainFields: ["browser", "module", "main"],
     // The host's worker runs from a blob: URL, which is no base URI: @cfworker/json-schema builds one from
     // `self.location` as it loads and would throw. Without it, the library uses its own fixed base.
-    define: { "self.location": "undefined" },
+    define: { "self.location": "undefined", "process.env.LANGGRAPH_PERF_MARKS": "undefined" },
     plugins: [webPlatform],
   },
   ...hostChunks.map(({ name, entryPoints, stdin, options }) => ({ ...host, ...options, ...(stdin ? { stdin } : { entryPoints }), outfile: `dist/chunks/${name}.js` })),
