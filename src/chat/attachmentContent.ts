@@ -26,7 +26,7 @@ function inlineFile(name: string, text: string): string {
 
 /** The size of an attachment's file in bytes (an image's from its base64). */
 export function attachmentBytes(attachment: Attachment): number {
-  if (attachment.kind === "text") return Buffer.byteLength(attachment.text, "utf8");
+  if (attachment.kind === "text") return new TextEncoder().encode(attachment.text).length;
   const base64 = attachment.dataUrl.slice(attachment.dataUrl.indexOf(",") + 1);
   return Math.floor((base64.length * 3) / 4) - (base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0);
 }

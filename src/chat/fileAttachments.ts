@@ -6,6 +6,7 @@
 import * as vscode from "vscode";
 import { DEFAULT_ATTACHMENT_LIMIT_KB, type Attachment } from "../protocol/chatProtocol";
 import { trustedSetting } from "../deployment/deploymentSettings";
+import { bytesToBase64 } from "../common/base64";
 
 const IMAGE_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp" };
 
@@ -26,7 +27,7 @@ export async function readAttachment(uri: vscode.Uri, limitKB = attachmentLimitK
     const bytes = await vscode.workspace.fs.readFile(uri);
     if (bytes.byteLength > limitKB * 1024) return { ok: false, reason: tooLarge(name, bytes.byteLength, limitKB) };
     const mime = IMAGE_TYPES[name.split(".").pop()?.toLowerCase() ?? ""];
-    if (mime) return { ok: true, attachment: { kind: "image", name, dataUrl: `data:${mime};base64,${Buffer.from(bytes).toString("base64")}` } };
+    if (mime) return { ok: true, attachment: { kind: "image", name, dataUrl: `data:${mime};base64,${bytesToBase64(bytes)}` } };
     const text = utf8(bytes);
     if (text === undefined) return { ok: false, reason: vscode.l10n.t("{0} is not a text file or a PNG, JPEG, GIF or WebP image.", name) };
     return { ok: true, attachment: { kind: "text", name, text } };
