@@ -153,3 +153,32 @@ export function writeResults(dir: string, rows: Row[], info: Machine, durationS:
   ].join("\n");
   writeFileSync(join(dir, `${name}.md`), md);
 }
+
+interface SectionOptions {
+  log(line: string): void;
+  /** Scenarios left out of this run (`--only`) give no rows. */
+  wanted?(name: string): boolean;
+  /** Called when a scenario fails, before its failed row is kept (a screenshot of the workbench). */
+  onFailure?(name: string): Promise<void>;
+}
+
+/**
+ * Runs each scenario as a section: timed in the log, and a failure kept as a failed row, so one broken
+ * scenario never hides the others' results.
+ */
+export function sections(options: SectionOptions): (name: string, body: () => Promise<Row[]>) => Promise<Row[]> {
+  return async (name, body) => {
+    if (options.wanted && !options.wanted(name)) return [];
+    options.log(`${name}…`);
+    const start = performance.now();
+    try {
+      const rows = await body();
+      options.log(`${name} done in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+      return rows;
+    } catch (error) {
+      options.log(`${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      await options.onFailure?.(name).catch(() => undefined);
+      return [failedRow(name, error)];
+    }
+  };
+}

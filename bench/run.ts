@@ -9,7 +9,7 @@ import { createClient } from "../src/deployment/clientFactory";
 import { startLangGraphServer, type LangGraphServer } from "../test/harness/langgraphServer";
 import { benchActivation, buildBundles } from "./activation";
 import { benchOpenThread, type BenchContext } from "./openThread";
-import { failedRow, machine, notesOf, textTable, writeResults, type Row } from "./results";
+import { machine, notesOf, sections, textTable, writeResults, type Row } from "./results";
 import { benchStreaming } from "./streaming";
 import { now } from "./stats";
 import { benchThreadList } from "./threadList";
@@ -32,19 +32,7 @@ const log = (line: string) => console.log(`[${((now() - started) / 1000).toFixed
 const only = ((i) => (i >= 0 ? (process.argv[i + 1] ?? "").split(",").filter(Boolean) : []))(process.argv.indexOf("--only"));
 const wanted = (name: string) => only.length === 0 || only.some((word) => name.includes(word));
 
-async function section(name: string, body: () => Promise<Row[]>): Promise<Row[]> {
-  if (!wanted(name)) return [];
-  log(`${name}…`);
-  const start = now();
-  try {
-    const rows = await body();
-    log(`${name} done in ${((now() - start) / 1000).toFixed(1)} s`);
-    return rows;
-  } catch (error) {
-    log(`${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return [failedRow(name, error)];
-  }
-}
+const section = sections({ log, wanted });
 
 async function main(): Promise<void> {
   const rows: Row[] = [];

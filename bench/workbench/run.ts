@@ -12,7 +12,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createClient } from "../../src/deployment/clientFactory";
-import { failedRow, machine, notesOf, textTable, writeResults, type Row } from "../results";
+import { failedRow, machine, notesOf, sections, textTable, writeResults, type Row } from "../results";
 import { conversation, seedThread, seedThreads } from "../seed";
 import { now } from "../stats";
 import { benchOpenThreads, benchStreaming, benchTreeViews, type SeededThread, type StreamingThread, type WorkbenchContext } from "./scenarios";
@@ -42,19 +42,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A failed section leaves a screenshot of the workbench in bench/results/. */
 let onFailure: (name: string) => Promise<void> = async () => undefined;
 
-async function section(name: string, body: () => Promise<Row[]>): Promise<Row[]> {
-  log(`${name}…`);
-  const start = now();
-  try {
-    const rows = await body();
-    log(`${name} done in ${((now() - start) / 1000).toFixed(1)} s`);
-    return rows;
-  } catch (error) {
-    log(`${name} FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    await onFailure(name).catch(() => undefined);
-    return [failedRow(name, error)];
-  }
-}
+const section = sections({ log, onFailure: (name) => onFailure(name) });
 
 /** The minimal extension's VSIX, packed by vsce from `minimalExtension/`. */
 function packMinimal(out: string): string {

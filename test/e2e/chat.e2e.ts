@@ -9,8 +9,8 @@
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
-import type { Locator, Page } from "playwright-core";
-import { until, useWorkbench } from "./workbench";
+import type { Page } from "playwright-core";
+import { escapeRegExp, sidebarPane, threadRow, until, useWorkbench } from "./workbench";
 
 /** Oldest first: the tree lists them the other way round. */
 const TITLES = {
@@ -27,23 +27,9 @@ const SECOND_MESSAGE = "What did I tell you before?";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The rows of the Threads view (not the Assistants view below it). */
-function threadsPane(page: Page): Locator {
-  return page
-    .locator(".part.sidebar .pane")
-    .filter({ has: page.locator(".pane-header", { hasText: /^\s*Threads/ }) })
-    .first();
-}
-
-function threadRow(page: Page, title: string): Locator {
-  return threadsPane(page)
-    .locator(".monaco-list-row")
-    .filter({ has: page.locator(".label-name", { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) });
-}
-
 /** The titles of the tree's rows in the order they are shown (rows are positioned, not DOM-ordered). */
 async function treeTitles(page: Page): Promise<string[]> {
-  return threadsPane(page)
+  return sidebarPane(page, "Threads")
     .locator(".monaco-list-row")
     .evaluateAll((rows) =>
       rows
@@ -53,10 +39,6 @@ async function treeTitles(page: Page): Promise<string[]> {
     );
 }
 
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 
 describe("chat and threads through the workbench UI", function () {
   let client: Client;

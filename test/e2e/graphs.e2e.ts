@@ -7,20 +7,11 @@
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
-import type { FrameLocator, Locator, Page } from "playwright-core";
-import { until, useWorkbench } from "./workbench";
+import type { FrameLocator, Page } from "playwright-core";
+import { threadRow, until, useWorkbench } from "./workbench";
 
 const TEAM = "Ask the team";
 const PIPELINE = "Summarise a memo";
-
-function threadRow(page: Page, title: string): Locator {
-  return page
-    .locator(".part.sidebar .pane")
-    .filter({ has: page.locator(".pane-header", { hasText: /^\s*Threads/ }) })
-    .first()
-    .locator(".monaco-list-row")
-    .filter({ has: page.locator(".label-name", { hasText: new RegExp(`^\\s*${title}\\s*$`) }) });
-}
 
 /** The content of the visible webview that shows `selector` (several webviews can be side by side). */
 async function webviewWith(page: Page, selector: string): Promise<FrameLocator> {

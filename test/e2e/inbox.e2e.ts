@@ -5,17 +5,9 @@
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
-import type { Locator, Page } from "playwright-core";
-import { until, useWorkbench } from "./workbench";
+import { sidebarPane, until, useWorkbench } from "./workbench";
 
 const TITLE = "Pay the March invoice";
-
-function pane(page: Page, name: RegExp): Locator {
-  return page
-    .locator(".part.sidebar .pane")
-    .filter({ has: page.locator(".pane-header", { hasText: name }) })
-    .first();
-}
 
 
 describe("Needs Input and live assistants through the workbench UI", function () {
@@ -35,7 +27,7 @@ describe("Needs Input and live assistants through the workbench UI", function ()
   it("lists the interrupted thread with a badge; Approve on its row resumes the run to its end", async function () {
     const { page } = workbench();
     await workbench().openLangGraphContainer();
-    const inbox = pane(page, /Needs Input/);
+    const inbox = sidebarPane(page, /Needs Input/);
     const row = inbox.locator(".monaco-list-row", { hasText: TITLE });
     await row.waitFor({ state: "visible", timeout: 30_000 });
     assert.match((await row.textContent()) ?? "", /Approve: send "the March invoice"\?/, "the request's description is on the row");
@@ -59,7 +51,7 @@ describe("Needs Input and live assistants through the workbench UI", function ()
   it("an assistant another client creates shows in New Thread with Assistant opened right after", async function () {
     const { page } = workbench();
     // The Assistants view has read (and cached) the list by now.
-    await pane(page, /Assistants/).locator(".monaco-list-row", { hasText: "approval" }).first().waitFor({ state: "visible", timeout: 30_000 });
+    await sidebarPane(page, /Assistants/).locator(".monaco-list-row", { hasText: "approval" }).first().waitFor({ state: "visible", timeout: 30_000 });
     await other.assistants.create({ graphId: "echo", name: "Harbour pilot" });
     await workbench().runCommand("LangGraph: New Thread with Assistant…");
     await page.locator(".quick-input-widget .monaco-list-row", { hasText: "Harbour pilot" }).waitFor({ state: "visible", timeout: 15_000 });

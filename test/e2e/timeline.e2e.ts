@@ -7,7 +7,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { Locator, Page } from "playwright-core";
-import { until as waitUntil, useWorkbench } from "./workbench";
+import { sidebarPane, until as waitUntil, useWorkbench } from "./workbench";
 
 const TITLE = "Time travel";
 const EDITED = "HELLO FROM THE PAST";
@@ -16,13 +16,6 @@ const SECOND_EDIT = "ONCE MORE, EDITED";
 
 /** The timeline's steps wait longer: each checkpoint carries the whole thread. */
 const until = <T>(read: () => Promise<T | undefined | false>, what: string, timeoutMs = 60_000) => waitUntil(read, what, timeoutMs);
-
-function pane(page: Page, name: string): Locator {
-  return page
-    .locator(".part.sidebar .pane")
-    .filter({ has: page.locator(".pane-header", { hasText: new RegExp(`^\\s*${name}`) }) })
-    .first();
-}
 
 function row(container: Locator, page: Page, label: RegExp): Locator {
   return container.locator(".monaco-list-row").filter({ has: page.locator(".label-name", { hasText: label }) }).first();
@@ -59,10 +52,10 @@ async function chooseMenuItem(page: Page, label: string): Promise<void> {
  */
 async function revealCheckpointsPane(page: Page): Promise<Locator> {
   for (const other of ["Needs Input", "Assistants"]) {
-    const header = pane(page, other).locator(".pane-header").first();
+    const header = sidebarPane(page, other).locator(".pane-header").first();
     if ((await header.getAttribute("aria-expanded")) === "true") await header.click();
   }
-  const checkpoints = pane(page, "Checkpoints");
+  const checkpoints = sidebarPane(page, "Checkpoints");
   const header = checkpoints.locator(".pane-header").first();
   await header.waitFor({ state: "visible", timeout: 30_000 });
   if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
@@ -90,7 +83,7 @@ describe("time travel through the workbench UI", function () {
     await workbench().openLangGraphContainer();
 
     // The thread's context menu → Show Checkpoint Timeline.
-    const threadRow = row(pane(page, "Threads"), page, new RegExp(`^\\s*${TITLE}\\s*$`));
+    const threadRow = row(sidebarPane(page, "Threads"), page, new RegExp(`^\\s*${TITLE}\\s*$`));
     await threadRow.waitFor({ state: "visible", timeout: 60_000 });
     await threadRow.click({ button: "right" });
     await chooseMenuItem(page, "Show Checkpoint Timeline");

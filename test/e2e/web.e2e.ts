@@ -5,21 +5,11 @@
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
-import type { Locator, Page } from "playwright-core";
 import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
-import { screenshotIfFailed, startWorkbench, type Workbench, until } from "./workbench";
+import { screenshotIfFailed, startWorkbench, threadRow, until, type Workbench } from "./workbench";
 
 const TITLE = "Planned in the browser";
 const MESSAGE = "Where should we sail next?";
-
-function threadRow(page: Page, title: string): Locator {
-  return page
-    .locator(".part.sidebar .pane")
-    .filter({ has: page.locator(".pane-header", { hasText: /^\s*Threads/ }) })
-    .first()
-    .locator(".monaco-list-row")
-    .filter({ has: page.locator(".label-name", { hasText: title }) });
-}
 
 describe("the web build in the web worker extension host", function () {
   let workbench: Workbench | undefined;

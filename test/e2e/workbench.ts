@@ -7,7 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Client } from "@langchain/langgraph-sdk";
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { Browser, FrameLocator, Locator, Page } from "playwright-core";
 import type { CodeServer } from "../../scripts/workbench/codeServer.mjs" with { "resolution-mode": "import" };
 import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
 
@@ -162,6 +162,26 @@ export function useWorkbench(options: WorkbenchOptions | (() => WorkbenchOptions
     if (!workbench) throw new Error("the workbench did not start");
     return workbench;
   };
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** A view of the side bar by its header; a string matches the header's start ("Threads", not "Assistants"). */
+export function sidebarPane(page: Page, name: string | RegExp): Locator {
+  const header = typeof name === "string" ? new RegExp(`^\\s*${escapeRegExp(name)}`) : name;
+  return page
+    .locator(".part.sidebar .pane")
+    .filter({ has: page.locator(".pane-header", { hasText: header }) })
+    .first();
+}
+
+/** The Threads view's row of the thread titled exactly `title`. */
+export function threadRow(page: Page, title: string): Locator {
+  return sidebarPane(page, "Threads")
+    .locator(".monaco-list-row")
+    .filter({ has: page.locator(".label-name", { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) });
 }
 
 /** The activity bar item of the extension's view container ("LangGraph"). */
