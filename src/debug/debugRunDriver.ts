@@ -62,8 +62,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
     this.replay = undefined;
     this.variables.reset();
     const breaks = this.breakpoints.interrupts();
-    // A `subgraph:node` breakpoint needs the run to stop after the subgraph's step, to replay it.
-    if (step === "continue" && this.mode === "launch") breaks.after = [...new Set([...breaks.after, ...this.breakpoints.subgraphStops().keys()])];
+    if (step === "continue") breaks.after = this.stopsAfter();
     const abort = (this.abort = new AbortController());
     let runId: string | undefined;
     try {
@@ -86,6 +85,14 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
       if (this.ended) return;
       this.end(this.deps.describe(error, { operation: "run the graph", subject: `Thread ${run.threadId}` }).message, "error");
     }
+  }
+
+  /**
+   * The nodes a continued run stops after: the `after:` breakpoints, and each subgraph a `subgraph:node`
+   * breakpoint names, so its step can be replayed.
+   */
+  protected stopsAfter(): string[] {
+    return [...new Set([...this.breakpoints.interrupts().after, ...this.breakpoints.subgraphStops().keys()])];
   }
 
   /** After a run: where the thread stopped (a stop to report), or that the run ended. */
@@ -145,7 +152,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
       return replay && { replay, stopped: replayEvent("step", replay) };
     }
     const stops = this.breakpoints.subgraphStops();
-    if (step !== "continue" || this.mode !== "launch" || stops.size === 0) return undefined;
+    if (step !== "continue" || stops.size === 0) return undefined;
     const parentId = paused.checkpoint.parent_checkpoint?.checkpoint_id;
     const ran = parentId ? subgraphTasks((await this.deps.gateway.getState(run.threadId, { checkpointId: parentId })).tasks) : [];
     for (const task of ran.filter((t) => stops.has(t.name))) {

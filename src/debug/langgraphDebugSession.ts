@@ -89,8 +89,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
 
   /** Where the runs sent to an attached thread from elsewhere must stop. */
   runInterrupts(): NodeInterruptsRequest {
-    const { before, after } = this.breakpoints.interrupts();
-    return { interruptBefore: before, interruptAfter: after };
+    return { interruptBefore: this.breakpoints.interrupts().before, interruptAfter: this.stopsAfter() };
   }
 
   /** A run sent to the attached thread from elsewhere ended: it may have stopped at a breakpoint. */

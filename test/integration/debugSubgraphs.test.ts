@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import type { DebugProtocol } from "@vscode/debugprotocol";
-import { adapter, scope, start, stopped, variables } from "../harness/debugAdapterSession";
+import { adapter, INITIALIZE, scope, start, stopped, variables } from "../harness/debugAdapterSession";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
 
@@ -159,6 +159,41 @@ describe("the langgraph debug adapter at subgraphs", () => {
     assert.equal(client.received.slice(end).filter((m) => m.type === "event" && (m as DebugProtocol.Event).event === "stopped").length, 0);
     const final = (await gateway.getState(threadId)).values as Messages;
     assert.equal(final.messages.at(-1)!.content, "The team is done: the writer's answer is above.");
+    assert.deepEqual(client.unanswered(), []);
+  });
+
+  it("attached to a thread, a researcher:tools breakpoint stops a run sent from elsewhere in replay, and Continue finishes it", async () => {
+    const { client, gateway, session } = adapter(server.url);
+    const [supervisor] = await gateway.searchAssistants({ limit: 5, graphId: "supervisor" });
+    const thread = await gateway.createThread({});
+    await client.request("initialize", INITIALIZE);
+    const attached = client.request("attach", { threadId: thread.thread_id, assistant: "supervisor" });
+    await client.event("initialized");
+    const [tools] = (await client.request<DebugProtocol.SetFunctionBreakpointsResponse>("setFunctionBreakpoints", { breakpoints: [{ name: "researcher:tools" }] })).body.breakpoints;
+    assert.equal(tools.verified, true);
+    await client.request("configurationDone");
+    assert.ok((await attached).success);
+    assert.deepEqual(session.runInterrupts(), { interruptBefore: [], interruptAfter: ["researcher"] }, "the chat's run stops after the researcher's step");
+
+    // What a chat panel does: its run carries the session's interrupts, and its end is reported.
+    const from = client.received.length;
+    for await (const part of gateway.streamRun(thread.thread_id, supervisor.assistant_id, { input: { messages: [{ type: "human", content: "graphs" }] }, ...session.runInterrupts() })) void part;
+    session.externalRunEnded();
+    const stop = await stopped(client, from);
+    assert.deepEqual(stop.body.hitBreakpointIds, [tools.id]);
+    assert.equal(stop.body.description, "Replay of researcher, before tools (recorded: this step already ran)");
+    assert.deepEqual(await frames(client), ["supervisor › researcher › tools", "supervisor › researcher (replay)"]);
+    assert.match((await stateMessages(client)).at(-1)!.value, /^ai: "Looking up graphs\."/);
+
+    assert.ok((await client.request("continue", { threadId: 1 })).success);
+    for (let waited = 0; !/The run finished; the next run sent to the thread stops/.test(client.output()); waited += 100) {
+      assert.ok(waited < 30_000, `the continued run did not finish: ${client.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(client.events("terminated").length, 0, "an attached session outlives a run");
+    const final = (await gateway.getState(thread.thread_id)).values as Messages;
+    assert.equal(final.messages.at(-1)!.content, "The team is done: the writer's answer is above.");
+    await client.request("disconnect", {});
     assert.deepEqual(client.unanswered(), []);
   });
 });
