@@ -16,7 +16,7 @@ import { ConfigurationError } from "./launchArguments";
 import { NodeBreakpoints } from "./nodeBreakpoints";
 import { runSegment, type SegmentResult } from "./runSegment";
 import { StateVariables, type PausedState } from "./stateVariables";
-import { loadReplay, replayNote, replayStop, stepBefore, subgraphTasks, type SubgraphReplay } from "./subgraphReplay";
+import { loadReplay, replayNodes, replayNote, replayStop, stepBefore, subgraphTasks, type SubgraphReplay } from "./subgraphReplay";
 
 /** The subgraph tasks a Step Into enters once the step that runs them is done. */
 type Enter = { name: string; ns: string }[];
@@ -177,7 +177,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
     this.variables.reset();
     this.output(`${replayNote(replay.subgraph)}\n`, "console");
     this.sendEvent(stopped);
-    this.deps.hooks?.paused?.(run.assistantId, run.threadId, [replay.subgraph]);
+    this.deps.hooks?.paused?.(run.assistantId, run.threadId, replayNodes(replay));
   }
 
   /** One step on in a replay; after its last, back at the parent's stop. */
@@ -187,6 +187,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
     if (!leave && replay.index + 1 < replay.steps.length) {
       replay.index++;
       this.sendEvent(replayEvent("step", replay));
+      this.deps.hooks?.paused?.(run.assistantId, run.threadId, replayNodes(replay));
       return;
     }
     this.replay = undefined;

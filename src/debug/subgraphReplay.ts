@@ -32,6 +32,14 @@ export async function loadReplay(gateway: Pick<DebugGateway, "getSubgraphHistory
 }
 
 /** The replay's current step, as a stop: its state, and its tasks with what they wrote. */
+/**
+ * What the graph view marks while a replay stops: the subgraph's node, and the inner nodes next at this
+ * step by their ids in the graph drawn with `xray` (`researcher:agent`).
+ */
+export function replayNodes(replay: SubgraphReplay): string[] {
+  return [replay.subgraph, ...replay.steps[replay.index].next.map((node) => `${replay.subgraph}:${node}`)];
+}
+
 export function replayStop(replay: SubgraphReplay): PausedState {
   return { checkpoint: replay.steps[replay.index] };
 }

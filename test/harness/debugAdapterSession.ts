@@ -20,14 +20,17 @@ async function fixtureNodeLocation(graphId: string, node: string) {
 
 export function adapter(url: string, options: { withSources?: boolean } = {}) {
   const gateway = DeploymentGateway.to({ url, retry: { baseDelayMs: 20 } });
+  /** What the graph view was told to mark at each pause, in order. */
+  const pausedAt: string[][] = [];
   const session = new LangGraphDebugSession({
     gateway,
     describe: (error, context) => mapError(error, { ...context, url }),
     readFile: (path) => readFile(path, "utf8"),
     nodeLocation: options.withSources ? fixtureNodeLocation : undefined,
     configurationTimeoutMs: 5_000,
+    hooks: { paused: (_assistantId, _threadId, nodes) => pausedAt.push([...nodes]) },
   });
-  return { gateway, session, client: new DapClient(session) };
+  return { gateway, session, pausedAt, client: new DapClient(session) };
 }
 
 export const INITIALIZE = { adapterID: "langgraph", pathFormat: "path", linesStartAt1: true, columnsStartAt1: true };

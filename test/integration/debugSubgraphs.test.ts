@@ -58,7 +58,7 @@ describe("the langgraph debug adapter at subgraphs", () => {
   });
 
   it("Step Into at a subgraph replays its recorded steps with its own state, and Step Over walks back out to the run's stop", async () => {
-    const { client, gateway } = adapter(server.url);
+    const { client, gateway, pausedAt } = adapter(server.url);
     await start(client, { assistant: "supervisor", message: "graphs" }, { functions: ["researcher"] });
     await stopped(client, 0);
     const threadId = await threadOf(client);
@@ -71,6 +71,7 @@ describe("the langgraph debug adapter at subgraphs", () => {
     assert.equal(intoResearcher.body.description, "Replay of researcher, before agent (recorded: this step already ran)");
     assert.match(client.output(), /Replaying researcher from its checkpoints: it ran whole in the last step, so these are steps that already ran\./);
     assert.deepEqual(await frames(client), ["supervisor › researcher › agent", "supervisor › researcher (replay)"]);
+    assert.deepEqual(pausedAt.at(-1), ["researcher", "researcher:agent"], "the graph view marks the subgraph and its inner node");
     // The subgraph's state before its agent: the parent's messages handed to it, nothing of its own yet.
     let messages = await stateMessages(client);
     assert.deepEqual(
@@ -99,6 +100,7 @@ describe("the langgraph debug adapter at subgraphs", () => {
     const atTools = await stopped(client, from);
     assert.equal(atTools.body.description, "Replay of researcher, before tools (recorded: this step already ran)");
     assert.deepEqual(await frames(client), ["supervisor › researcher › tools", "supervisor › researcher (replay)"]);
+    assert.deepEqual(pausedAt.at(-1), ["researcher", "researcher:tools"]);
     messages = await stateMessages(client);
     assert.match(messages.at(-1)!.value, /^ai: "Looking up graphs\."/);
 
@@ -116,6 +118,7 @@ describe("the langgraph debug adapter at subgraphs", () => {
     assert.match(back.body.description ?? "", /^Paused before supervisor$/);
     assert.match(client.output(), /The replay of researcher is done: back at the run's stop\./);
     assert.deepEqual(await frames(client), ["supervisor › supervisor"]);
+    assert.deepEqual(pausedAt.at(-1), ["supervisor"]);
     messages = await stateMessages(client);
     assert.match(messages.at(-1)!.value, /^ai: "Findings: Three notes mention graphs/);
 
