@@ -279,10 +279,7 @@ export class ChatSession {
     await this.startRun({ assistantId, input, draft: text });
   }
 
-  /**
-   * Sends one message to the chosen assistant on this thread. The user's text is never lost: if the
-   * run cannot start, the optimistic message is withdrawn and the composer gets the text back.
-   */
+  /** Sends one message to the chosen assistant; if its run cannot start, the composer gets the draft back. */
   async send(text: string, assistantId = this.assistants.id, attachments: Attachment[] = []): Promise<void> {
     const body = text.trim();
     if (!body && attachments.length === 0) return;

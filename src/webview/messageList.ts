@@ -14,15 +14,7 @@
  * flush measures only after they opened or closed a tool card), and writes the scroll position after
  * all its DOM writes: one layout per frame, never one forced before the frame's changes.
  */
-import type {
-  AssistantRef,
-  BranchPosition,
-  ChatMessageView,
-  ToolCallDelta,
-  ToolResultView,
-  WebviewToHost,
-} from "../protocol/chatProtocol";
-import { MAX_AUTHOR_IDS } from "../protocol/chatProtocol";
+import { MAX_AUTHOR_IDS, type AssistantRef, type BranchPosition, type ChatMessageView, type ToolCallDelta, type ToolResultView, type WebviewToHost } from "../protocol/chatProtocol";
 import { el } from "../common/dom";
 import { placeChildren } from "./childOrder";
 import { handleCodeAction } from "./codeBlocks";
