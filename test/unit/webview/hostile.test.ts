@@ -46,8 +46,14 @@ function win(page: Page): PageWindow {
   return page.window as unknown as PageWindow;
 }
 
-/** Lets jsdom's timers run: a `javascript:` navigation, for one, is evaluated a task later. */
-const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 10));
+/**
+ * Lets jsdom's timers run. A clicked `javascript:` link is evaluated two chained zero-delay timers later (follow the
+ * hyperlink, then navigate). One fixed wait can fire between those two on a busy machine; each round here is queued
+ * after the timer the previous round let run, so three rounds drain the chain whatever the load.
+ */
+async function settle(): Promise<void> {
+  for (let round = 0; round < 3; round++) await new Promise<void>((resolve) => setTimeout(resolve, 1));
+}
 
 const tally = { vectors: 0, slots: SLOTS.length, executions: 0, failed: 0, events: 0, links: 0, buttons: 0, ms: 0 };
 
