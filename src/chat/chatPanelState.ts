@@ -67,9 +67,10 @@ export class ChatPanelState {
   }
 
   /** What a load read; the snapshot that ends the load posts it. */
-  adopt(header: ThreadHeader, interrupt: InterruptView | undefined): void {
+  adopt(header: ThreadHeader, interrupt: InterruptView | undefined, interruptAt: string | undefined): void {
     this.current = header;
     this.pending = interrupt;
+    this.interruptAt = interruptAt;
   }
 
   post(message: HostToWebview): void {

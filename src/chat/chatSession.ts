@@ -14,13 +14,13 @@ import { HistoryService } from "./historyService";
 import { pendingInterrupt } from "./interrupts";
 import { humanInput, pendingHuman, toMessageViews } from "./messageViews";
 import { humanContent } from "./attachmentContent";
-import { readThread, reconcileMessages } from "./serverThread";
+import { readThread, settleWithServer } from "./serverThread";
 import { runConfigFor } from "./runConfig";
 import { RunController, type RunListener, type RunRequest } from "./runController";
 import { applyRunPart } from "./streamedMessages";
 import { ThreadModel } from "./threadModel";
 import { InputFormController } from "./inputForm";
-import { isChatState, readNodeUpdates, runEventViews } from "./nodeUpdates";
+import { isChatState, runEventViews, withNodeUpdates } from "./nodeUpdates";
 import { withUiCards } from "./uiMessages";
 import { shortId, shorten, titleOf } from "../common/threadText";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
@@ -119,10 +119,9 @@ export class ChatSession {
   }
 
   /**
-   * Another client started a run on this thread: joins its stream (`joinStream`), so the reply shows as
-   * it comes, labelled with that run's assistant. Only a resumable run is joined: on a server that keeps
-   * no copy of a run's events, a second reader would take events from the client that started it (that
-   * run's messages are read in when it ends). True when there was one to join.
+   * Another client started a resumable run on this thread: joins its stream, labelled with its assistant
+   * (a second reader of a run the server keeps no events of would take them from the client that started
+   * it; that run's messages are read in when it ends). True when there was one to join.
    */
   async joinRunFromElsewhere(): Promise<boolean> {
     const threadId = this.view.header.threadId;
@@ -157,7 +156,7 @@ export class ChatSession {
   /** The load under way (or the last one): a command that acts on the loaded thread waits for it. */
   private loaded: Promise<void> = Promise.resolve();
 
-  /** Loads assistants and the thread's messages; attribution follows from history without blocking. */
+  /** The first snapshot needs the thread's state (and summary, beside it); history follows it, in place. */
   load(): Promise<void> {
     this.loaded = this.loadNow();
     return this.loaded;
@@ -168,33 +167,43 @@ export class ChatSession {
     this.view.setError(undefined);
     this.runs.clearFailure();
     this.view.post(this.snapshot());
+    const threadId = this.view.header.threadId;
+    let nodeCards = false;
     try {
-      const threadId = this.view.header.threadId;
       perfMark("chat.load-start", threadId);
       const { options, thread, state } = await readThread(this.deps.gateway, this.deps.assistants, threadId);
       perfMark("chat.thread-read", threadId);
       if (threadId && state) {
-        const title = titleOf(thread?.metadata) ?? this.view.header.title;
-        this.model.reset(isChatState(state.values) ? withUiCards(toMessageViews(messagesOfValues(state.values)), state.values) : await readNodeUpdates(this.deps.gateway, threadId));
-        this.view.adopt({ ...this.view.header, threadId, title, status: thread?.status }, pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)));
-        this.view.interruptAt = state.checkpoint?.checkpoint_id ?? undefined;
+        nodeCards = !isChatState(state.values);
+        this.model.reset(nodeCards ? [] : withUiCards(toMessageViews(messagesOfValues(state.values)), state.values));
+        this.view.adopt({ ...this.view.header, threadId, title: titleOf(thread?.metadata) ?? this.view.header.title, status: thread?.status }, pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)), state.checkpoint?.checkpoint_id ?? undefined);
         this.runs.noteInterrupt(this.view.interrupt !== undefined);
       }
       this.assistants.offer(options, stringOf(thread?.metadata?.assistant_id));
     } catch (error) {
-      this.view.setError(this.deps.describe(error, { operation: "load the thread", subject: `Thread ${shortId(this.view.header.threadId)}` }));
+      this.view.setError(this.deps.describe(error, { operation: "load the thread", subject: `Thread ${shortId(threadId)}` }));
     } finally {
       this.view.loading = false;
       this.view.post(this.snapshot());
-      perfMark("chat.snapshot-posted", this.view.header.threadId);
+      perfMark("chat.snapshot-posted", threadId);
     }
     // Schemas can take seconds on the server: the form follows when they arrive, nothing waits for them.
     void this.inputs.select(this.assistants.id);
-    if (this.view.header.threadId && !this.view.error) {
-      await this.history.load();
-      perfMark("chat.history-read", this.view.header.threadId);
-      const active = this.deps.activeRun?.(this.view.header.threadId);
-      if (active && !this.runs.active) await this.runs.rejoinActive(active, new Set(this.model.messages.map((m) => m.id)));
+    if (!threadId || this.view.error) return;
+    if (nodeCards) await this.showNodeUpdates(threadId);
+    await this.history.load();
+    perfMark("chat.history-read", threadId);
+    const active = this.deps.activeRun?.(threadId);
+    if (active && !this.runs.active) await this.runs.rejoinActive(active, new Set(this.model.messages.map((m) => m.id)));
+  }
+
+  /** A graph that is not a chat: its nodes' updates, read from history once the panel shows the thread. */
+  private async showNodeUpdates(threadId: string): Promise<void> {
+    try {
+      this.model.reset(await withNodeUpdates(this.deps.gateway, threadId, this.model.messages));
+      this.view.post(this.snapshot());
+    } catch (error) {
+      this.view.setError(this.deps.describe(error, { operation: "load the thread's node updates", subject: `Thread ${shortId(threadId)}` }));
     }
   }
 
@@ -267,10 +276,7 @@ export class ChatSession {
     void this.inputs.select(assistantId);
   }
 
-  /**
-   * Runs a graph that is not a chat with the form's input, checked against the graph's input schema
-   * first: an input that fails it is refused with the reasons, and nothing is sent.
-   */
+  /** Runs a non-chat graph with the form's input; one that fails its input schema is refused, nothing sent. */
   async runInput(text: string, assistantId = this.assistants.id): Promise<void> {
     if (!assistantId) return;
     const input = await this.inputs.check(assistantId, text);
@@ -369,14 +375,7 @@ export class ChatSession {
     const threadId = this.view.header.threadId;
     if (!threadId || this.view.isDisposed) return;
     try {
-      const { gateway } = this.deps;
-      const [thread, state] = await Promise.all([gateway.getThread(threadId), gateway.getState(threadId)]);
-      const { updates, reset } = reconcileMessages(this.model, state.values, stoppedRunId);
-      for (const update of updates) this.view.post(update);
-      if (reset) this.view.post(this.snapshot());
-      this.view.updateHeader({ status: thread?.status, title: titleOf(thread?.metadata) ?? this.view.header.title });
-      this.view.setInterrupt(pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)));
-      this.view.interruptAt = state.checkpoint?.checkpoint_id ?? undefined;
+      await settleWithServer(this.deps.gateway, this.model, this.view, threadId, stoppedRunId);
       this.runs.noteInterrupt(this.view.interrupt !== undefined);
       await this.history.afterRun();
     } catch (error) {

@@ -35,8 +35,18 @@ export function isChatState(values: unknown): boolean {
 }
 
 /** A thread whose state is not a chat: the nodes' updates of its last checkpoints, oldest first. */
-export async function readNodeUpdates(gateway: Pick<DeploymentGateway, "getHistory">, threadId: string): Promise<ChatMessageView[]> {
+async function readNodeUpdates(gateway: Pick<DeploymentGateway, "getHistory">, threadId: string): Promise<ChatMessageView[]> {
   return nodeUpdatesFromHistory(await gateway.getHistory(threadId, { limit: NODE_UPDATE_HISTORY }));
+}
+
+/**
+ * What a non-chat panel shows once its node updates are read (after its first snapshot): those cards
+ * first, then whatever a run streamed into the panel meanwhile.
+ */
+export async function withNodeUpdates(gateway: Pick<DeploymentGateway, "getHistory">, threadId: string, shown: readonly ChatMessageView[]): Promise<ChatMessageView[]> {
+  const cards = await readNodeUpdates(gateway, threadId);
+  const read = new Set(cards.map((card) => card.id));
+  return [...cards, ...shown.filter((view) => !read.has(view.id))];
 }
 
 /** The nodes' updates of a thread, oldest first, from its history (newest first, as the server returns it). */

@@ -7,7 +7,11 @@ import type { DeploymentGateway } from "../deployment/gateway";
 import type { ThreadCheckpoint, ThreadSummary } from "../deployment/types";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { AssistantOption, ChatMessageView, HostToWebview } from "../protocol/chatProtocol";
-import { messagesOfValues } from "../common/wireMessages";
+import { messagesOfValues, stringOf } from "../common/wireMessages";
+import { titleOf } from "../common/threadText";
+import { pendingInterrupt } from "./interrupts";
+import type { ChatPanelState } from "./chatPanelState";
+import { perfMark } from "../panels/perfMarks";
 import { toMessageViews } from "./messageViews";
 import { withUiCards } from "./uiMessages";
 import type { ThreadModel } from "./threadModel";
@@ -19,9 +23,9 @@ export async function readThread(
   threadId: string | undefined,
 ): Promise<{ options: AssistantOption[]; thread?: ThreadSummary; state?: ThreadCheckpoint }> {
   const requests = [
-    assistants.options(),
-    threadId ? gateway.getThread(threadId) : Promise.resolve(undefined),
-    threadId ? gateway.getState(threadId) : Promise.resolve(undefined),
+    assistants.options().finally(() => perfMark("x.options", threadId)),
+    threadId ? gateway.getThread(threadId).finally(() => perfMark("x.getThread", threadId)) : Promise.resolve(undefined),
+    threadId ? gateway.getState(threadId).finally(() => perfMark("x.getState", threadId)) : Promise.resolve(undefined),
   ] as const;
   // A failure is reported once every request has ended (retries included): a Retry must not join a
   // request of this failed load, such as the assistant list it shares with other panels.
@@ -31,10 +35,24 @@ export async function readThread(
 }
 
 /**
+ * Once nothing streams: the panel's messages, header and pending interrupt brought to what the server
+ * has for the thread (re-read together, one round trip).
+ */
+export async function settleWithServer(gateway: DeploymentGateway, model: ThreadModel, view: ChatPanelState, threadId: string, stoppedRunId: string | undefined): Promise<void> {
+  const [thread, state] = await Promise.all([gateway.getThread(threadId), gateway.getState(threadId)]);
+  const { updates, reset } = reconcileMessages(model, state.values, stoppedRunId);
+  for (const update of updates) view.post(update);
+  if (reset) view.post(view.snapshot());
+  view.updateHeader({ status: thread?.status, title: titleOf(thread?.metadata) ?? view.header.title });
+  view.setInterrupt(pendingInterrupt(state, stringOf(thread?.metadata?.assistant_id)));
+  view.interruptAt = state.checkpoint?.checkpoint_id ?? undefined;
+}
+
+/**
  * Brings `model` to the thread's `values`. Returns the deltas to post, or `reset` when the order changed
  * and the panel needs a whole snapshot.
  */
-export function reconcileMessages(model: ThreadModel, values: unknown, stoppedRunId: string | undefined): { updates: HostToWebview[]; reset: boolean } {
+function reconcileMessages(model: ThreadModel, values: unknown, stoppedRunId: string | undefined): { updates: HostToWebview[]; reset: boolean } {
   // A stopped run's partial reply is not saved by the server; it stays on screen until the panel reloads,
   // and so do what only the stream showed (status lines, a non-chat graph's node updates).
   const kept = new Set(model.messages.filter((m) => localOnly(m) || (stoppedRunId !== undefined && m.role === "ai" && m.runId === stoppedRunId)).map((m) => m.id));
