@@ -6,7 +6,7 @@
  */
 import * as vscode from "vscode";
 import { AssistantTreeProvider, pickAssistant, registerAssistantCommands } from "./assistants";
-import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor, registerAttachCommand } from "./chat";
+import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor, registerAttachCommand, registerInputDocuments } from "./chat";
 import { nodeMarkers, onDidChangeNodeMarkers, toggleNodeBreakpoint } from "./debug";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
@@ -135,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     timelineView,
     chats.registerSerializer(),
     registerAttachCommand(chats),
+    ...registerInputDocuments({ chats, assistants, connection }),
     graphs.registerSerializer(),
     connectionStatus,
     notifications,

@@ -11,6 +11,7 @@ import { chatPanelHtml } from "./chatPanelHtml";
 import type { ChatSession } from "./chatSession";
 import { attachmentBytes } from "./attachmentContent";
 import { attachmentLimitKB, readAttachment, tooLarge, workspaceFile } from "./fileAttachments";
+import { EDIT_INPUT_COMMAND } from "./inputDocumentText";
 
 export const CHAT_VIEW_TYPE = "langgraph.chat";
 
@@ -26,6 +27,8 @@ export interface ChatPanelActions {
 export class ChatPanel implements vscode.Disposable {
   private readonly host: PanelHost<WebviewToHost, HostToWebview>;
   readonly onDidDispose: vscode.Event<void>;
+  /** Names the panel while it has no thread (its run input document's path, for one). */
+  readonly key = crypto.randomUUID();
   /** Files attached from outside while the webview was away: they come with its next snapshot. */
   private unsentAttachments: Attachment[] = [];
 
@@ -114,6 +117,8 @@ export class ChatPanel implements vscode.Disposable {
         return this.attachFiles(message.uris);
       case "runInput":
         return this.session.runInput(message.input, message.assistantId);
+      case "editInput":
+        return void vscode.commands.executeCommand(EDIT_INPUT_COMMAND, this, message.input);
       case "stop":
         return this.session.stop();
       case "editMessage":

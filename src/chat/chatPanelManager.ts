@@ -193,8 +193,24 @@ export class ChatPanelManager implements vscode.Disposable {
     this.deps.store.update(threadId, { title: thread.title, status, updated_at: now }, session);
   }
 
+  /**
+   * The last input run (or saved in the JSON editor) with an assistant whose graph is not a chat, per
+   * deployment and assistant: another deployment's assistant of the same id starts afresh.
+   */
+  lastInput(assistantId: string): string | undefined {
+    return this.deps.memory.lastInput(this.inputKey(assistantId));
+  }
+
+  rememberInput(assistantId: string, input: string): void {
+    this.deps.memory.rememberInput(this.inputKey(assistantId), input);
+  }
+
+  private inputKey(assistantId: string): string {
+    return `${this.deps.connection.url} ${assistantId}`;
+  }
+
   /** Graph schemas are slow to compute on the server: asked once per assistant while the window lives. */
-  private schemas(assistantId: string): Promise<GraphSchemas> {
+  graphSchemas(assistantId: string): Promise<GraphSchemas> {
     let schemas = this.schemaCache.get(assistantId);
     if (!schemas) {
       schemas = this.deps.connection.gateway.assistantSchemas(assistantId);
@@ -221,9 +237,9 @@ export class ChatPanelManager implements vscode.Disposable {
         rememberAssistant: (id, assistantId) => this.deps.memory.rememberAssistant(id, assistantId),
         activeRun: (id) => this.deps.memory.activeRun(id),
         rememberRun: (id, runId) => this.deps.memory.rememberRun(id, runId),
-        schemas: (assistantId) => this.schemas(assistantId),
-        lastInput: (assistantId) => this.deps.memory.lastInput(assistantId),
-        rememberInput: (assistantId, input) => this.deps.memory.rememberInput(assistantId, input),
+        schemas: (assistantId) => this.graphSchemas(assistantId),
+        lastInput: (assistantId) => this.lastInput(assistantId),
+        rememberInput: (assistantId, input) => this.rememberInput(assistantId, input),
         multitaskStrategy: askMultitaskStrategy,
         runInterrupts: (id) => this.debuggers.get(id)?.(),
         streamModes: (id) => this.deps.streamModes?.(id) ?? [],

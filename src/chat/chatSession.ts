@@ -276,10 +276,10 @@ export class ChatSession {
     void this.inputs.select(assistantId);
   }
 
-  /** Runs a non-chat graph with the form's input; one that fails its input schema is refused, nothing sent. */
-  async runInput(text: string, assistantId = this.assistants.id): Promise<void> {
+  /** Runs a non-chat graph with the form's input; one that fails its input schema is refused (`told` hears why), nothing sent. */
+  async runInput(text: string, assistantId = this.assistants.id, told?: (errors: string[]) => void): Promise<void> {
     if (!assistantId) return;
-    const input = await this.inputs.check(assistantId, text);
+    const input = await this.inputs.check(assistantId, text, told);
     if (!input) return;
     if (assistantId !== this.assistants.id) this.selectAssistant(assistantId);
     await this.startRun({ assistantId, input, draft: text });

@@ -5,3 +5,4 @@ export { insertAtCursor } from "./insertAtCursor";
 export { runOnThread, type ThreadRunHooks, type ThreadRunRequest, type ThreadRunResult } from "./threadRun";
 export { pendingInterrupt, threadInterrupt } from "./interrupts";
 export { registerAttachCommand } from "./attachCommand";
+export { registerInputDocuments } from "./inputDocuments";

@@ -49,10 +49,14 @@ export class InputFormController {
     if (before || selected?.form) this.deps.post({ type: "inputForm", form: selected?.form });
   }
 
-  /** The input to run, or undefined after telling the webview why it was refused (nothing is sent). */
-  async check(assistantId: string, text: string): Promise<Record<string, unknown> | undefined> {
+  /**
+   * The input to run, or undefined after telling the webview why it was refused (nothing is sent).
+   * `told` hears the same: the reasons, or none when the input runs (the JSON editor shows them).
+   */
+  async check(assistantId: string, text: string, told?: (errors: string[]) => void): Promise<Record<string, unknown> | undefined> {
     const selected = this.selected?.assistantId === assistantId ? this.selected : await this.read(assistantId);
     const checked = inputCheck().checkInput(text, selected.inputSchema);
+    told?.(checked.ok ? [] : checked.errors);
     if (!checked.ok) {
       this.deps.post({ type: "inputErrors", errors: checked.errors });
       return undefined;

@@ -21,6 +21,7 @@ const chatMessageSchemas = {
   send: object({ type: literal("send"), text: string(), assistantId, attachments: optional(pipe(array(attachment), maxLength(MAX_ATTACHMENTS))) }),
   attachFiles: object({ type: literal("attachFiles"), uris: pipe(array(pipe(string(), maxLength(4096))), minLength(1), maxLength(MAX_ATTACHMENTS)) }),
   runInput: object({ type: literal("runInput"), input: pipe(string(), maxLength(MAX_INPUT_CHARS)), assistantId }),
+  editInput: object({ type: literal("editInput"), input: pipe(string(), maxLength(MAX_INPUT_CHARS)) }),
   stop: object({ type: literal("stop") }),
   selectAssistant: object({ type: literal("selectAssistant"), assistantId: string() }),
   assistantPickerOpened: object({ type: literal("assistantPickerOpened") }),

@@ -216,6 +216,8 @@ export type WebviewToHost =
   | { type: "attachFiles"; uris: string[] }
   /** Runs a graph that is not a chat with this input (JSON text, checked against its input schema). */
   | { type: "runInput"; input: string; assistantId?: string }
+  /** Opens the run input in VS Code's JSON editor, starting from the form's text. */
+  | { type: "editInput"; input: string }
   | { type: "stop" }
   | { type: "selectAssistant"; assistantId: string }
   /** The picker got focus (about to open): the host reads the assistants again, in case others changed them. */

@@ -30,6 +30,8 @@ export class Composer {
   private readonly schema: HTMLDetailsElement;
   private readonly schemaText: HTMLElement;
   private readonly tray: AttachmentTray;
+  /** A form's "Edit in JSON Editor": the input in VS Code's own editor, checked there as it is typed. */
+  readonly jsonButton: HTMLButtonElement;
 
   constructor(private readonly api: HostApi) {
     const saved = api.getState();
@@ -47,6 +49,9 @@ export class Composer {
     this.schemaText = el("pre", { className: "composer-schema-text" });
     this.schema = el("details", { className: "composer-schema" }, el("summary", { text: "Input schema" }), this.schemaText);
     this.schema.hidden = true;
+    this.jsonButton = el("button", { className: "button button--secondary composer-json-button", attrs: { type: "button", title: "Edit the input in VS Code's JSON editor" } }, icon("json"), el("span", { text: "Edit in JSON Editor" }));
+    this.jsonButton.hidden = true;
+    this.jsonButton.addEventListener("click", () => this.editInJson());
     this.tray = new AttachmentTray({
       changed: () => {
         this.saveDraft();
@@ -67,6 +72,7 @@ export class Composer {
         { className: "composer-toolbar" },
         el("label", { className: "picker-wrapper", attrs: { title: "Assistant that answers the next message" } }, icon("hubot"), this.picker),
         el("span", { className: "composer-spacer" }),
+        this.jsonButton,
         this.button,
       ),
     );
@@ -120,6 +126,7 @@ export class Composer {
     this.element.classList.toggle("composer--form", form !== undefined);
     this.input.setAttribute("aria-label", form ? "Run input (JSON)" : "Message");
     this.schema.hidden = !form;
+    this.jsonButton.hidden = !form;
     this.schemaText.textContent = form?.schemaJson ?? "";
     // Another assistant's form starts from its own last input; an input being edited (a reload) stays.
     if (form && (previous?.assistantId !== form.assistantId) && !isJsonObject(this.input.value)) this.input.value = form.draft;
@@ -200,10 +207,7 @@ export class Composer {
     if ((text === "" && attachments.length === 0) || this.running) return;
     const assistantId = this.picker.value || undefined;
     if (this.form) {
-      if (text.length > MAX_INPUT_CHARS) {
-        this.showErrors([`The input is ${text.length.toLocaleString("en")} characters long; at most ${MAX_INPUT_CHARS.toLocaleString("en")} can be sent.`]);
-        return;
-      }
+      if (this.refusedAsTooLong(text)) return;
       // The input stays: a graph is often run again with the input a little changed.
       this.api.postMessage({ type: "runInput", input: text, ...(assistantId ? { assistantId } : {}) });
       return;
@@ -215,6 +219,18 @@ export class Composer {
     this.saveDraft();
     this.autosize();
     this.renderButton();
+  }
+
+  /** The form's text goes to VS Code's JSON editor as it is: the host opens it there beside the panel. */
+  private editInJson(): void {
+    const text = this.input.value;
+    if (!this.refusedAsTooLong(text)) this.api.postMessage({ type: "editInput", input: text });
+  }
+
+  private refusedAsTooLong(text: string): boolean {
+    if (text.length <= MAX_INPUT_CHARS) return false;
+    this.showErrors([`The input is ${text.length.toLocaleString("en")} characters long; at most ${MAX_INPUT_CHARS.toLocaleString("en")} can be sent.`]);
+    return true;
   }
 
   private stop(): void {

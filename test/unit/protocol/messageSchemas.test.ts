@@ -35,6 +35,10 @@ const chat: Cases<WebviewToHost> = {
     valid: [{ type: "runInput", input: "{}" }, { type: "runInput", input: '{"document":"x"}', assistantId: "a" }],
     invalid: [{ type: "runInput" }, { type: "runInput", input: {} }, { type: "runInput", input: "x".repeat(MAX_INPUT_CHARS + 1) }],
   },
+  editInput: {
+    valid: [{ type: "editInput", input: "" }, { type: "editInput", input: '{"document":"x"}' }],
+    invalid: [{ type: "editInput" }, { type: "editInput", input: 1 }, { type: "editInput", input: "x".repeat(MAX_INPUT_CHARS + 1) }],
+  },
   stop: { valid: [{ type: "stop" }], invalid: [{ type: "stop ", }] },
   selectAssistant: { valid: [{ type: "selectAssistant", assistantId: "a" }], invalid: [{ type: "selectAssistant" }, { type: "selectAssistant", assistantId: null }] },
   assistantPickerOpened: { valid: [{ type: "assistantPickerOpened" }], invalid: [{ type: "assistantPickerOpened ", assistantId: "a" }] },

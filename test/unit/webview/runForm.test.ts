@@ -34,6 +34,20 @@ describe("chat webview: the run form of a graph that is not a chat", () => {
     assert.equal(input().value, '{"document": "Some text."}', "the input stays for the next run");
   });
 
+  it("Edit in JSON Editor shows only with a form and hands the host the form's text as typed", () => {
+    const jsonButton = () => page().$(".composer-json-button") as HTMLButtonElement;
+    page().apply(snapshot({}));
+    assert.equal(jsonButton().hidden, true, "a chat has no JSON editor button");
+    page().apply({ type: "inputForm", form });
+    assert.equal(jsonButton().hidden, false);
+    typeInto(page(), input(), '{"document": 4');
+    jsonButton().click();
+    assert.deepEqual(page().posted.filter((m) => m.type === "editInput"), [{ type: "editInput", input: '{"document": 4' }]);
+    assert.equal(input().value, '{"document": 4', "the form keeps its text");
+    page().apply({ type: "inputForm", form: undefined });
+    assert.equal(jsonButton().hidden, true);
+  });
+
   it("shows why the host refused an input, as text, and clears it when the form changes", () => {
     page().apply(snapshot({ inputForm: form }));
     page().apply({ type: "inputErrors", errors: ["/document: Instance type \"number\" is invalid. Expected \"string\".", "<img src=x onerror=alert(1)>"] });
@@ -79,5 +93,7 @@ describe("chat webview: an input over the size limit", () => {
     assert.deepEqual(page().posted.filter((m) => m.type === "runInput"), []);
     assert.match(page().$(".composer-errors").textContent ?? "", /characters long; at most 1,000,000 can be sent/);
     assert.equal(input.value, huge);
+    (page().$(".composer-json-button") as HTMLButtonElement).click();
+    assert.deepEqual(page().posted.filter((m) => m.type === "editInput"), [], "nor is it opened in the JSON editor");
   });
 });
