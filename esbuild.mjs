@@ -31,7 +31,17 @@ const hostChunks = [
   { name: "inputCheck", module: "./inputCheck", importer: /src[\\/]chat[\\/]/, entryPoints: ["src/chat/inputCheck.ts"] },
   { name: "lmChat", module: "./lmChatParts", importer: /src[\\/]lmChat[\\/]/, entryPoints: ["src/lmChat/lmChatParts.ts"] },
   { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
+  // One translation table for the host bundle and every chunk: activation configures it once.
+  { name: "l10n", module: "@vscode/l10n", stdin: { contents: 'module.exports = require("@vscode/l10n");', resolveDir: ".", loader: "js" } },
 ];
+
+/** The chunks require the shared translation table next to them, as the host bundle does from `chunks/`. */
+const sharedL10n = {
+  name: "shared-l10n",
+  setup(build) {
+    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: "./l10n.js", external: true }));
+  },
+};
 
 const splitHostChunks = {
   name: "split-host-chunks",
@@ -77,7 +87,13 @@ const entries = [
     define: { "self.location": "undefined", "process.env.LANGGRAPH_PERF_MARKS": "undefined" },
     plugins: [webPlatform],
   },
-  ...hostChunks.map(({ name, entryPoints, stdin, options }) => ({ ...host, ...options, ...(stdin ? { stdin } : { entryPoints }), outfile: `dist/chunks/${name}.js` })),
+  ...hostChunks.map(({ name, entryPoints, stdin, options }) => ({
+    ...host,
+    ...options,
+    ...(stdin ? { stdin } : { entryPoints }),
+    outfile: `dist/chunks/${name}.js`,
+    plugins: name === "l10n" ? [] : [sharedL10n],
+  })),
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
   { ...common, entryPoints: ["src/graphWebview/main.ts"], outfile: "dist/graphWebview.js", platform: "browser", format: "iife", target: "es2022" },
   { ...common, entryPoints: ["src/eventLogWebview/main.ts"], outfile: "dist/eventLogWebview.js", platform: "browser", format: "iife", target: "es2022" },

@@ -4,6 +4,7 @@
  * internals: what one needs from another is passed in here, as the narrow deps each command factory
  * declares.
  */
+import * as l10n from "@vscode/l10n";
 import * as vscode from "vscode";
 import { AssistantTreeProvider, pickAssistant, registerAssistantCommands } from "./assistants";
 import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor, registerAttachCommand, registerInputDocuments } from "./chat";
@@ -39,6 +40,9 @@ export interface LangGraphThreadsApi {
 }
 
 export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi {
+  // The modules that cannot import vscode (errors, the launch plan, the debug adapter) translate with
+  // @vscode/l10n: give it the bundle VS Code loaded for the display language (none for English).
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const log = vscode.window.createOutputChannel("LangGraph Threads", { log: true });
   const keys = new ApiKeyStore(context.secrets);
   const connection = new DeploymentConnection(keys, log);

@@ -2,6 +2,7 @@
  * The editable JSON of an assistant (name, description, config, context, metadata), parsed and
  * validated before anything is sent: a typo must be an error in the editor, not a 422.
  */
+import * as l10n from "@vscode/l10n";
 import type { AssistantDraft, AssistantRecord } from "../deployment/types";
 
 export type { AssistantDraft };
@@ -34,23 +35,23 @@ export function parseDraft(text: string): AssistantDraft {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`The assistant is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new Error(l10n.t("The assistant is not valid JSON: {0}", (error as Error).message), { cause: error });
   }
-  if (!isObject(value)) throw new Error("The assistant must be a JSON object.");
+  if (!isObject(value)) throw new Error(l10n.t("The assistant must be a JSON object."));
   const unknown = Object.keys(value).filter((k) => !KEYS.has(k));
-  if (unknown.length) throw new Error(`Unknown field${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")}: use name, description, config, context, metadata.`);
-  if (typeof value.name !== "string" || !value.name.trim()) throw new Error('"name" must be a non-empty string.');
-  if (value.description !== undefined && value.description !== null && typeof value.description !== "string") throw new Error('"description" must be a string.');
+  if (unknown.length) throw new Error(l10n.t("Unknown field{0} {1}: use name, description, config, context, metadata.", unknown.length > 1 ? "s" : "", unknown.map((k) => `"${k}"`).join(", ")));
+  if (typeof value.name !== "string" || !value.name.trim()) throw new Error(l10n.t("\"name\" must be a non-empty string."));
+  if (value.description !== undefined && value.description !== null && typeof value.description !== "string") throw new Error(l10n.t("\"description\" must be a string."));
   for (const key of ["config", "context", "metadata"] as const) {
-    if (value[key] !== undefined && !isObject(value[key])) throw new Error(`"${key}" must be an object.`);
+    if (value[key] !== undefined && !isObject(value[key])) throw new Error(l10n.t("\"{0}\" must be an object.", key));
   }
   const config = (value.config ?? {}) as Record<string, unknown>;
-  if (config.configurable !== undefined && !isObject(config.configurable)) throw new Error('"config.configurable" must be an object.');
+  if (config.configurable !== undefined && !isObject(config.configurable)) throw new Error(l10n.t("\"config.configurable\" must be an object."));
   if (config.recursion_limit !== undefined && (!Number.isInteger(config.recursion_limit) || (config.recursion_limit as number) < 1)) {
-    throw new Error('"config.recursion_limit" must be a positive integer.');
+    throw new Error(l10n.t("\"config.recursion_limit\" must be a positive integer."));
   }
   if (config.tags !== undefined && !(Array.isArray(config.tags) && config.tags.every((t) => typeof t === "string"))) {
-    throw new Error('"config.tags" must be an array of strings.');
+    throw new Error(l10n.t("\"config.tags\" must be an array of strings."));
   }
   return {
     name: value.name.trim(),

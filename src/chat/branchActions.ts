@@ -4,6 +4,7 @@
  * regenerate a reply. Each new branch starts through the panel's normal run path, so Stop, interrupts
  * and rejoin work there as anywhere. Free of `vscode`.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ThreadCheckpoint } from "../deployment/types";
 import { CheckpointGoneError, type ErrorContext, type UserFacingError } from "../deployment/errorMapping";
@@ -65,10 +66,10 @@ export class BranchActions {
       if (!state) throw new CheckpointGoneError(threadId, checkpointId);
       await this.showBranch(messagesOfValues(state.values), checkpointId);
       const step = typeof state.metadata.step === "number" ? ` · step ${state.metadata.step}` : "";
-      this.host.setBranchLabel(`${state.metadata.source === "update" ? "edited state" : "checkpoint"}${step}`);
+      this.host.setBranchLabel(`${state.metadata.source === "update" ? l10n.t("edited state") : l10n.t("checkpoint")}${step}`);
       return state;
     } catch (error) {
-      this.host.setError(this.host.describe(error, { operation: "open the checkpoint", subject: `Checkpoint ${shortId(checkpointId)}` }));
+      this.host.setError(this.host.describe(error, { operation: l10n.t("open the checkpoint"), subject: l10n.t("Checkpoint {0}", shortId(checkpointId)) }));
       return undefined;
     }
   }
@@ -82,7 +83,7 @@ export class BranchActions {
     const state = await this.openAtCheckpoint(checkpointId);
     if (!state || this.host.runActive()) return;
     if (!state.next.length) {
-      const message = "Nothing is left to run at this checkpoint (its run ended there). Send a message to continue from it.";
+      const message = l10n.t("Nothing is left to run at this checkpoint (its run ended there). Send a message to continue from it.");
       return this.host.setError({ kind: "badRequest", message, actions: [], detail: "no next node" });
     }
     if (assistantId !== this.host.selectedAssistant()) this.host.selectAssistant(assistantId);
@@ -99,7 +100,7 @@ export class BranchActions {
     await this.host.history.fresh();
     const checkpointId = this.host.history.forkPoint(position + 1, true);
     if (!checkpointId) {
-      const message = "No checkpoint where this message was added, with a step left to run, is in the history the panel loaded.";
+      const message = l10n.t("No checkpoint where this message was added, with a step left to run, is in the history the panel loaded.");
       return this.host.setError({ kind: "notFound", message, actions: [], detail: "no checkpoint after the message" });
     }
     await this.rerunFrom(checkpointId, assistantId);
@@ -141,7 +142,7 @@ export class BranchActions {
     const checkpointId = history.forkPoint(position, reply);
     // Editing the first message starts the thread over; anything else forks from a checkpoint before it.
     if (!checkpointId && (reply || position > 0)) {
-      const message = reply ? "No checkpoint before this reply was found to regenerate from." : "This message is older than the history the panel loaded; it cannot be edited.";
+      const message = reply ? l10n.t("No checkpoint before this reply was found to regenerate from.") : l10n.t("This message is older than the history the panel loaded; it cannot be edited.");
       this.host.setError({ kind: "notFound", message, actions: [], detail: "no fork point" });
       return undefined;
     }

@@ -4,6 +4,7 @@
  * shows besides the messages lives in `ChatPanelState`, which keeps the truth while the panel is hidden.
  * Free of `vscode`, so the integration tests drive exactly this against a real server.
  */
+import * as l10n from "@vscode/l10n";
 import type { ThreadCheckpoint } from "../deployment/types";
 import type { Attachment, ChatMessageView, ErrorView, HostToWebview, InterruptView, RunView, ThreadHeader } from "../protocol/chatProtocol";
 import { AssistantSelection } from "./assistantSelection";
@@ -45,7 +46,7 @@ export class ChatSession {
   ) {
     this.assistants = new AssistantSelection(deps, threadId);
     this.view = new ChatPanelState(
-      { threadId, title: title ?? (threadId ? shortId(threadId) : "New Thread") },
+      { threadId, title: title ?? (threadId ? shortId(threadId) : l10n.t("New Thread")) },
       (message) => deps.post(message),
       () => ({ messages: [...this.model.messages], assistants: this.assistants.options, selectedAssistantId: this.assistants.id, inputForm: this.inputs.form }),
       (thread) => deps.onThreadChanged?.(thread),
@@ -181,7 +182,7 @@ export class ChatSession {
       }
       this.assistants.offer(options, stringOf(thread?.metadata?.assistant_id));
     } catch (error) {
-      this.view.setError(this.deps.describe(error, { operation: "load the thread", subject: `Thread ${shortId(threadId)}` }));
+      this.view.setError(this.deps.describe(error, { operation: l10n.t("load the thread"), subject: l10n.t("Thread {0}", shortId(threadId)) }));
     } finally {
       this.view.loading = false;
       this.view.post(this.snapshot());
@@ -203,7 +204,7 @@ export class ChatSession {
       this.model.reset(await withNodeUpdates(this.deps.gateway, threadId, this.model.messages));
       this.view.post(this.snapshot());
     } catch (error) {
-      this.view.setError(this.deps.describe(error, { operation: "load the thread's node updates", subject: `Thread ${shortId(threadId)}` }));
+      this.view.setError(this.deps.describe(error, { operation: l10n.t("load the thread's node updates"), subject: l10n.t("Thread {0}", shortId(threadId)) }));
     }
   }
 
@@ -251,7 +252,7 @@ export class ChatSession {
     try {
       this.view.post(await this.assistants.refresh());
     } catch (error) {
-      this.view.setError(this.deps.describe(error, { operation: "list assistants" }));
+      this.view.setError(this.deps.describe(error, { operation: l10n.t("list assistants") }));
     }
   }
 
@@ -291,7 +292,7 @@ export class ChatSession {
     if (!body && attachments.length === 0) return;
     if (!assistantId) {
       this.view.post({ type: "restoreDraft", text, attachments });
-      this.view.setError({ kind: "badRequest", message: "Choose an assistant before sending.", actions: ["retry"], detail: "no assistant" });
+      this.view.setError({ kind: "badRequest", message: l10n.t("Choose an assistant before sending."), actions: ["retry"], detail: "no assistant" });
       return;
     }
     if (assistantId !== this.assistants.id) this.selectAssistant(assistantId);
@@ -379,7 +380,7 @@ export class ChatSession {
       this.runs.noteInterrupt(this.view.interrupt !== undefined);
       await this.history.afterRun();
     } catch (error) {
-      this.view.setError(this.deps.describe(error, { operation: "refresh the thread", subject: `Thread ${shortId(threadId)}` }));
+      this.view.setError(this.deps.describe(error, { operation: l10n.t("refresh the thread"), subject: l10n.t("Thread {0}", shortId(threadId)) }));
     }
   }
 

@@ -3,6 +3,7 @@
  * to older replies), which messages have branches, where an edit or regeneration forks from, and which
  * branch the next run continues. Reads never block the panel: a failure is logged, not shown.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext, UserFacingError } from "../deployment/errorMapping";
 import type { AssistantRef, HostToWebview } from "../protocol/chatProtocol";
@@ -41,7 +42,7 @@ export class HistoryService {
       this.postBranches();
     } catch (error) {
       // A nicety on top of a loaded thread: log, do not block the panel.
-      this.deps.describe(error, { operation: "load the thread's history" });
+      this.deps.describe(error, { operation: l10n.t("load the thread's history") });
     }
   }
 
@@ -67,7 +68,7 @@ export class HistoryService {
       this.applySubgraphs();
       this.postBranches();
     } catch (error) {
-      this.deps.describe(error, { operation: "load the thread's history" });
+      this.deps.describe(error, { operation: l10n.t("load the thread's history") });
     } finally {
       this.attributing = false;
     }

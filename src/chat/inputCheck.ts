@@ -4,6 +4,7 @@
  * blocks a run, it only skips the check. The host loads this module (and the JSON Schema validator) on
  * the first run of a graph that is not a chat: a bundle of its own, outside activation.
  */
+import * as l10n from "@vscode/l10n";
 import { Validator, type Schema } from "@cfworker/json-schema";
 import { asSchema, type JsonSchema } from "./runInput";
 
@@ -15,9 +16,9 @@ export function checkInput(text: string, inputSchema: unknown): CheckedInput {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { ok: false, errors: [`The input is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
+    return { ok: false, errors: [l10n.t("The input is not valid JSON: {0}", error instanceof Error ? error.message : String(error))] };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, errors: ["The input must be a JSON object."] };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, errors: [l10n.t("The input must be a JSON object.")] };
   const schema = asSchema(inputSchema);
   if (!schema) return { ok: true, value: value as Record<string, unknown> };
   let validator: Validator;

@@ -4,6 +4,7 @@
  * has settled. Its state changes only through the transition table (`runStates`). Free of `vscode`
  * and of the thread model: what a run means for the messages on screen is the listener's business.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext, UserFacingError } from "../deployment/errorMapping";
 import type { MultitaskStrategy, NodeInterruptsRequest, RunConfig, RunOutcome } from "../deployment/types";
@@ -93,7 +94,7 @@ export class RunController {
       onRejoin: (follow) => {
         if (follow === this.current && this.runState === "streaming") this.move("drop");
       },
-      isRejoinable: (error) => this.isRejoinable(error, "rejoin the reply"),
+      isRejoinable: (error) => this.isRejoinable(error, l10n.t("rejoin the reply")),
       isDisposed: () => this.disposed,
       idleTimeoutMs: deps.streamIdleTimeoutMs,
     });
@@ -130,7 +131,7 @@ export class RunController {
     let outcome: Outcome = "finish";
     try {
       const { gateway } = this.deps;
-      const threadId = await this.deps.ensureThread(human?.content || "New thread");
+      const threadId = await this.deps.ensureThread(human?.content || l10n.t("New thread"));
       const config = await this.deps.configFor(threadId, assistantId);
       const { input, command, multitaskStrategy, checkpointId } = request;
       const interrupts = this.deps.runInterrupts?.(threadId);
@@ -209,7 +210,7 @@ export class RunController {
     try {
       if (threadId && follow.runId) await this.deps.gateway.cancelRun(threadId, follow.runId);
     } catch (error) {
-      this.listener.error(this.deps.describe(error, { operation: "stop the run" }));
+      this.listener.error(this.deps.describe(error, { operation: l10n.t("stop the run") }));
     } finally {
       follow.abort.abort();
     }
@@ -251,7 +252,7 @@ export class RunController {
     } catch (error) {
       if (!follow.stopped) {
         this.pendingRejoin = follow;
-        this.listener.error(this.deps.describe(error, { operation: "rejoin the running reply" }));
+        this.listener.error(this.deps.describe(error, { operation: l10n.t("rejoin the running reply") }));
         outcome = "fail";
       }
     } finally {
@@ -274,7 +275,7 @@ export class RunController {
         await this.follower.rejoin(follow, this.deps.gateway, this.deps.threadId());
       } catch (error) {
         if (!follow.stopped) {
-          this.listener.error(this.deps.describe(error, { operation: "follow the queued reply" }));
+          this.listener.error(this.deps.describe(error, { operation: l10n.t("follow the queued reply") }));
           outcome = "fail";
         }
       } finally {
@@ -317,12 +318,12 @@ export class RunController {
     if (!follow.runId) {
       this.listener.restoreDraft(follow.human, request.draft, request.draftAttachments);
       if (request.draft !== undefined) this.lastFailedSend = { text: request.draft, assistantId: request.assistantId };
-      const operation = request.command ? "resume the run" : "send the message";
-      this.listener.error(describe(error, { operation, subject: `Thread ${shortId(this.deps.threadId())}` }));
+      const operation = request.command ? l10n.t("resume the run") : l10n.t("send the message");
+      this.listener.error(describe(error, { operation, subject: l10n.t("Thread {0}", shortId(this.deps.threadId())) }));
       return "fail";
     }
-    if (!this.isRejoinable(error, "finish the reply")) {
-      this.listener.error(describe(error, { operation: "finish the reply" }));
+    if (!this.isRejoinable(error, l10n.t("finish the reply"))) {
+      this.listener.error(describe(error, { operation: l10n.t("finish the reply") }));
       return "fail";
     }
     try {
@@ -331,7 +332,7 @@ export class RunController {
     } catch (rejoinError) {
       if (follow.stopped || follow.superseded) return "finish";
       this.pendingRejoin = follow;
-      this.listener.error(describe(rejoinError, { operation: "reconnect to the reply" }));
+      this.listener.error(describe(rejoinError, { operation: l10n.t("reconnect to the reply") }));
       return "fail";
     }
   }

@@ -2,6 +2,7 @@
  * Follows one run's event stream, and rejoins it when the connection drops or goes silent. Knows
  * nothing of messages or panels: every event goes to `onPart`, in order, exactly once per event id.
  */
+import * as l10n from "@vscode/l10n";
 import { stringOf } from "../common/wireMessages";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { StreamPart } from "../deployment/types";
@@ -80,7 +81,7 @@ export class RunFollower {
       }
     } catch (error) {
       if (!stalled) throw error;
-      const stall = new Error(`No data for ${Math.round(idleMs / 1000)} s`);
+      const stall = new Error(l10n.t("No data for {0} s", Math.round(idleMs / 1000)));
       stall.name = "StreamStalledError";
       throw stall;
     } finally {
@@ -114,7 +115,7 @@ export class RunFollower {
 
 function streamError(data: unknown): Error {
   const body = (data ?? {}) as { error?: unknown; message?: unknown };
-  const error = new Error(stringOf(body.message) ?? stringOf(body.error) ?? "The run failed");
+  const error = new Error(stringOf(body.message) ?? stringOf(body.error) ?? l10n.t("The run failed"));
   error.name = stringOf(body.error) ?? "RunError";
   return error;
 }

@@ -4,6 +4,7 @@
  * panel's own parser (`applyRunPart` into a `ThreadModel`), and reads a pending interrupt as the
  * panel's card does. Free of `vscode`.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { MultitaskStrategy, RunStatus } from "../deployment/types";
 import type { AssistantDirectory } from "../state/assistantDirectory";
@@ -119,5 +120,5 @@ function streamedReply(model: ThreadModel): string {
 
 function describeStreamError(data: unknown): string {
   const body = (data ?? {}) as { error?: unknown; message?: unknown };
-  return stringOf(body.message) ?? stringOf(body.error) ?? "The run failed";
+  return stringOf(body.message) ?? stringOf(body.error) ?? l10n.t("The run failed");
 }

@@ -4,6 +4,7 @@
  * class would answer them with an empty success), and whatever a handler throws, now or later,
  * becomes the request's DAP error.
  */
+import * as l10n from "@vscode/l10n";
 import { DebugSession, OutputEvent, TerminatedEvent } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import { MinimalResponse } from "./dapMessages";
@@ -32,7 +33,7 @@ export abstract class AnsweringDebugSession extends DebugSession {
 
   protected override dispatchRequest(request: DebugProtocol.Request): void {
     if (!ANSWERED.has(request.command)) {
-      this.fail(new MinimalResponse(request), `The langgraph debugger does not answer ${request.command} requests.`);
+      this.fail(new MinimalResponse(request), l10n.t("The langgraph debugger does not answer {0} requests.", request.command));
       return;
     }
     super.dispatchRequest(request);

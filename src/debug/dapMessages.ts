@@ -2,6 +2,7 @@
  * DAP messages the adapter builds from its own model: breakpoints, stops, and the values typed into
  * the Variables view and the Debug Console.
  */
+import * as l10n from "@vscode/l10n";
 import { Event } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import type { RunCommand } from "../deployment/types";
@@ -25,15 +26,15 @@ export function stoppedEvent(step: Step, paused: PausedState, breakpoints: NodeB
   let hit: NodeBreakpoint[] = [];
   if (interrupts.length > 0) {
     reason = "interrupt";
-    description = `Paused at interrupt(): ${preview(interrupts[0].value)}`;
+    description = l10n.t("Paused at interrupt(): {0}", preview(interrupts[0].value));
   } else if (step !== "continue") {
     reason = step;
-    description = `Paused before ${next.join(", ")}`;
+    description = l10n.t("Paused before {0}", next.join(", "));
   } else {
     hit = breakpoints.hitBy(next, paused.lastUpdate?.node);
     reason = hit.some((b) => b.source) ? "breakpoint" : "function breakpoint";
     const after = hit.find((b) => b.stop === "after");
-    description = after ? `Paused after ${after.node}` : `Paused before ${next.join(", ")}`;
+    description = after ? l10n.t("Paused after {0}", after.node ?? "") : l10n.t("Paused before {0}", next.join(", "));
   }
   const body: DebugProtocol.StoppedEvent["body"] = { reason, threadId, description, text: description };
   if (hit.length > 0) body.hitBreakpointIds = hit.map((b) => b.id);
@@ -43,7 +44,7 @@ export function stoppedEvent(step: Step, paused: PausedState, breakpoints: NodeB
 /** A stop in a subgraph's replay: it says plainly that the step already ran. */
 export function replayEvent(reason: "step" | "breakpoint", replay: SubgraphReplay, hitBreakpointIds: number[] = []): DebugProtocol.StoppedEvent {
   const next = replay.steps[replay.index].next.join(", ");
-  const description = `Replay of ${replay.subgraph}, before ${next} (recorded: this step already ran)`;
+  const description = l10n.t("Replay of {0}, before {1} (recorded: this step already ran)", replay.subgraph, next);
   const body: DebugProtocol.StoppedEvent["body"] = { reason, threadId: 1, description, text: description };
   if (hitBreakpointIds.length > 0) body.hitBreakpointIds = hitBreakpointIds;
   return new Event("stopped", body) as DebugProtocol.StoppedEvent;
@@ -96,10 +97,10 @@ export function parseCommand(expression: string): RunCommand {
   try {
     value = JSON.parse(expression);
   } catch (error) {
-    throw new ConfigurationError(`Not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigurationError(l10n.t("Not valid JSON: {0}", error instanceof Error ? error.message : String(error)));
   }
-  if (!isRecord(value) || !("resume" in value || "goto" in value || "update" in value)) throw new ConfigurationError('A resume value is a Command: an object with `resume`, `goto` or `update`, like {"resume": "yes"}.');
-  if (value.update !== undefined && !isRecord(value.update)) throw new ConfigurationError("`update` must be an object of state values.");
+  if (!isRecord(value) || !("resume" in value || "goto" in value || "update" in value)) throw new ConfigurationError(l10n.t("A resume value is a Command: an object with `resume`, `goto` or `update`, like {\"resume\": \"yes\"}."));
+  if (value.update !== undefined && !isRecord(value.update)) throw new ConfigurationError(l10n.t("`update` must be an object of state values."));
   return value;
 }
 

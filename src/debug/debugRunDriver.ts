@@ -4,6 +4,7 @@
  * (`interruptBefore` / `interruptAfter`) or at an `interrupt()`; Continue and the steps start the next
  * one from the thread's head. The DAP requests live in the session class built on this one.
  */
+import * as l10n from "@vscode/l10n";
 import { TerminatedEvent } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import { AnsweringDebugSession } from "./answeringDebugSession";
@@ -83,7 +84,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
       await this.inspect(step, result, runId, enter);
     } catch (error) {
       if (this.ended) return;
-      this.end(this.deps.describe(error, { operation: "run the graph", subject: `Thread ${run.threadId}` }).message, "error");
+      this.end(this.deps.describe(error, { operation: l10n.t("run the graph"), subject: l10n.t("Thread {0}", run.threadId) }).message, "error");
     }
   }
 
@@ -105,22 +106,22 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
         // it as an error; 1.x may record it as interrupted.
         const failed = runId ? await this.settledRun(run.threadId, runId) : undefined;
         const cancelled = failed?.status === "interrupted" || /^(\w*Error: )?interrupt$/.test(result.failure.trim());
-        if (cancelled) return this.end("The run was cancelled on the server.", "stopped");
-        return this.end(`The run ended on the server: ${result.failure}`, "error");
+        if (cancelled) return this.end(l10n.t("The run was cancelled on the server."), "stopped");
+        return this.end(l10n.t("The run ended on the server: {0}", result.failure), "error");
       }
       const [checkpoint, record] = await Promise.all([this.deps.gateway.getState(run.threadId), runId ? this.deps.gateway.getRun(run.threadId, runId) : undefined]);
       if (this.ended || (this.phase !== "running" && this.phase !== "paused")) return;
       // A breakpoint's stop ends the server's run as a success; one cancelled elsewhere as interrupted.
       const cancelled = record?.status === "interrupted" && !checkpoint.tasks.some((task) => task.interrupts.length > 0);
-      if (cancelled || record?.status === "error") return this.end(cancelled ? "The run was cancelled on the server." : `The run ended on the server with status ${record?.status}.`, "stopped");
+      if (cancelled || record?.status === "error") return this.end(cancelled ? l10n.t("The run was cancelled on the server.") : l10n.t("The run ended on the server with status {0}.", record?.status), "stopped");
       if (checkpoint.next.length === 0) {
         if (this.mode === "attach") {
           this.phase = "running";
-          if (runId) this.output("The run finished; the next run sent to the thread stops at the breakpoints too.\n", "console");
+          if (runId) this.output(l10n.t("The run finished; the next run sent to the thread stops at the breakpoints too.\n"), "console");
           this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "done");
           return;
         }
-        this.output("The run finished.\n", "console");
+        this.output(l10n.t("The run finished.\n"), "console");
         return this.end(undefined, "done");
       }
       const paused: PausedState = { checkpoint, lastUpdate: result.lastUpdate };
@@ -136,7 +137,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
       this.sendEvent(stoppedEvent(step, paused, this.breakpoints, THREAD_ID));
       this.deps.hooks?.paused?.(run.assistantId, run.threadId, checkpoint.next);
     } catch (error) {
-      if (!this.ended) this.end(this.deps.describe(error, { operation: "read the thread's state", subject: `Thread ${run.threadId}` }).message, "error");
+      if (!this.ended) this.end(this.deps.describe(error, { operation: l10n.t("read the thread's state"), subject: l10n.t("Thread {0}", run.threadId) }).message, "error");
     }
   }
 
@@ -191,7 +192,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
       return;
     }
     this.replay = undefined;
-    this.output(`The replay of ${replay.subgraph} is done: back at the run's stop.\n`, "console");
+    this.output(l10n.t("The replay of {0} is done: back at the run's stop.\n", replay.subgraph), "console");
     this.sendEvent(stoppedEvent("step", this.paused!, this.breakpoints, THREAD_ID));
     this.deps.hooks?.paused?.(run.assistantId, run.threadId, this.paused!.checkpoint.next);
   }
@@ -205,7 +206,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
     this.phase = "ended";
     // Detaching leaves the thread's runs alone; stopping a launched run cancels it.
     if (run && runId && this.mode === "launch") {
-      await this.deps.gateway.cancelRun(run.threadId, runId).catch((error: unknown) => this.output(`Could not cancel the run: ${this.deps.describe(error, { operation: "cancel the run" }).message}\n`, "stderr"));
+      await this.deps.gateway.cancelRun(run.threadId, runId).catch((error: unknown) => this.output(l10n.t("Could not cancel the run: {0}\n", this.deps.describe(error, { operation: l10n.t("cancel the run") }).message), "stderr"));
     }
     if (message) this.output(`${message}\n`, "console");
     if (run) this.deps.hooks?.runEnded?.(run.assistantId, run.threadId, "stopped");
@@ -232,7 +233,7 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
   /** The stop shown: the parent's, or in a replay the subgraph's recorded step. */
   protected requirePaused(): { paused: PausedState; run: DebuggedRun } {
     if (this.phase !== "paused" || !this.paused || !this.run) {
-      throw new ConfigurationError(this.phase === "running" ? "The run is running: this needs it paused at a node." : this.phase === "ended" ? "The run has ended." : "No run is paused yet.");
+      throw new ConfigurationError(this.phase === "running" ? l10n.t("The run is running: this needs it paused at a node.") : this.phase === "ended" ? l10n.t("The run has ended.") : l10n.t("No run is paused yet."));
     }
     return { paused: this.replay ? replayStop(this.replay) : this.paused, run: this.run };
   }

@@ -3,6 +3,7 @@
  * `vscode` import, so tests drive it by replaying DAP messages. Every request is answered, with a body
  * or a DAP error; nothing a client sends can make it throw. The run itself is driven by `DebugRunDriver`.
  */
+import * as l10n from "@vscode/l10n";
 import { InitializedEvent, Thread } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import type { AssistantRecord, NodeInterruptsRequest, RawGraph } from "../deployment/types";
@@ -19,14 +20,14 @@ export class LangGraphDebugSession extends DebugRunDriver {
 
   protected override dispatchRequest(request: DebugProtocol.Request): void {
     if (request.command !== "initialize" && request.command !== "disconnect" && this.phase === "new") {
-      this.fail(new MinimalResponse(request), `${request.command} before initialize: the client must initialize the session first.`);
+      this.fail(new MinimalResponse(request), l10n.t("{0} before initialize: the client must initialize the session first.", request.command));
       return;
     }
     super.dispatchRequest(request);
   }
 
   protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
-    if (this.phase !== "new") return this.fail(response, "The session is already initialized.");
+    if (this.phase !== "new") return this.fail(response, l10n.t("The session is already initialized."));
     this.phase = "initialized";
     response.body = {
       ...response.body,
@@ -49,16 +50,16 @@ export class LangGraphDebugSession extends DebugRunDriver {
       const launch = parseLaunchArguments(args);
       const input = await resolveInput(launch, (file) => this.deps.readFile(file));
       const gateway = this.deps.gateway;
-      const assistant = await findAssistant(gateway, launch.assistant).catch(this.explained({ operation: "find the assistant" }));
+      const assistant = await findAssistant(gateway, launch.assistant).catch(this.explained({ operation: l10n.t("find the assistant") }));
       let threadId = launch.threadId;
       if (threadId) {
-        const thread = await gateway.getThread(threadId).catch(this.explained({ operation: "open the thread" }));
-        if (!thread) throw new ConfigurationError(`Thread ${threadId} was not found; it may have been deleted.`);
+        const thread = await gateway.getThread(threadId).catch(this.explained({ operation: l10n.t("open the thread") }));
+        if (!thread) throw new ConfigurationError(l10n.t("Thread {0} was not found; it may have been deleted.", threadId));
       } else {
-        threadId = (await gateway.createThread({ title: `Debug: ${assistant.name}` }).catch(this.explained({ operation: "create a thread" }))).thread_id;
+        threadId = (await gateway.createThread({ title: `Debug: ${assistant.name}` }).catch(this.explained({ operation: l10n.t("create a thread") }))).thread_id;
       }
       await this.prepare(assistant, threadId);
-      this.output(`Debugging ${assistant.name} (graph ${assistant.graph_id}) on thread ${threadId}.\n`, "console");
+      this.output(l10n.t("Debugging {0} (graph {1}) on thread {2}.\n", assistant.name, assistant.graph_id, threadId), "console");
       this.sendResponse(response);
       this.deps.hooks?.threadStarted?.(threadId, assistant.assistant_id);
       void this.advance(launch.stopOnEntry ? "entry" : "continue", { input });
@@ -71,14 +72,14 @@ export class LangGraphDebugSession extends DebugRunDriver {
       this.mode = "attach";
       const attach = parseAttachArguments(args);
       const gateway = this.deps.gateway;
-      const thread = await gateway.getThread(attach.threadId).catch(this.explained({ operation: "open the thread" }));
-      if (!thread) throw new ConfigurationError(`Thread ${attach.threadId} was not found; it may have been deleted.`);
+      const thread = await gateway.getThread(attach.threadId).catch(this.explained({ operation: l10n.t("open the thread") }));
+      if (!thread) throw new ConfigurationError(l10n.t("Thread {0} was not found; it may have been deleted.", attach.threadId));
       const lastAssistant = typeof thread.metadata.assistant_id === "string" ? thread.metadata.assistant_id : undefined;
       const wanted = attach.assistant ?? lastAssistant;
-      if (!wanted) throw new ConfigurationError(`Nothing has run on thread ${attach.threadId} yet: say whose runs to debug with \`assistant\`.`);
-      const assistant = await findAssistant(gateway, wanted).catch(this.explained({ operation: "find the assistant" }));
+      if (!wanted) throw new ConfigurationError(l10n.t("Nothing has run on thread {0} yet: say whose runs to debug with `assistant`.", attach.threadId));
+      const assistant = await findAssistant(gateway, wanted).catch(this.explained({ operation: l10n.t("find the assistant") }));
       await this.prepare(assistant, thread.thread_id);
-      this.output(`Attached to thread ${thread.thread_id}: the runs sent to it from its chat panel stop at the breakpoints.\n`, "console");
+      this.output(l10n.t("Attached to thread {0}: the runs sent to it from its chat panel stop at the breakpoints.\n", thread.thread_id), "console");
       this.sendResponse(response);
       this.phase = "running";
       this.deps.hooks?.attached?.(thread.thread_id, assistant.assistant_id);
@@ -100,7 +101,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
   protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: unknown): void {
     this.guard(response, () => {
       const list = isRecord(args) && Array.isArray(args.breakpoints) ? args.breakpoints : undefined;
-      if (!list) throw new ConfigurationError("setFunctionBreakpoints needs `breakpoints`, a list.");
+      if (!list) throw new ConfigurationError(l10n.t("setFunctionBreakpoints needs `breakpoints`, a list."));
       const names = list.map((b: unknown) => (isRecord(b) && typeof b.name === "string" ? b.name : ""));
       response.body = { breakpoints: this.breakpoints.setFunctionBreakpoints(names).map(toDap) };
       this.sendResponse(response);
@@ -110,7 +111,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: unknown): void {
     this.guard(response, async () => {
       const path = isRecord(args) && isRecord(args.source) && typeof args.source.path === "string" ? args.source.path : undefined;
-      if (!path) throw new ConfigurationError("setBreakpoints needs `source.path`.");
+      if (!path) throw new ConfigurationError(l10n.t("setBreakpoints needs `source.path`."));
       const requested = isRecord(args) && Array.isArray(args.breakpoints) ? args.breakpoints : isRecord(args) && Array.isArray(args.lines) ? args.lines.map((line: unknown) => ({ line })) : [];
       const lines = requested.map((b: unknown) => (isRecord(b) && typeof b.line === "number" ? b.line : 0));
       const content = await this.deps.readFile(path).then(
@@ -127,7 +128,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
   }
 
   protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
-    response.body = { threads: this.run ? [new Thread(THREAD_ID, `Run on thread ${this.run.threadId}`)] : [] };
+    response.body = { threads: this.run ? [new Thread(THREAD_ID, l10n.t("Run on thread {0}", this.run.threadId))] : [] };
     this.sendResponse(response);
   }
 
@@ -151,7 +152,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
     this.guard(response, () => {
       const { paused } = this.requirePaused();
       const reference = this.variables.resolve(isRecord(args) && typeof args.variablesReference === "number" ? args.variablesReference : 0);
-      if (!reference) throw new ConfigurationError("No such variable: it belongs to an earlier stop.");
+      if (!reference) throw new ConfigurationError(l10n.t("No such variable: it belongs to an earlier stop."));
       let variables = this.variables.children(paused, reference);
       if (isRecord(args) && typeof args.start === "number") variables = variables.slice(args.start, typeof args.count === "number" && args.count > 0 ? args.start + args.count : undefined);
       response.body = { variables };
@@ -163,18 +164,18 @@ export class LangGraphDebugSession extends DebugRunDriver {
     this.guard(response, async () => {
       const { paused, run } = this.requirePaused();
       const reference = this.variables.resolve(isRecord(args) && typeof args.variablesReference === "number" ? args.variablesReference : 0);
-      if (!reference || !isRecord(args) || typeof args.name !== "string" || typeof args.value !== "string") throw new ConfigurationError("setVariable needs a variable of this stop, its name and a value.");
-      if (reference.scope !== "state") throw new ConfigurationError("Only the state's values can be edited.");
-      if (this.replay) throw new ConfigurationError(`This is a replay of ${this.replay.subgraph}'s recorded steps, which already ran: state edits apply to the parent thread only. Step out of the replay to edit the run's state.`);
+      if (!reference || !isRecord(args) || typeof args.name !== "string" || typeof args.value !== "string") throw new ConfigurationError(l10n.t("setVariable needs a variable of this stop, its name and a value."));
+      if (reference.scope !== "state") throw new ConfigurationError(l10n.t("Only the state's values can be edited."));
+      if (this.replay) throw new ConfigurationError(l10n.t("This is a replay of {0}'s recorded steps, which already ran: state edits apply to the parent thread only. Step out of the replay to edit the run's state.", this.replay.subgraph));
       const index = /^\[(\d+)\]$/.exec(args.name);
       const path = [...reference.path, index ? Number(index[1]) : args.name];
       const value = parseValue(args.value);
       const channel = String(path[0]);
       const values = isRecord(paused.checkpoint.values) ? paused.checkpoint.values : {};
       const updated = withValueAt(values[channel], path.slice(1), value);
-      await this.deps.gateway.updateState(run.threadId, { [channel]: updated }).catch(this.explained({ operation: "edit the state", subject: `Thread ${run.threadId}` }));
-      paused.checkpoint = await this.deps.gateway.getState(run.threadId).catch(this.explained({ operation: "read the state", subject: `Thread ${run.threadId}` }));
-      this.output(`Wrote ${channel} as a new checkpoint.\n`, "console");
+      await this.deps.gateway.updateState(run.threadId, { [channel]: updated }).catch(this.explained({ operation: l10n.t("edit the state"), subject: l10n.t("Thread {0}", run.threadId) }));
+      paused.checkpoint = await this.deps.gateway.getState(run.threadId).catch(this.explained({ operation: l10n.t("read the state"), subject: l10n.t("Thread {0}", run.threadId) }));
+      this.output(l10n.t("Wrote {0} as a new checkpoint.\n", channel), "console");
       const written = this.variables.variable(args.name, valueAt(paused.checkpoint.values, path), { scope: "state", path });
       response.body = { value: written.value, type: written.type, variablesReference: written.variablesReference, indexedVariables: written.indexedVariables };
       this.sendResponse(response);
@@ -185,11 +186,11 @@ export class LangGraphDebugSession extends DebugRunDriver {
   protected override evaluateRequest(response: DebugProtocol.EvaluateResponse, args: unknown): void {
     this.guard(response, () => {
       const expression = isRecord(args) && typeof args.expression === "string" ? args.expression.trim() : "";
-      if (!expression) throw new ConfigurationError("Type a path into the state, like messages[-1].content, or a resume value, like {\"resume\": \"yes\"}.");
+      if (!expression) throw new ConfigurationError(l10n.t("Type a path into the state, like messages[-1].content, or a resume value, like {\"resume\": \"yes\"}."));
       const { paused } = this.requirePaused();
       if (expression.startsWith("{")) {
         const command = parseCommand(expression);
-        response.body = { result: `Resuming with ${JSON.stringify(command)}`, variablesReference: 0 };
+        response.body = { result: l10n.t("Resuming with {0}", JSON.stringify(command)), variablesReference: 0 };
         this.sendResponse(response);
         void this.advance("continue", { input: null, command });
         return;
@@ -230,12 +231,12 @@ export class LangGraphDebugSession extends DebugRunDriver {
   }
 
   protected override pauseRequest(response: DebugProtocol.PauseResponse): void {
-    this.fail(response, "A run cannot be paused inside a node: set a breakpoint on a node instead.");
+    this.fail(response, l10n.t("A run cannot be paused inside a node: set a breakpoint on a node instead."));
   }
 
   protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
     this.guard(response, async () => {
-      await this.endRun("Stopped: the run was cancelled on the server.");
+      await this.endRun(l10n.t("Stopped: the run was cancelled on the server."));
       this.sendResponse(response);
     });
   }
@@ -261,7 +262,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
   /** Shared by launch and attach: nothing may have started; whatever fails ends the session. */
   private startSession(response: DebugProtocol.Response, handler: () => Promise<void>): void {
     this.guard(response, async () => {
-      if (this.phase !== "initialized") throw new ConfigurationError("The session has already started a run.");
+      if (this.phase !== "initialized") throw new ConfigurationError(l10n.t("The session has already started a run."));
       this.phase = "launching";
       try {
         await handler();
@@ -274,7 +275,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
 
   /** Loads the graph's nodes (breakpoints are checked against them), then takes the editor's breakpoints. */
   private async prepare(assistant: AssistantRecord, threadId: string): Promise<void> {
-    const graph = await this.deps.gateway.assistantGraph(assistant.assistant_id, false).catch(this.explained({ operation: "read the assistant's graph" }));
+    const graph = await this.deps.gateway.assistantGraph(assistant.assistant_id, false).catch(this.explained({ operation: l10n.t("read the assistant's graph") }));
     // The xray drawing names the nodes inside subgraphs; a server that refuses it only costs those names.
     const xray = await this.deps.gateway.assistantGraph(assistant.assistant_id, true).catch(() => undefined);
     this.run = { threadId, assistantId: assistant.assistant_id, graphId: assistant.graph_id };

@@ -5,7 +5,8 @@
  * `interruptAfter`. A breakpoint that names no node of the graph stays unverified, with the reason.
  * `subgraph:node` stops in a replay of the subgraph's recorded steps (see `subgraphReplay.ts`).
  */
-import { SUBGRAPH_LIMIT } from "./subgraphs";
+import * as l10n from "@vscode/l10n";
+import { subgraphLimit } from "./subgraphs";
 
 export type NodeStop = "before" | "after";
 
@@ -73,7 +74,7 @@ export class NodeBreakpoints {
       const node = text === undefined ? undefined : nodeAddedOnLine(text);
       const breakpoint: NodeBreakpoint = { id: this.nextId++, node, stop: "before", verified: false, source: { path, line } };
       if (node === undefined) {
-        breakpoint.message = text === undefined ? "This line is not in the file." : "Put node breakpoints on a line that adds a node by name, like addNode(\"tools\", …) or add_node(\"tools\", …).";
+        breakpoint.message = text === undefined ? l10n.t("This line is not in the file.") : l10n.t("Put node breakpoints on a line that adds a node by name, like addNode(\"tools\", …) or add_node(\"tools\", …).");
         return breakpoint;
       }
       return this.verify(breakpoint);
@@ -107,9 +108,9 @@ export class NodeBreakpoints {
     const node = breakpoint.node;
     breakpoint.verified = false;
     if (!node) {
-      breakpoint.message ??= "A node breakpoint needs a node name, like tools or after:tools.";
+      breakpoint.message ??= l10n.t("A node breakpoint needs a node name, like tools or after:tools.");
     } else if (!this.nodes) {
-      breakpoint.message = "The graph is not loaded yet.";
+      breakpoint.message = l10n.t("The graph is not loaded yet.");
     } else if (this.nodes.has(node)) {
       breakpoint.verified = true;
       breakpoint.message = undefined;
@@ -117,7 +118,7 @@ export class NodeBreakpoints {
       this.insideSubgraph(breakpoint, node.slice(0, node.indexOf(":")), node.slice(node.indexOf(":") + 1));
     } else {
       const known = [...this.nodes].join(", ");
-      breakpoint.message = `The graph has no node named ${node}${known ? ` (its nodes: ${known})` : ""}.`;
+      breakpoint.message = l10n.t("The graph has no node named {0}{1}.", node, known ? l10n.t(" (its nodes: {0})", known) : "");
     }
     return breakpoint;
   }
@@ -130,16 +131,16 @@ export class NodeBreakpoints {
     const known = this.subgraphs.get(subgraph);
     const name = `${subgraph}:${inner}`;
     if (!known) {
-      breakpoint.message = `The graph's drawing does not show the nodes inside ${subgraph}, so ${name} cannot be checked. A breakpoint on ${subgraph} stops before the subgraph runs.`;
+      breakpoint.message = l10n.t("The graph's drawing does not show the nodes inside {0}, so {1} cannot be checked. A breakpoint on {2} stops before the subgraph runs.", subgraph, name, subgraph);
     } else if (!known.some((id) => id === inner || id.startsWith(`${inner}:`))) {
-      breakpoint.message = `The subgraph ${subgraph} has no node named ${inner} (its nodes: ${known.join(", ")}).`;
+      breakpoint.message = l10n.t("The subgraph {0} has no node named {1} (its nodes: {2}).", subgraph, inner, known.join(", "));
     } else if (inner.includes(":")) {
-      breakpoint.message = `A replay reaches one subgraph deep: ${name} is inside a subgraph of ${subgraph}. A breakpoint on ${subgraph}:${inner.slice(0, inner.indexOf(":"))} stops in the replay before it runs.`;
+      breakpoint.message = l10n.t("A replay reaches one subgraph deep: {0} is inside a subgraph of {1}. A breakpoint on {2}:{3} stops in the replay before it runs.", name, subgraph, subgraph, inner.slice(0, inner.indexOf(":")));
     } else if (breakpoint.stop === "after") {
-      breakpoint.message = `after:${name} is inside the subgraph ${subgraph}, and ${SUBGRAPH_LIMIT}. Use ${name}: it stops in a replay of the subgraph's recorded steps.`;
+      breakpoint.message = l10n.t("after:{0} is inside the subgraph {1}, and {2}. Use {3}: it stops in a replay of the subgraph's recorded steps.", name, subgraph, subgraphLimit(), name);
     } else {
       breakpoint.verified = true;
-      breakpoint.message = `Stops in replay: ${subgraph} runs whole in one step of the run, then the session replays its recorded steps and stops before ${inner}.`;
+      breakpoint.message = l10n.t("Stops in replay: {0} runs whole in one step of the run, then the session replays its recorded steps and stops before {1}.", subgraph, inner);
     }
   }
 

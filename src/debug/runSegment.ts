@@ -3,6 +3,7 @@
  * itself at the nodes in `interruptBefore` / `interruptAfter` (or at an `interrupt()`), so a stretch
  * is one run on the server, streamed to its end; the thread's state then says where it stopped.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { RunRequest, StreamPart } from "../deployment/types";
 import { isRecord } from "./stateExpression";
@@ -37,7 +38,7 @@ function describeFailure(data: unknown): string {
   if (isRecord(data)) {
     const message = typeof data.message === "string" ? data.message : undefined;
     const error = typeof data.error === "string" ? data.error : undefined;
-    return [error, message].filter(Boolean).join(": ") || "the run failed";
+    return [error, message].filter(Boolean).join(": ") || l10n.t("the run failed");
   }
-  return typeof data === "string" ? data : "the run failed";
+  return typeof data === "string" ? data : l10n.t("the run failed");
 }

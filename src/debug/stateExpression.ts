@@ -3,6 +3,7 @@
  * `$.messages[0].tool_calls[0].args` or `["odd key"]`. Negative indexes count from the end, as in Python.
  */
 
+import * as l10n from "@vscode/l10n";
 export type PathSegment = string | number;
 
 /** The path an expression names; throws an Error that says where the expression is malformed. */
@@ -11,11 +12,11 @@ export function parsePath(expression: string): PathSegment[] {
   const path: PathSegment[] = [];
   let at = text.startsWith("$") ? 1 : 0;
   const fail = (what: string): never => {
-    throw new Error(`${what} at column ${at + 1} of \`${text}\``);
+    throw new Error(l10n.t("{0} at column {1} of `{2}`", what, at + 1, text));
   };
   const identifier = () => {
     const match = /^[A-Za-z_][\w-]*/.exec(text.slice(at));
-    if (!match) fail("Expected a name");
+    if (!match) fail(l10n.t("Expected a name"));
     at += match![0].length;
     return match![0];
   };
@@ -36,10 +37,10 @@ export function parsePath(expression: string): PathSegment[] {
         path.push(quoted.startsWith('"') ? (JSON.parse(quoted) as string) : quoted.slice(1, -1).replace(/\\(.)/g, "$1"));
         at += key[0].length;
       } else {
-        fail("Expected an index or a quoted key");
+        fail(l10n.t("Expected an index or a quoted key"));
       }
     } else {
-      fail("Expected `.` or `[`");
+      fail(l10n.t("Expected `.` or `[`"));
     }
   }
   return path;
@@ -52,12 +53,12 @@ export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
     const segment = path[i];
     if (Array.isArray(value) && typeof segment === "number") {
       const index = segment < 0 ? value.length + segment : segment;
-      if (index < 0 || index >= value.length) throw new Error(`${formatPath(path.slice(0, i + 1))} is out of range (length ${value.length})`);
+      if (index < 0 || index >= value.length) throw new Error(l10n.t("{0} is out of range (length {1})", formatPath(path.slice(0, i + 1)), value.length));
       value = value[index];
     } else if (isRecord(value) && typeof segment === "string" && Object.hasOwn(value, segment)) {
       value = value[segment];
     } else {
-      throw new Error(`${formatPath(path.slice(0, i + 1))} is not in the state`);
+      throw new Error(l10n.t("{0} is not in the state", formatPath(path.slice(0, i + 1))));
     }
   }
   return value;
@@ -69,13 +70,13 @@ export function withValueAt(root: unknown, path: readonly PathSegment[], replace
   const [head, ...rest] = path;
   if (Array.isArray(root) && typeof head === "number") {
     const index = head < 0 ? root.length + head : head;
-    if (index < 0 || index >= root.length) throw new Error(`index ${head} is out of range`);
+    if (index < 0 || index >= root.length) throw new Error(l10n.t("index {0} is out of range", head));
     const copy: unknown[] = [...(root as unknown[])];
     copy[index] = withValueAt(root[index], rest, replacement);
     return copy;
   }
   if (isRecord(root) && typeof head === "string") return { ...root, [head]: withValueAt(root[head], rest, replacement) };
-  throw new Error(`${String(head)} cannot be set here`);
+  throw new Error(l10n.t("{0} cannot be set here", String(head)));
 }
 
 export function formatPath(path: readonly PathSegment[]): string {

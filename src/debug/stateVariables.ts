@@ -4,6 +4,7 @@
  * a node is expanded; a reference names a path, resolved against the latest state, so references stay
  * valid after a variable is edited.
  */
+import * as l10n from "@vscode/l10n";
 import { Handles } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import type { ThreadCheckpoint } from "../deployment/types";
@@ -35,9 +36,9 @@ export class StateVariables {
   scopes(paused: PausedState): DebugProtocol.Scope[] {
     const scopes: DebugProtocol.Scope[] = [
       { name: "State", presentationHint: "locals", variablesReference: this.references.create({ scope: "state", path: [] }), expensive: false },
-      { name: "Pending tasks", variablesReference: this.references.create({ scope: "tasks", path: [] }), expensive: false },
+      { name: l10n.t("Pending tasks"), variablesReference: this.references.create({ scope: "tasks", path: [] }), expensive: false },
     ];
-    if (paused.lastUpdate) scopes.push({ name: `Written by ${paused.lastUpdate.node}`, variablesReference: this.references.create({ scope: "update", path: [] }), expensive: false });
+    if (paused.lastUpdate) scopes.push({ name: l10n.t("Written by {0}", paused.lastUpdate.node), variablesReference: this.references.create({ scope: "update", path: [] }), expensive: false });
     return scopes;
   }
 

@@ -4,6 +4,7 @@
  * namespace. Step Into and `subgraph:node` breakpoints then walk those recorded steps: what the
  * subgraph's state was before each of its nodes, and what each wrote. Nothing in a replay runs again.
  */
+import * as l10n from "@vscode/l10n";
 import type { DebugGateway } from "./debugSessionDeps";
 import type { CheckpointTask, ThreadCheckpoint } from "../deployment/types";
 import type { PausedState } from "./stateVariables";
@@ -51,5 +52,5 @@ export function stepBefore(replay: SubgraphReplay, nodes: readonly string[], fro
 }
 
 export function replayNote(subgraph: string): string {
-  return `Replaying ${subgraph} from its checkpoints: it ran whole in the last step, so these are steps that already ran.`;
+  return l10n.t("Replaying {0} from its checkpoints: it ran whole in the last step, so these are steps that already ran.", subgraph);
 }

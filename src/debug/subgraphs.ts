@@ -4,9 +4,12 @@
  * out of the config that subgraphs inherit, and a subgraph keeps the lists it was compiled with). So a
  * subgraph runs whole in one step; `subgraphReplay.ts` then walks its recorded checkpoints.
  */
+import * as l10n from "@vscode/l10n";
 import type { CheckpointTask } from "../deployment/types";
 
-export const SUBGRAPH_LIMIT = "the server stops a run only before or after the graph's own nodes (a run's interruptBefore and interruptAfter do not reach into subgraphs)";
+/** Why a run cannot stop inside a subgraph. */
+export const subgraphLimit = () =>
+  l10n.t("the server stops a run only before or after the graph's own nodes (a run's interruptBefore and interruptAfter do not reach into subgraphs)");
 
 const START_END = /(^|:)__(start|end)__$/;
 
@@ -33,7 +36,7 @@ export function isSubgraph(node: string, drawn: ReadonlyMap<string, readonly str
 /** The Debug Console line for a Step Into: what it does at this stop, and why. */
 export function stepIntoNote(next: readonly string[], subgraph: (node: string) => boolean): string {
   const subgraphs = next.filter(subgraph);
-  if (subgraphs.length === 0) return `Step Into runs one step, like Step Over: ${next.join(", ") || "the next node"} is not a subgraph.`;
+  if (subgraphs.length === 0) return l10n.t("Step Into runs one step, like Step Over: {0} is not a subgraph.", next.join(", ") || l10n.t("the next node"));
   const names = subgraphs.join(", ");
-  return `Step Into runs one step, like Step Over: ${names} ${subgraphs.length > 1 ? "are subgraphs" : "is a subgraph"}, and ${SUBGRAPH_LIMIT}. ${names} runs to its end in this step.`;
+  return l10n.t("Step Into runs one step, like Step Over: {0} {1}, and {2}. {3} runs to its end in this step.", names, subgraphs.length > 1 ? l10n.t("are subgraphs") : l10n.t("is a subgraph"), subgraphLimit(), names);
 }

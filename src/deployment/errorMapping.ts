@@ -2,6 +2,7 @@
  * Every failure that reaches the user goes through here: one place turns SDK, HTTP and network errors
  * into a sentence that names the problem and the action that fixes it.
  */
+import * as l10n from "@vscode/l10n";
 import type { ErrorActionId, ErrorView } from "../common/errorView";
 
 type DeploymentErrorKind =
@@ -39,13 +40,13 @@ export interface ErrorContext {
   subject?: string;
 }
 
-const ACTION_LABELS: Record<ErrorActionId, string> = {
-  retry: "Retry",
-  openSettings: "Open Settings",
-  setApiKey: "Set API Key",
-  reload: "Reload",
-  showLog: "Show Log",
-};
+const actionLabels = (): Record<ErrorActionId, string> => ({
+  retry: l10n.t("Retry"),
+  openSettings: l10n.t("Open Settings"),
+  setApiKey: l10n.t("Set API Key"),
+  reload: l10n.t("Reload"),
+  showLog: l10n.t("Show Log"),
+});
 
 export class DeploymentError extends Error {
   constructor(readonly info: UserFacingError) {
@@ -130,81 +131,82 @@ const DROPPED_PATTERNS = /terminated|other side closed|socket hang up|premature 
 export function mapError(error: unknown, context: ErrorContext = {}): UserFacingError {
   if (error instanceof DeploymentError) return error.info;
   const detail = textOf(error);
-  const url = context.url ?? "the deployment";
-  const doing = context.operation ? `Could not ${context.operation}: ` : "";
+  const url = context.url ?? l10n.t("the deployment");
+  const operation = context.operation;
   const status = statusOf(error);
   const name = (error as { name?: string } | null)?.name ?? "";
   const fromServer = serverDetail(error);
   const make = (kind: DeploymentErrorKind, message: string, actions: ErrorActionId[]): UserFacingError => ({
     kind,
-    message: doing + message,
+    message: operation ? l10n.t("Could not {0}: {1}", operation, message) : message,
     actions,
     status,
     detail,
   });
 
   if (error instanceof UnsupportedByServerError) {
-    const server = error.serverVersion ? `${url} runs langgraph-api ${error.serverVersion}, which` : `The server at ${url}`;
-    return make("unsupported", `${server} does not support ${error.capability} (${error.status}). Use a deployment whose server offers it.`, ["showLog"]);
+    const server = error.serverVersion ? l10n.t("{0} runs langgraph-api {1}, which", url, error.serverVersion) : l10n.t("The server at {0}", url);
+    return make("unsupported", l10n.t("{0} does not support {1} ({2}). Use a deployment whose server offers it.", server, error.capability, error.status), ["showLog"]);
   }
   if (error instanceof CheckpointGoneError) {
-    return make("notFound", `Checkpoint ${error.checkpointId.slice(0, 8)} of thread ${error.threadId.slice(0, 8)} no longer exists on ${url}: the thread was deleted or the server lost its state.`, ["retry"]);
+    return make("notFound", l10n.t("Checkpoint {0} of thread {1} no longer exists on {2}: the thread was deleted or the server lost its state.", error.checkpointId.slice(0, 8), error.threadId.slice(0, 8), url), ["retry"]);
   }
   if (status !== undefined) {
-    if (status === 401) return make("unauthorized", `${url} rejected the API key (401). Set a valid API key for this deployment.`, ["setApiKey", "retry"]);
-    if (status === 403) return make("forbidden", `${url} refused access (403). Check that the API key has access to this deployment.`, ["setApiKey", "retry"]);
-    if (status === 404) return make("notFound", `${context.subject ?? "The requested item"} was not found on ${url} (404); it may have been deleted.`, ["retry"]);
-    if (status === 409) return make("conflict", `${context.subject ?? "The item"} already exists (409).${fromServer ? ` ${fromServer}` : ""}`, ["retry"]);
+    if (status === 401) return make("unauthorized", l10n.t("{0} rejected the API key (401). Set a valid API key for this deployment.", url), ["setApiKey", "retry"]);
+    if (status === 403) return make("forbidden", l10n.t("{0} refused access (403). Check that the API key has access to this deployment.", url), ["setApiKey", "retry"]);
+    if (status === 404) return make("notFound", l10n.t("{0} was not found on {1} (404); it may have been deleted.", context.subject ?? l10n.t("The requested item"), url), ["retry"]);
+    if (status === 409) return make("conflict", l10n.t("{0} already exists (409).{1}", context.subject ?? l10n.t("The item"), fromServer ? ` ${fromServer}` : ""), ["retry"]);
     if (status === 422) {
       const busy = /busy|inflight|in flight|multitask|reject/i.test(fromServer ?? detail);
       return busy
-        ? make("busy", "The thread is busy with another run (422). Wait for it to finish, or stop it first.", ["retry"])
-        : make("badRequest", `The deployment could not process the request (422).${fromServer ? ` ${fromServer}` : ""}`, ["retry"]);
+        ? make("busy", l10n.t("The thread is busy with another run (422). Wait for it to finish, or stop it first."), ["retry"])
+        : make("badRequest", l10n.t("The deployment could not process the request (422).{0}", fromServer ? ` ${fromServer}` : ""), ["retry"]);
     }
-    if (status === 400) return make("badRequest", `The deployment rejected the request (400).${fromServer ? ` ${fromServer}` : ""}`, ["showLog"]);
-    if (status === 408 || status === 504) return make("timeout", `${url} timed out (${status}). Try again.`, ["retry"]);
-    if (status >= 500) return make("server", `${url} had an internal error (${status}). Try again; if it persists, check the server's logs.`, ["retry", "showLog"]);
+    if (status === 400) return make("badRequest", l10n.t("The deployment rejected the request (400).{0}", fromServer ? ` ${fromServer}` : ""), ["showLog"]);
+    if (status === 408 || status === 504) return make("timeout", l10n.t("{0} timed out ({1}). Try again.", url, status), ["retry"]);
+    if (status >= 500) return make("server", l10n.t("{0} had an internal error ({1}). Try again; if it persists, check the server's logs.", url, status), ["retry", "showLog"]);
   }
   if (name === "UnexpectedResponseError") {
-    return make("badResponse", `${url} answered in a shape this extension does not understand. Is it a LangGraph deployment? ${error instanceof Error ? error.message : ""}`.trim(), ["showLog", "openSettings"]);
+    return make("badResponse", l10n.t("{0} answered in a shape this extension does not understand. Is it a LangGraph deployment? {1}", url, error instanceof Error ? error.message : "").trim(), ["showLog", "openSettings"]);
   }
   if (name === "StreamStalledError") {
-    return make("streamDropped", `The reply from ${url} stalled: no data arrived for a while.`, ["retry"]);
+    return make("streamDropped", l10n.t("The reply from {0} stalled: no data arrived for a while.", url), ["retry"]);
   }
   if (name === "SyntaxError" || /Unexpected token|Unexpected end of JSON|is not valid JSON/.test(detail)) {
-    return make("streamDropped", `The deployment sent a malformed reply stream.`, ["retry", "showLog"]);
+    return make("streamDropped", l10n.t("The deployment sent a malformed reply stream."), ["retry", "showLog"]);
   }
   if (name === "TimeoutError" || /timed? ?out/i.test(detail)) {
-    return make("timeout", `${url} did not answer in time. Check the server, or raise "langgraph.requestTimeoutSeconds".`, ["retry", "openSettings"]);
+    return make("timeout", l10n.t("{0} did not answer in time. Check the server, or raise \"langgraph.requestTimeoutSeconds\".", url), ["retry", "openSettings"]);
   }
-  if (name === "AbortError" || /^AbortError|aborted/i.test(detail)) return make("cancelled", "The request was cancelled.", []);
+  if (name === "AbortError" || /^AbortError|aborted/i.test(detail)) return make("cancelled", l10n.t("The request was cancelled."), []);
   if (name === "ConnectionError" || NETWORK_PATTERNS.test(detail)) {
-    return make("unreachable", `Cannot reach ${url}. Is the server running? Check "langgraph.deploymentUrl".`, ["retry", "openSettings"]);
+    return make("unreachable", l10n.t("Cannot reach {0}. Is the server running? Check \"langgraph.deploymentUrl\".", url), ["retry", "openSettings"]);
   }
   if (DROPPED_PATTERNS.test(detail)) {
-    return make("streamDropped", `The connection to ${url} dropped while the reply was streaming.`, ["retry"]);
+    return make("streamDropped", l10n.t("The connection to {0} dropped while the reply was streaming.", url), ["retry"]);
   }
   return make("unknown", `${error instanceof Error ? error.message : String(error)}`, ["showLog"]);
 }
 
 export function toErrorView(error: UserFacingError): ErrorView {
-  return { message: error.message, actions: error.actions.map((id) => ({ id, label: ACTION_LABELS[id] })) };
+  const labels = actionLabels();
+  return { message: error.message, actions: error.actions.map((id) => ({ id, label: labels[id] })) };
 }
 
 /** Validates a deployment URL before any request is made. */
 export function validateDeploymentUrl(value: string | undefined): UserFacingError | undefined {
   const text = value?.trim() ?? "";
   if (!text) {
-    return { kind: "noUrl", message: 'No LangGraph deployment is configured. Set "langgraph.deploymentUrl".', actions: ["openSettings"], detail: "empty url" };
+    return { kind: "noUrl", message: l10n.t("No LangGraph deployment is configured. Set \"langgraph.deploymentUrl\"."), actions: ["openSettings"], detail: "empty url" };
   }
   let parsed: URL;
   try {
     parsed = new URL(text);
   } catch {
-    return { kind: "invalidUrl", message: `"${text}" is not a valid URL. Use a URL such as http://127.0.0.1:2024.`, actions: ["openSettings"], detail: "invalid url" };
+    return { kind: "invalidUrl", message: l10n.t("\"{0}\" is not a valid URL. Use a URL such as http://127.0.0.1:2024.", text), actions: ["openSettings"], detail: "invalid url" };
   }
   if (parsed.protocol !== "http:" && parsed.protocol !== "https:") {
-    return { kind: "invalidUrl", message: `"${text}" must start with http:// or https://.`, actions: ["openSettings"], detail: "invalid protocol" };
+    return { kind: "invalidUrl", message: l10n.t("\"{0}\" must start with http:// or https://.", text), actions: ["openSettings"], detail: "invalid protocol" };
   }
   return undefined;
 }
@@ -216,7 +218,7 @@ export function validateDeploymentUrl(value: string | undefined): UserFacingErro
 export function alreadyAnswered(subject: string): DeploymentError {
   return new DeploymentError({
     kind: "conflict",
-    message: `${subject} was already answered elsewhere: its run has resumed, so this answer was not sent.`,
+    message: l10n.t("{0} was already answered elsewhere: its run has resumed, so this answer was not sent.", subject),
     actions: [],
     detail: "interrupt already resumed",
   });

@@ -4,6 +4,7 @@
  * happen in one layer only (`retryingFetch`): a request is sent at most `MAX_SENDS` times, a request
  * that starts a run exactly once.
  */
+import * as l10n from "@vscode/l10n";
 import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
 import type { StreamModeName } from "../common/streamModes";
 import { createClient, fetchServerInfo, type ClientOptions } from "./clientFactory";
@@ -133,7 +134,7 @@ export class DeploymentGateway {
     const threadId = crypto.randomUUID();
     const wire = supersteps.map((step) => ({ updates: step.updates.map((u) => ({ values: u.values, asNode: u.as_node })) }));
     try {
-      return parseThread.one(await this.attempt("creating threads from supersteps", () => client.threads.create({ threadId, graphId, metadata, supersteps: wire })));
+      return parseThread.one(await this.attempt(l10n.t("creating threads from supersteps"), () => client.threads.create({ threadId, graphId, metadata, supersteps: wire })));
     } catch (error) {
       await client.threads.delete(threadId).catch(() => undefined);
       throw error;
@@ -151,7 +152,7 @@ export class DeploymentGateway {
 
   async copyThread(threadId: string): Promise<ThreadSummary> {
     const client = await this.client();
-    return parseThread.one(await this.attempt("forking threads (threads.copy)", () => client.threads.copy(threadId)));
+    return parseThread.one(await this.attempt(l10n.t("forking threads (threads.copy)"), () => client.threads.copy(threadId)));
   }
 
   /** The thread's state at its head or at a checkpoint; `messagesOnly` asks the server for `values.messages` alone. */
@@ -311,12 +312,12 @@ export class DeploymentGateway {
 
   async assistantVersions(assistantId: string, limit: number): Promise<AssistantVersion[]> {
     const client = await this.client();
-    return parseVersion.many(await this.attempt("assistant versions", () => client.assistants.getVersions(assistantId, { limit })));
+    return parseVersion.many(await this.attempt(l10n.t("assistant versions"), () => client.assistants.getVersions(assistantId, { limit })));
   }
 
   async setAssistantVersion(assistantId: string, version: number): Promise<AssistantRecord> {
     const client = await this.client();
-    return parseAssistant.one(await this.attempt("assistant versions", () => client.assistants.setLatest(assistantId, version)));
+    return parseAssistant.one(await this.attempt(l10n.t("assistant versions"), () => client.assistants.setLatest(assistantId, version)));
   }
 
   /**
@@ -325,19 +326,19 @@ export class DeploymentGateway {
    */
   async stateSchema(assistantId: string): Promise<Record<string, unknown> | undefined> {
     const client = await this.client();
-    return parseSchemas.one(await this.attempt("graph schemas (assistants.getSchemas)", () => client.assistants.getSchemas(assistantId))).state_schema ?? undefined;
+    return parseSchemas.one(await this.attempt(l10n.t("graph schemas (assistants.getSchemas)"), () => client.assistants.getSchemas(assistantId))).state_schema ?? undefined;
   }
 
   /** The JSON Schemas of the assistant's graph (slow for TypeScript graphs: never on a hot path, cache it). */
   async assistantSchemas(assistantId: string): Promise<GraphSchemas> {
     const client = await this.client();
-    return parseGraphSchemas.one(await this.attempt("graph schemas (assistants.getSchemas)", () => client.assistants.getSchemas(assistantId)));
+    return parseGraphSchemas.one(await this.attempt(l10n.t("graph schemas (assistants.getSchemas)"), () => client.assistants.getSchemas(assistantId)));
   }
 
   /** The assistant's graph; `xray` draws subgraphs expanded (older servers reject it). */
   async assistantGraph(assistantId: string, xray: boolean): Promise<RawGraph> {
     const client = await this.client();
-    return parseGraph.one(await this.attempt("drawing graphs (assistants.getGraph)", () => client.assistants.getGraph(assistantId, xray ? { xray: true } : undefined)));
+    return parseGraph.one(await this.attempt(l10n.t("drawing graphs (assistants.getGraph)"), () => client.assistants.getGraph(assistantId, xray ? { xray: true } : undefined)));
   }
 
   /**
@@ -349,7 +350,7 @@ export class DeploymentGateway {
     try {
       yield* client.threads.joinStream(threadId, { streamMode: ["run_modes"], signal }) as AsyncIterable<StreamPart>;
     } catch (error) {
-      throw await this.explain(error, "following a thread's runs (threads.joinStream)");
+      throw await this.explain(error, l10n.t("following a thread's runs (threads.joinStream)"));
     }
   }
 

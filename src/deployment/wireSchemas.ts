@@ -3,6 +3,7 @@
  * without falls back to an empty value, so one odd field from some server version costs a detail, not
  * the whole list. Graph state (`values`, task results) stays `unknown`: it is the graph's own data.
  */
+import * as l10n from "@vscode/l10n";
 import * as v from "valibot";
 import { THREAD_STATUSES, type AssistantRecord, type AssistantVersion, type GraphSchemas, type RawGraph, type RunRecord, type ServerInfo, type ThreadCheckpoint, type ThreadSummary } from "./types";
 
@@ -79,45 +80,46 @@ const serverInfo = v.object({
 class UnexpectedResponseError extends Error {
   constructor(what: string, issues: v.BaseIssue<unknown>[]) {
     const where = issues[0] ? `${v.getDotPath(issues[0]) ?? "(root)"}: ${issues[0].message}` : "";
-    super(`The deployment answered ${what} in an unexpected shape (${where})`);
+    super(l10n.t("The deployment answered {0} in an unexpected shape ({1})", what, where));
     this.name = "UnexpectedResponseError";
   }
 }
 
-function parser<T>(schema: v.GenericSchema<unknown, T>, what: string) {
+/** `what` names the answer in the error's sentence; a function, as the bundle is configured after this module loads. */
+function parser<T>(schema: v.GenericSchema<unknown, T>, what: () => string) {
   const one = (value: unknown): T => {
     const result = v.safeParse(schema, value);
-    if (!result.success) throw new UnexpectedResponseError(what, result.issues);
+    if (!result.success) throw new UnexpectedResponseError(what(), result.issues);
     return result.output;
   };
   const many = (value: unknown): T[] => {
-    if (!Array.isArray(value)) throw new UnexpectedResponseError(`${what} list`, []);
+    if (!Array.isArray(value)) throw new UnexpectedResponseError(l10n.t("a list of {0}", what()), []);
     return value.map(one);
   };
   return { one, many };
 }
 
-export const parseThread = parser<ThreadSummary>(threadSummary, "a thread");
-export const parseCheckpoint = parser<ThreadCheckpoint>(checkpoint as v.GenericSchema<unknown, ThreadCheckpoint>, "a thread state");
+export const parseThread = parser<ThreadSummary>(threadSummary, () => l10n.t("a thread"));
+export const parseCheckpoint = parser<ThreadCheckpoint>(checkpoint as v.GenericSchema<unknown, ThreadCheckpoint>, () => l10n.t("a thread state"));
 export const parseRun = parser<RunRecord>(
   v.pipe(
     run,
     v.transform(({ kwargs, ...rest }) => (kwargs?.resumable ? { ...rest, resumable: true } : rest)),
   ),
-  "a run",
+  () => l10n.t("a run"),
 );
 export const parseAssistant = parser<AssistantRecord>(
   v.pipe(assistant, v.transform((a) => ({ ...a, description: a.description ?? undefined }))),
-  "an assistant",
+  () => l10n.t("an assistant"),
 );
-export const parseVersion = parser<AssistantVersion>(version, "an assistant version");
-export const parseGraph = parser<RawGraph>(graph, "a graph");
-export const parseStateUpdate = parser(stateUpdate, "a state update");
-export const parseSchemas = parser(schemas, "graph schemas");
+export const parseVersion = parser<AssistantVersion>(version, () => l10n.t("an assistant version"));
+export const parseGraph = parser<RawGraph>(graph, () => l10n.t("a graph"));
+export const parseStateUpdate = parser(stateUpdate, () => l10n.t("a state update"));
+export const parseSchemas = parser(schemas, () => l10n.t("graph schemas"));
 const graphSchemas = v.object({
   graph_id: text,
   input_schema: v.optional(v.unknown()),
   state_schema: v.optional(v.unknown()),
 });
-export const parseGraphSchemas = parser<GraphSchemas>(graphSchemas, "graph schemas");
-export const parseServerInfo = parser<ServerInfo>(serverInfo, "its server info");
+export const parseGraphSchemas = parser<GraphSchemas>(graphSchemas, () => l10n.t("graph schemas"));
+export const parseServerInfo = parser<ServerInfo>(serverInfo, () => l10n.t("its server info"));

@@ -3,6 +3,7 @@
  * line. Reads the event defensively (it is the agent's data) and never serialises a whole payload: a
  * row costs the same for a token and for a 1 MB state.
  */
+import * as l10n from "@vscode/l10n";
 import { modeOfEvent } from "../common/streamModes";
 import { shorten } from "../common/threadText";
 import { labelText } from "../common/untrustedText";
@@ -85,7 +86,7 @@ function updateFields(data: unknown): Fields {
   const nodes = Object.keys(data);
   const node = nodes.join(", ");
   const written = nodes.map((name) => keysOf(data[name])).filter((keys) => keys && keys !== "{}");
-  return { node, summary: written.length ? `wrote ${written.join("; ")}` : "no changes" };
+  return { node, summary: written.length ? l10n.t("wrote {0}", written.join("; ")) : l10n.t("no changes") };
 }
 
 function debugFields(data: unknown): Fields {
@@ -102,7 +103,7 @@ function taskFields(data: unknown): Fields {
     const error = stringOf(field(data, "error"));
     return { node, summary: error ? `failed: ${error}` : `result ${keysOf(data.result)}` };
   }
-  return { node, summary: `start, input ${keysOf(field(data, "input"))}` };
+  return { node, summary: l10n.t("start, input {0}", keysOf(field(data, "input"))) };
 }
 
 function checkpointFields(data: unknown): Fields {

@@ -3,6 +3,7 @@
  * chat's stream), answers node clicks with the node's last update, and saves exports. Free of
  * `vscode`, so the integration tests drive exactly this against a real server.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
 import { loadGraphLayout } from "./graphModel";
@@ -110,14 +111,14 @@ export class GraphSession {
     try {
       const { gateway } = this.deps;
       const [assistant, graph] = await Promise.all([gateway.getAssistant(this.assistantId), loadGraphLayout(gateway, this.assistantId)]);
-      if (!assistant) throw Object.assign(new Error(`Assistant ${this.assistantId} was not found`), { status: 404 });
+      if (!assistant) throw Object.assign(new Error(l10n.t("Assistant {0} was not found", this.assistantId)), { status: 404 });
       this.assistantView = { id: assistant.assistant_id, name: assistant.name || assistant.graph_id, graphId: assistant.graph_id };
       this.layoutValue = graph.layout;
       this.xrayValue = graph.xray;
       this.post({ type: "graph", assistant: this.assistantView, layout: this.layoutValue });
       this.deps.onDidChange?.();
     } catch (error) {
-      this.setError(this.deps.describe(error, { operation: "load the graph", subject: `Assistant ${this.assistantId.slice(0, 8)}` }).message);
+      this.setError(this.deps.describe(error, { operation: l10n.t("load the graph"), subject: l10n.t("Assistant {0}", this.assistantId.slice(0, 8)) }).message);
     } finally {
       this.loading = false;
       this.post({ type: "loading", loading: false });
@@ -136,7 +137,7 @@ export class GraphSession {
       this.runPath.restore(pathFromHistory(history, threadId));
       this.post({ type: "runPath", run: this.runPath.view() });
     } catch (error) {
-      this.deps.describe(error, { operation: "read the thread's last run" });
+      this.deps.describe(error, { operation: l10n.t("read the thread's last run") });
     }
   }
 
@@ -195,7 +196,7 @@ export class GraphSession {
       case "export":
         return this.saveExport(message.format, message.data);
       case "exportFailed":
-        this.deps.notify?.(`Could not export the graph as ${message.format.toUpperCase()}: ${message.reason}`);
+        this.deps.notify?.(l10n.t("Could not export the graph as {0}: {1}", message.format.toUpperCase(), message.reason));
         return;
     }
   }
@@ -206,7 +207,7 @@ export class GraphSession {
     this.selectedNode = node;
     const threadId = this.thread;
     if (!threadId) {
-      this.setSelected({ node, status: "noThread", message: "Open the graph from a chat, or run the assistant in a chat, to see what each node wrote." });
+      this.setSelected({ node, status: "noThread", message: l10n.t("Open the graph from a chat, or run the assistant in a chat, to see what each node wrote.") });
       return;
     }
     this.setSelected({ node, threadId, status: "loading" });
@@ -216,7 +217,7 @@ export class GraphSession {
       this.setSelected(nodeStateFromHistory(history, node, threadId));
     } catch (error) {
       if (ticket !== this.selection) return;
-      this.setSelected({ node, threadId, status: "error", message: this.deps.describe(error, { operation: "read the node's state" }).message });
+      this.setSelected({ node, threadId, status: "error", message: this.deps.describe(error, { operation: l10n.t("read the node's state") }).message });
     }
   }
 
@@ -231,7 +232,7 @@ export class GraphSession {
   private async saveExport(format: ExportFormat, data: string): Promise<void> {
     const bytes = decodeExport(format, data);
     if (!bytes) {
-      this.deps.notify?.(`The graph's ${format.toUpperCase()} export was not valid and was not saved.`);
+      this.deps.notify?.(l10n.t("The graph's {0} export was not valid and was not saved.", format.toUpperCase()));
       return;
     }
     const name = `${safeFileName(this.assistantView?.name ?? this.assistantView?.graphId ?? "graph")}-graph.${format}`;

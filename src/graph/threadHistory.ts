@@ -4,6 +4,7 @@
  * (`{ node: update }` of the step that made it) and its `tasks` (the next step's tasks, with each
  * task's `result`, `error` and `interrupts` once attempted). Pure: history in, views out.
  */
+import * as l10n from "@vscode/l10n";
 import { END, XRAY_SEPARATOR, type NodeStateView, type PathEntryStatus, type PathEntryView, type RunPathView, type RunStatus } from "../protocol/graphProtocol";
 
 
@@ -32,7 +33,7 @@ export const MAX_JSON_CHARS = 200_000;
 export function nodeStateFromHistory(history: readonly HistoryState[], node: string, threadId?: string): NodeStateView {
   const top = node.split(XRAY_SEPARATOR)[0] || node;
   const base = { node, ...(threadId ? { threadId } : {}) };
-  const nested = top !== node ? " (the update of its subgraph node)" : "";
+  const nested = top !== node ? l10n.t(" (the update of its subgraph node)") : "";
   for (const state of history) {
     const step = numberOf(state.metadata?.step);
     const where = {
@@ -48,7 +49,7 @@ export function nodeStateFromHistory(history: readonly HistoryState[], node: str
       if (task.error) view.error = String(task.error);
       if (task.interrupts?.length) view.interruptsJson = prettyJson(task.interrupts);
       if (view.json === undefined) {
-        view.message = task.error ? `${node} failed before writing an update.` : `${node} is waiting on an interrupt and has not written an update yet.`;
+        view.message = task.error ? l10n.t("{0} failed before writing an update.", node) : l10n.t("{0} is waiting on an interrupt and has not written an update yet.", node);
       } else if (nested) {
         view.message = `${node}${nested}`;
       }
@@ -69,10 +70,10 @@ export function nodeStateFromHistory(history: readonly HistoryState[], node: str
   }
   const message =
     node === END
-      ? "The end node writes nothing: the state the run ended with is the last update of the nodes before it."
+      ? l10n.t("The end node writes nothing: the state the run ended with is the last update of the nodes before it.")
       : history.length
-        ? `${node} has not written anything on this thread yet.`
-        : "This thread has no checkpoints yet.";
+        ? l10n.t("{0} has not written anything on this thread yet.", node)
+        : l10n.t("This thread has no checkpoints yet.");
   return { ...base, status: "notFound", message };
 }
 
@@ -137,7 +138,7 @@ export function prettyJson(value: unknown): string {
   } catch {
     text = String(value);
   }
-  return text.length <= MAX_JSON_CHARS ? text : `${text.slice(0, MAX_JSON_CHARS)}\n… (${text.length - MAX_JSON_CHARS} more characters not shown)`;
+  return text.length <= MAX_JSON_CHARS ? text : l10n.t("{0}\n… ({1} more characters not shown)", text.slice(0, MAX_JSON_CHARS), text.length - MAX_JSON_CHARS);
 }
 
 function numberOf(value: unknown): number | undefined {

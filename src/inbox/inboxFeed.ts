@@ -3,6 +3,7 @@
  * backoff, stopped when the view hides or the deployment cannot be reached (one "cannot reach" row,
  * and Retry starts again), and the count the view's badge shows. Free of `vscode`.
  */
+import * as l10n from "@vscode/l10n";
 import { BackoffPoller, type PollOutcome, type PollTiming } from "../common/backoffPoller";
 import { InboxModel, type InboxModelDeps } from "./inboxModel";
 
@@ -47,8 +48,8 @@ export class InboxFeed {
     if (this.model.error) return undefined;
     const count = this.model.entries.length;
     if (!count) return undefined;
-    const more = this.model.hasMore ? " or more" : "";
-    return { value: count, tooltip: count === 1 && !more ? "1 thread needs input" : `${count}${more} threads need input` };
+    const more = this.model.hasMore ? l10n.t(" or more") : "";
+    return { value: count, tooltip: count === 1 && !more ? l10n.t("1 thread needs input") : l10n.t("{0}{1} threads need input", count, more) };
   }
 
   dispose(): void {

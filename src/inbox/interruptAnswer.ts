@@ -5,6 +5,7 @@
  * active on the thread, which closes the window between that read and the send. Free of `vscode`; the
  * chat feature's run and interrupt reading come in as deps.
  */
+import * as l10n from "@vscode/l10n";
 import type { ThreadRunHooks, ThreadRunRequest, ThreadRunResult } from "../chat";
 import { shortId } from "../common/threadText";
 import { alreadyAnswered, mapError } from "../deployment/errorMapping";
@@ -41,7 +42,7 @@ export async function answerInterrupt(deps: InterruptAnswerDeps, target: Interru
     if (!pending || (target.interruptId && pending.id && pending.id !== target.interruptId)) throw alreadyAnswered(subject);
   };
   const assistantId = target.assistantId ?? (target.graphId ? await deps.defaultAssistant(target.graphId) : undefined);
-  if (!assistantId) throw new Error(`${subject} does not say which assistant ran it; open it to answer.`);
+  if (!assistantId) throw new Error(l10n.t("{0} does not say which assistant ran it; open it to answer.", subject));
   try {
     return await deps.run({ threadId, assistantId, resume: response, multitaskStrategy: "reject" }, { ...hooks, beforeStart: stillPending });
   } catch (error) {

@@ -1,4 +1,5 @@
 /** Hover on a graph ID: the assistants the connected deployment has for it, asked of the host. */
+import * as l10n from "@vscode/l10n";
 import { Range, type CancellationToken, type Connection, type Hover } from "vscode-languageserver/node";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { GraphEntry } from "./configModel";
@@ -20,9 +21,9 @@ export async function graphHover(connection: Connection, document: TextDocument,
 
 function formatAssistants(graphId: string, result: AssistantsForGraphResult): string {
   const title = `**Graph \`${graphId.replace(/`/g, "'")}\`**`;
-  if ("error" in result) return `${title}: could not list its assistants: ${escapeMarkdown(result.error)}`;
+  if ("error" in result) return l10n.t("{0}: could not list its assistants: {1}", title, escapeMarkdown(result.error));
   const { assistants } = result;
-  if (assistants.length === 0) return `${title}: no assistants on the connected deployment.`;
+  if (assistants.length === 0) return l10n.t("{0}: no assistants on the connected deployment.", title);
   const lines = assistants.map((assistant) => {
     const details = [`\`${assistant.assistant_id}\``];
     if (assistant.version !== undefined) details.push(`v${assistant.version}`);
@@ -30,7 +31,7 @@ function formatAssistants(graphId: string, result: AssistantsForGraphResult): st
     return `- **${escapeMarkdown(assistant.name)}** · ${details.join(" · ")}${description}`;
   });
   const count = assistants.length === 1 ? "1 assistant" : `${assistants.length} assistants`;
-  return `${title}: ${count} on the connected deployment\n\n${lines.join("\n")}`;
+  return l10n.t("{0}: {1} on the connected deployment\n\n{2}", title, count, lines.join("\n"));
 }
 
 function escapeMarkdown(text: string): string {

@@ -2,6 +2,7 @@
  * Checks one reference of a langgraph.json against the file system: does the file exist, does it
  * export the name. Produces the diagnostics, document links and definition target for it.
  */
+import * as l10n from "@vscode/l10n";
 import { promises as fs, type Stats } from "node:fs";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -40,11 +41,11 @@ export async function resolveReference(document: TextDocument, configDir: string
 
   const filePart = parsed.file;
   if (filePart.text === "") {
-    report(parsed.whole, DiagnosticSeverity.Error, `${reference.label}: the path is empty.`);
+    report(parsed.whole, DiagnosticSeverity.Error, l10n.t("{0}: the path is empty.", reference.label));
     return result;
   }
   if (reference.kind === "import" && !looksLikeFilePath(filePart.text)) {
-    report(filePart, DiagnosticSeverity.Information, `"${filePart.text}" is a module path, not a file path; it is not checked.`);
+    report(filePart, DiagnosticSeverity.Information, l10n.t("\"{0}\" is a module path, not a file path; it is not checked.", filePart.text));
     return result;
   }
 
@@ -54,7 +55,7 @@ export async function resolveReference(document: TextDocument, configDir: string
 
   if (reference.kind === "dependency") {
     if (!stats) {
-      report(filePart, DiagnosticSeverity.Error, `Local dependency not found: ${filePart.text}`);
+      report(filePart, DiagnosticSeverity.Error, l10n.t("Local dependency not found: {0}", filePart.text));
       return result;
     }
     // A directory links to what makes it installable, if anything does.
@@ -72,12 +73,12 @@ export async function resolveReference(document: TextDocument, configDir: string
     const guesses = path.extname(file) ? [] : GUESSED_EXTENSIONS.map((ext) => file + ext);
     result.watched.push(...guesses);
     const guess = await firstExisting(guesses);
-    if (guess) report(filePart, DiagnosticSeverity.Warning, `File not found: ${filePart.text}. Did you mean ${filePart.text}${path.extname(guess)}?`);
-    else report(filePart, DiagnosticSeverity.Error, `File not found: ${filePart.text}`);
+    if (guess) report(filePart, DiagnosticSeverity.Warning, l10n.t("File not found: {0}. Did you mean {1}{2}?", filePart.text, filePart.text, path.extname(guess)));
+    else report(filePart, DiagnosticSeverity.Error, l10n.t("File not found: {0}", filePart.text));
     return result;
   }
   if (!stats.isFile()) {
-    report(filePart, DiagnosticSeverity.Error, `${filePart.text} is a directory, not a file.`);
+    report(filePart, DiagnosticSeverity.Error, l10n.t("{0} is a directory, not a file.", filePart.text));
     return result;
   }
   link(filePart, file, `Open ${path.basename(file)}`);
@@ -87,15 +88,15 @@ export async function resolveReference(document: TextDocument, configDir: string
   const language = sourceLanguage(file);
   const symbol = parsed.symbol;
   if (language === "python" && !symbol) {
-    report(filePart, DiagnosticSeverity.Error, `A Python reference needs an attribute after a colon, as "${filePart.text}:graph".`);
+    report(filePart, DiagnosticSeverity.Error, l10n.t("A Python reference needs an attribute after a colon, as \"{0}:graph\".", filePart.text));
     return result;
   }
   if (symbol && symbol.text === "") {
-    report(parsed.whole, DiagnosticSeverity.Error, `The name after ":" is missing, as "${filePart.text}:graph".`);
+    report(parsed.whole, DiagnosticSeverity.Error, l10n.t("The name after \":\" is missing, as \"{0}:graph\".", filePart.text));
     return result;
   }
   if (!language) {
-    report(filePart, DiagnosticSeverity.Information, `Exports of ${path.extname(file) || "extension-less"} files are not checked.`);
+    report(filePart, DiagnosticSeverity.Information, l10n.t("Exports of {0} files are not checked.", path.extname(file) || "extension-less"));
     return result;
   }
 
@@ -105,21 +106,21 @@ export async function resolveReference(document: TextDocument, configDir: string
   const position = scan?.names.get(name);
   if (position) {
     result.target = { file, position };
-    if (symbol) link(symbol, file, `Go to ${name} in ${path.basename(file)}`, position);
+    if (symbol) link(symbol, file, l10n.t("Go to {0} in {1}", name, path.basename(file)), position);
     return result;
   }
   if (scan && scan.opaque.length > 0) {
-    report(at, DiagnosticSeverity.Information, `Could not confirm that ${filePart.text} exports "${name}": it has ${scan.opaque[0]}.`);
+    report(at, DiagnosticSeverity.Information, l10n.t("Could not confirm that {0} exports \"{1}\": it has {2}.", filePart.text, name, scan.opaque[0]));
     return result;
   }
   const known = [...(scan?.names.keys() ?? [])];
-  const listed = known.length === 0 ? "none found" : known.slice(0, 12).join(", ") + (known.length > 12 ? ", …" : "");
+  const listed = known.length === 0 ? l10n.t("none found") : known.slice(0, 12).join(", ") + (known.length > 12 ? ", …" : "");
   report(
     at,
     DiagnosticSeverity.Warning,
     language === "python"
-      ? `"${name}" is not defined at module level in ${filePart.text} (module-level names: ${listed}).`
-      : `"${name}" is not exported by ${filePart.text} (exports: ${listed}).`,
+      ? l10n.t("\"{0}\" is not defined at module level in {1} (module-level names: {2}).", name, filePart.text, listed)
+      : l10n.t("\"{0}\" is not exported by {1} (exports: {2}).", name, filePart.text, listed),
   );
   return result;
 }

@@ -3,6 +3,7 @@
  * checks of the files and exports the config points at, links and definitions to them, code lenses per
  * graph, and hover on a graph ID listing its assistants (asked of the host, which owns the connection).
  */
+import * as l10n from "@vscode/l10n";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   createConnection,
@@ -63,7 +64,7 @@ function scheduleValidation(document: TextDocument): void {
     document.uri,
     setTimeout(() => {
       pending.delete(document.uri);
-      validate(document).catch((error) => connection.console.error(`Validating ${document.uri} failed: ${error}`));
+      validate(document).catch((error) => connection.console.error(l10n.t("Validating {0} failed: {1}", document.uri, String(error))));
     }, VALIDATION_DELAY_MS),
   );
 }
@@ -96,7 +97,7 @@ function schemaNotice(document: TextDocument, jsonDocument: JSONDocument): Diagn
       range: Range.create(document.positionAt(value.offset), document.positionAt(value.offset + value.length)),
       severity: DiagnosticSeverity.Information,
       source: "langgraph.json",
-      message: "Validated against the bundled LangGraph schema; this $schema is not fetched.",
+      message: l10n.t("Validated against the bundled LangGraph schema; this $schema is not fetched."),
     },
   ];
 }

@@ -3,6 +3,7 @@
  * behind: the thread is created (and announced) when there is none, the run is cancelled on the server
  * when the request is, and the thread's store entry and open panel follow once it ends.
  */
+import * as l10n from "@vscode/l10n";
 import type { AssistantRecord } from "../deployment/types";
 import type { ErrorContext, UserFacingError } from "../deployment/errorMapping";
 import type { DeploymentGateway } from "../deployment/gateway";
@@ -91,7 +92,7 @@ export class Conversation {
 
   /** A new thread titled after its first message, announced to the Threads view. */
   async newThread(firstMessage: string): Promise<string> {
-    const title = shorten(firstMessage || "New thread", 60);
+    const title = shorten(firstMessage || l10n.t("New thread"), 60);
     const thread = await this.deps.connection.gateway.createThread({ title });
     this.deps.store.created(thread, title);
     return thread.thread_id;
@@ -105,7 +106,7 @@ export class Conversation {
     const { gateway } = this.deps.connection;
     let runId: string | undefined;
     const cancel = () => {
-      if (runId) void gateway.cancelRun(threadId, runId).catch((error: unknown) => this.describe(error, "stop the run"));
+      if (runId) void gateway.cancelRun(threadId, runId).catch((error: unknown) => this.describe(error, l10n.t("stop the run")));
     };
     hooks.signal?.addEventListener("abort", cancel);
     this.deps.memory.rememberAssistant(threadId, assistant.assistant_id);
@@ -140,7 +141,7 @@ export class Conversation {
 
   private async defaultAssistant(all: AssistantRecord[]): Promise<AssistantRecord> {
     const assistant = (await this.deps.assistants.defaultFor(all[0]?.graph_id ?? "")) ?? all[0];
-    if (!assistant) throw new Error("The deployment has no assistants.");
+    if (!assistant) throw new Error(l10n.t("The deployment has no assistants."));
     return assistant;
   }
 }

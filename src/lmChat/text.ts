@@ -2,6 +2,7 @@
  * Pure helpers of the Chat view participant and the language model tools: finding an assistant by the
  * name someone typed, capping what goes back to a model, and a thread's messages as plain text.
  */
+import * as l10n from "@vscode/l10n";
 import { messagesOfValues, roleOf, textOf } from "../common/wireMessages";
 
 /** What an assistant can be called by: its name, its graph, its id. */
@@ -68,7 +69,7 @@ export function splitAssistantPrompt<T extends NamedAssistant>(prompt: string, a
 /** Text cut to `max` characters, saying so when it was cut. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const note = `\n\n[Cut: showing ${max} of ${text.length} characters.]`;
+  const note = l10n.t("\n\n[Cut: showing {0} of {1} characters.]", max, text.length);
   return text.slice(0, Math.max(0, max - note.length)) + note;
 }
 
@@ -82,8 +83,8 @@ export function transcriptOf(values: unknown, maxMessages: number, maxChars: num
     return `${roleOf(message) ?? "message"}: ${[text, calls].filter(Boolean).join(" ")}`;
   });
   const skipped = messages.length - shown.length;
-  const head = skipped > 0 ? [`[${skipped} earlier message(s) not shown.]`] : [];
-  return capText([...head, ...lines].join("\n\n") || "(no messages)", maxChars);
+  const head = skipped > 0 ? [l10n.t("[{0} earlier message(s) not shown.]", skipped)] : [];
+  return capText([...head, ...lines].join("\n\n") || l10n.t("(no messages)"), maxChars);
 }
 
 /** Untrusted text as literal markdown (link text, list items): no markup of its own survives. */

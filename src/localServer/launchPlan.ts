@@ -3,6 +3,7 @@
  * script, the LangGraph CLI from the npm registry through npx, or the Python CLI when it is on PATH.
  * Reads only files and PATH (no vscode), so it is tested on plain folders.
  */
+import * as l10n from "@vscode/l10n";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { delimiter, join } from "node:path";
 
@@ -11,7 +12,7 @@ export type LaunchPlan =
   | { kind: "missingCli"; message: string; installCommand: string };
 
 const PYTHON_INSTALL = 'pip install -U "langgraph-cli[inmem]"';
-const NODE_INSTALL = "https://nodejs.org (npm and npx come with it)";
+const NODE_DOWNLOAD = "https://nodejs.org";
 
 /** What every variant passes: a fixed port on loopback, and no browser tab opened by the CLI. */
 function devFlags(port: number): string[] {
@@ -23,7 +24,7 @@ export function planLaunch(folder: string, port: number, path = process.env.PATH
     if (!onPath("langgraph", path)) {
       return {
         kind: "missingCli",
-        message: `The LangGraph CLI for Python (\`langgraph\`) is not on PATH. Install it in this project's environment: ${PYTHON_INSTALL}`,
+        message: l10n.t("The LangGraph CLI for Python (`langgraph`) is not on PATH. Install it in this project's environment: {0}", PYTHON_INSTALL),
         installCommand: PYTHON_INSTALL,
       };
     }
@@ -34,8 +35,8 @@ export function planLaunch(folder: string, port: number, path = process.env.PATH
   if (!onPath(manager === "npm" && !script ? "npx" : manager, path)) {
     return {
       kind: "missingCli",
-      message: `${manager === "npm" && !script ? "npx" : manager} is not on PATH: the LangGraph CLI runs on Node.js. Install Node.js from ${NODE_INSTALL}.`,
-      installCommand: NODE_INSTALL,
+      message: l10n.t("{0} is not on PATH: the LangGraph CLI runs on Node.js. Install Node.js from {1} (npm and npx come with it).", manager === "npm" && !script ? "npx" : manager, NODE_DOWNLOAD),
+      installCommand: NODE_DOWNLOAD,
     };
   }
   if (script) {

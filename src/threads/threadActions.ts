@@ -4,6 +4,7 @@
  * user. The commands only ask for input and show the result, so tests run exactly this against a real
  * server.
  */
+import * as l10n from "@vscode/l10n";
 import { titleOf } from "../common/threadText";
 import type { ErrorContext } from "../deployment/errorMapping";
 import type { DeploymentGateway } from "../deployment/gateway";
@@ -35,7 +36,7 @@ async function attempt<T>(deps: ThreadActionDeps, operation: string, threadId: s
 }
 
 export async function renameThread(deps: ThreadActionDeps, threadId: string, title: string): Promise<ThreadActionResult<ThreadSummary>> {
-  const result = await attempt(deps, "rename the thread", threadId, () => deps.gateway.updateThread(threadId, { title }));
+  const result = await attempt(deps, l10n.t("rename the thread"), threadId, () => deps.gateway.updateThread(threadId, { title }));
   const updated = result.value;
   // Only what the server accepted is recorded: a refused rename must not retitle the open panel.
   if (updated) deps.store.update(threadId, { title, metadata: updated.metadata, updated_at: updated.updated_at });
@@ -43,7 +44,7 @@ export async function renameThread(deps: ThreadActionDeps, threadId: string, tit
 }
 
 export async function deleteThread(deps: ThreadActionDeps, threadId: string): Promise<ThreadActionResult<true>> {
-  const result = await attempt(deps, "delete the thread", threadId, async () => {
+  const result = await attempt(deps, l10n.t("delete the thread"), threadId, async () => {
     await deps.gateway.deleteThread(threadId);
     return true as const;
   });
@@ -53,10 +54,10 @@ export async function deleteThread(deps: ThreadActionDeps, threadId: string): Pr
 
 /** Copies the thread and names the copy; a copy that could not be named is still kept and opened. */
 export async function forkThread(deps: ThreadActionDeps, threadId: string, title: string): Promise<ThreadActionResult<ThreadSummary>> {
-  const copied = await attempt(deps, "fork the thread", threadId, () => deps.gateway.copyThread(threadId));
+  const copied = await attempt(deps, l10n.t("fork the thread"), threadId, () => deps.gateway.copyThread(threadId));
   const copy = copied.value;
   if (!copy) return copied;
-  const named = await attempt(deps, "name the fork", copy.thread_id, () => deps.gateway.updateThread(copy.thread_id, { ...copy.metadata, title }));
+  const named = await attempt(deps, l10n.t("name the fork"), copy.thread_id, () => deps.gateway.updateThread(copy.thread_id, { ...copy.metadata, title }));
   const fork = { ...copy, metadata: named.value?.metadata ?? copy.metadata };
   deps.store.created(fork, title);
   return { value: fork, errors: named.errors };
@@ -69,9 +70,9 @@ export interface OpenTarget {
 }
 
 export async function findThreadById(deps: ThreadActionDeps, threadId: string): Promise<ThreadActionResult<OpenTarget>> {
-  const result = await attempt(deps, "open the thread", threadId, () => deps.gateway.getThread(threadId));
+  const result = await attempt(deps, l10n.t("open the thread"), threadId, () => deps.gateway.getThread(threadId));
   // A request that failed already says why; "not found" is only for a deployment that answered without it.
   if (result.errors.length) return { errors: result.errors };
-  if (result.value === undefined) return { errors: [`Thread ${threadId} was not found on ${deps.url}.`] };
+  if (result.value === undefined) return { errors: [l10n.t("Thread {0} was not found on {1}.", threadId, deps.url)] };
   return { value: { threadId, title: titleOf(result.value.metadata) }, errors: [] };
 }

@@ -4,6 +4,7 @@
  * anything is sent (JSON, the graph's schema, a run streaming on the thread) and writes only what
  * changed, with `threads.updateState` from that checkpoint: a new checkpoint that forks the thread.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import { CheckpointGoneError } from "../deployment/errorMapping";
 import type { ThreadCheckpoint } from "../deployment/types";
@@ -76,8 +77,8 @@ export class CheckpointEditor {
     if ("error" in found) request.schemaUnavailable?.(found.error);
     const problems = await schemaTools().schemaProblems(text, found.schema);
     if (problems.length) {
-      const more = problems.length > 3 ? ` (and ${problems.length - 3} more)` : "";
-      throw new SaveRefused(`The state does not fit the graph's state schema: ${problems.slice(0, 3).join("; ")}${more}.`);
+      const more = problems.length > 3 ? l10n.t(" (and {0} more)", problems.length - 3) : "";
+      throw new SaveRefused(l10n.t("The state does not fit the graph's state schema: {0}{1}.", problems.slice(0, 3).join("; "), more));
     }
     let update;
     try {
@@ -87,7 +88,7 @@ export class CheckpointEditor {
     }
     if (!update) return undefined;
     const thread = await this.gateway.getThread(threadId);
-    if (thread?.status === "busy" && !(await request.confirmWhileBusy())) throw new SaveRefused("Not saved: a run is streaming on the thread.");
+    if (thread?.status === "busy" && !(await request.confirmWhileBusy())) throw new SaveRefused(l10n.t("Not saved: a run is streaming on the thread."));
     const asNode = request.asNode ?? (await this.writerOf(threadId, original));
     return this.gateway.updateState(threadId, update, { checkpointId, asNode });
   }

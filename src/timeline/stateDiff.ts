@@ -1,4 +1,5 @@
 /** What differs between two states, by top-level key: the title of a comparison names them. */
+import * as l10n from "@vscode/l10n";
 import { sortedKeys } from "./stateEdit";
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -13,5 +14,5 @@ export function changedKeys(before: unknown, after: unknown): string[] {
 
 /** "changed: messages, turns", or "no changes". */
 export function describeChanges(keys: readonly string[]): string {
-  return keys.length ? `changed: ${keys.join(", ")}` : "no changes";
+  return keys.length ? `changed: ${keys.join(", ")}` : l10n.t("no changes");
 }

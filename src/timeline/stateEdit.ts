@@ -5,6 +5,7 @@
  */
 
 /** The document's pointer to its schema: VS Code's JSON support reads it, the server never sees it. */
+import * as l10n from "@vscode/l10n";
 const SCHEMA_KEY = "$schema";
 
 type Values = Record<string, unknown>;
@@ -30,9 +31,9 @@ export function parseState(text: string): Values {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`The state is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new Error(l10n.t("The state is not valid JSON: {0}", (error as Error).message), { cause: error });
   }
-  if (!isObject(value)) throw new Error("The state must be a JSON object of the graph's state keys.");
+  if (!isObject(value)) throw new Error(l10n.t("The state must be a JSON object of the graph's state keys."));
   const { [SCHEMA_KEY]: _schema, ...values } = value;
   return values;
 }
@@ -62,7 +63,7 @@ function messageDelta(before: MessageLike[], after: MessageLike[]): MessageLike[
  */
 export function stateUpdate(before: Values, after: Values): Values | undefined {
   const dropped = Object.keys(before).filter((key) => !(key in after));
-  if (dropped.length) throw new Error(`State keys cannot be removed (${dropped.map((k) => `"${k}"`).join(", ")}); set a value instead.`);
+  if (dropped.length) throw new Error(l10n.t("State keys cannot be removed ({0}); set a value instead.", dropped.map((k) => `"${k}"`).join(", ")));
   const update: Values = {};
   for (const [key, value] of Object.entries(after)) {
     if (same(before[key], value)) continue;

@@ -3,6 +3,7 @@
  * order), the thread's metadata and graph, and its final state to check an import against. Checked
  * with valibot before anything is created: a file that does not validate is refused with the reason.
  */
+import * as l10n from "@vscode/l10n";
 import * as v from "valibot";
 import type { Superstep } from "../deployment/types";
 
@@ -35,12 +36,12 @@ export function parseThreadFile(text: string): ThreadFile {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new Error(`The file is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new Error(l10n.t("The file is not valid JSON: {0}", (error as Error).message), { cause: error });
   }
   const result = v.safeParse(threadFile, value);
   if (!result.success) {
     const issue = result.issues[0];
-    throw new Error(`The file is not an exported LangGraph thread: ${v.getDotPath(issue) ?? "(root)"}: ${issue.message}`);
+    throw new Error(l10n.t("The file is not an exported LangGraph thread: {0}: {1}", v.getDotPath(issue) ?? "(root)", issue.message));
   }
   return result.output;
 }

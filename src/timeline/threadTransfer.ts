@@ -5,6 +5,7 @@
  * file whose graph or nodes the deployment lacks before creating anything, creates the thread in one
  * request (the gateway removes a thread the server failed to finish), and compares the result.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { Superstep, ThreadCheckpoint } from "../deployment/types";
 import { CheckpointGoneError } from "../deployment/errorMapping";
@@ -103,7 +104,7 @@ export interface ExportOptions {
 /** Builds the thread's file: the line that leads to the head, or to `checkpointId`, as supersteps. */
 export async function exportThread(gateway: Gateway, threadId: string, options: ExportOptions = {}): Promise<ThreadFile> {
   const entries = options.history ?? (await readHistory(gateway, threadId));
-  if (!entries.length) throw new Error("The thread has no checkpoints to export.");
+  if (!entries.length) throw new Error(l10n.t("The thread has no checkpoints to export."));
   const byId = new Map(entries.map((e) => [e.checkpoint?.checkpoint_id, e]));
   const tipId = options.checkpointId ?? buildTimeline(entries).head[0]?.id;
   const head = tipId ? byId.get(tipId) : undefined;
@@ -113,7 +114,7 @@ export async function exportThread(gateway: Gateway, threadId: string, options: 
   line.reverse();
   const thread = await gateway.getThread(threadId);
   const graphId = head.metadata.graph_id ?? thread?.metadata.graph_id ?? line.find((e) => typeof e.metadata.graph_id === "string")?.metadata.graph_id;
-  if (typeof graphId !== "string") throw new Error("The thread's graph is not known: it has never run.");
+  if (typeof graphId !== "string") throw new Error(l10n.t("The thread's graph is not known: it has never run."));
   return {
     format: THREAD_FILE_FORMAT,
     version: 1,
@@ -139,11 +140,11 @@ export interface ImportResult {
 /** Creates the thread the file describes; refuses (creating nothing) when the deployment cannot hold it. */
 export async function importThread(gateway: Gateway, file: ThreadFile): Promise<ImportResult> {
   const [assistant] = await gateway.searchAssistants({ limit: 1, graphId: file.graph_id });
-  if (!assistant) throw new Error(`This deployment has no graph "${file.graph_id}", which the thread ran on.`);
+  if (!assistant) throw new Error(l10n.t("This deployment has no graph \"{0}\", which the thread ran on.", file.graph_id));
   const graph = await gateway.assistantGraph(assistant.assistant_id, false);
   const nodes = new Set(["__input__", "__start__", ...(graph.nodes ?? []).map((n) => String(n.id))]);
   const unknown = [...new Set(file.supersteps.flatMap((s) => s.updates.map((u) => u.as_node)).filter((node) => !nodes.has(node)))];
-  if (unknown.length) throw new Error(`Graph "${file.graph_id}" on this deployment has no node ${unknown.map((n) => `"${n}"`).join(", ")} that the thread's history names.`);
+  if (unknown.length) throw new Error(l10n.t("Graph \"{0}\" on this deployment has no node {1} that the thread's history names.", file.graph_id, unknown.map((n) => `"${n}"`).join(", ")));
   const metadata = { ...file.metadata, imported_from: file.source?.thread_id ?? null };
   const thread = await gateway.importThread(file.graph_id, file.supersteps, metadata);
   const state = await gateway.getState(thread.thread_id);

@@ -2,17 +2,32 @@ import * as assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { getL10nJson } from "@vscode/l10n-dev";
+import { moduleLevelTranslations, proseLiterals } from "./proseStrings";
 import { runtimeLiterals } from "./runtimeStrings";
 
 const root = join(__dirname, "..", "..");
 
-/** Extension-host code: the files that can reach `vscode.l10n` (the webviews and the language server cannot). */
-function hostSources(): { file: string; source: string }[] {
+function sources(): { file: string; source: string }[] {
   return readdirSync(join(root, "src"), { recursive: true, encoding: "utf8" })
     .filter((file) => file.endsWith(".ts"))
-    .map((file) => ({ file: join("src", file), source: readFileSync(join(root, "src", file), "utf8") }))
-    .filter(({ source }) => /from "vscode";/.test(source));
+    .map((file) => ({ file: join("src", file), source: readFileSync(join(root, "src", file), "utf8") }));
 }
+
+/** Extension-host code: the files that can reach `vscode.l10n` (the webviews and the language server cannot). */
+function hostSources(): { file: string; source: string }[] {
+  return sources().filter(({ source }) => /from "vscode";/.test(source));
+}
+
+/** Code that runs in a host or server but cannot import vscode: it translates with `@vscode/l10n`. */
+function vscodeFreeSources(): { file: string; source: string }[] {
+  return sources().filter(({ file, source }) => !/from "vscode";/.test(source) && !/^src[\\/](webview|graphWebview|eventLogWebview)[\\/]/.test(file));
+}
+
+/** Literals that read as words but are not prose, each with its reason. */
+const NOT_PROSE = new Set([
+  // The Python CLI's install command, shown as it must be typed.
+  `'pip install -U "langgraph-cli[inmem]"'`,
+]);
 
 describe("runtime strings are localizable", () => {
   it("no user-visible literal in a notification, status bar, tree item, quick pick, input box, dialog or progress title", () => {
@@ -69,9 +84,53 @@ describe("runtime strings are localizable", () => {
     );
   });
 
-  it("l10n/bundle.l10n.json holds exactly the strings src passes to vscode.l10n.t (npm run l10n:export writes it)", async () => {
+  it("no prose literal in a module that cannot import vscode (errors, operation phrases, the launch plan, the debug adapter, the language server)", () => {
+    const files = vscodeFreeSources();
+    assert.ok(files.some(({ file }) => file.endsWith("errorMapping.ts")) && files.some(({ file }) => file.endsWith("launchPlan.ts")), "the vscode-free modules were not found");
+    const literals = files.flatMap(({ file, source }) =>
+      proseLiterals(file, source)
+        .filter((l) => !NOT_PROSE.has(l.text))
+        .map((l) => `${file}:${l.line} ${l.text}`),
+    );
+    assert.deepEqual(literals, [], "prose the user can see (wrap it in l10n.t from @vscode/l10n)");
+  });
+
+  it("no l10n.t call runs as a module loads, before activation has configured the bundle", () => {
+    const early = vscodeFreeSources().flatMap(({ file, source }) => moduleLevelTranslations(file, source).map((l) => `${file}:${l.line} ${l.text}`));
+    assert.deepEqual(early, [], "translated at load time (build the text in a function)");
+  });
+
+  it("the prose check finds a sentence or a shown phrase wherever it is written, and lets keys, matching, logs and l10n.t through", () => {
+    const source = `
+      import * as l10n from "@vscode/l10n";
+      const LIMIT = l10n.t("the server stops a run only between nodes");
+      export function describe(url: string, error: Error) {
+        if (error.message === "socket hang up") return { kind: "streamDropped", detail: "the socket closed early" };
+        if (/fetch failed/.test(error.message)) return make("unreachable", \`Cannot reach \${url}. Is the server running?\`);
+        const subject = { operation: "load threads", subject: \`Thread \${id}\` };
+        log.debug("Rebuilding the client for the new key");
+        throw new Error(l10n.t("Could not {0}: {1}", subject.operation, error.message));
+      }
+      class Gone extends Error {
+        constructor() { super("The checkpoint does not exist"); }
+      }
+      const reason = stopped ? "breakpoint" : "function breakpoint";
+      const shown = done ? l10n.t("Done") : "Not done yet";
+    `;
+    assert.deepEqual(
+      proseLiterals("sample.ts", source).map(({ line, text }) => `${line} ${text}`),
+      ["6 `Cannot reach ${url}. Is the server running?`", '7 "load threads"', "7 `Thread ${id}`", '15 "Not done yet"'],
+    );
+    assert.deepEqual(
+      moduleLevelTranslations("sample.ts", source).map(({ line }) => line),
+      [3, 15],
+    );
+  });
+
+  it("l10n/bundle.l10n.json holds exactly the strings src passes to vscode.l10n.t and @vscode/l10n's l10n.t (npm run l10n:export writes it)", async () => {
     const bundle = JSON.parse(readFileSync(join(root, "l10n", "bundle.l10n.json"), "utf8")) as Record<string, string>;
-    const extracted = await getL10nJson(hostSources().map(({ source }) => ({ extension: ".ts", contents: source })));
+    const translated = sources().filter(({ source }) => /from "(vscode|@vscode\/l10n)";/.test(source));
+    const extracted = await getL10nJson(translated.map(({ source }) => ({ extension: ".ts", contents: source })));
     assert.ok(Object.keys(extracted).length > 100, `only ${Object.keys(extracted).length} strings extracted`);
     assert.deepEqual(Object.keys(bundle).sort(), Object.keys(extracted).sort(), "the bundle is out of date: run npm run l10n:export");
   });

@@ -2,6 +2,7 @@
  * Finds the names a JavaScript/TypeScript module exports, without a parser: comments, strings, templates
  * and regex literals are blanked first so the patterns below only ever see code.
  */
+import * as l10n from "@vscode/l10n";
 import { LineIndex, type ExportScan, type NamePosition } from "./types";
 
 const ID = "[A-Za-z_$][\\w$]*";
@@ -142,10 +143,10 @@ export function scanJsExports(text: string): ExportScan {
   for (const m of topLevel(`\\bexport\\s+(?:declare\\s+)?(?:abstract\\s+)?class\\s+(${ID})`)) add(m[1], at(groupOffset(m), m[1].length));
   for (const m of topLevel(`\\bexport\\s+(?:declare\\s+)?(?:const\\s+)?enum\\s+(${ID})`)) add(m[1], at(groupOffset(m), m[1].length));
   for (const m of topLevel(`\\bexport\\s+(?:declare\\s+)?(?:const|let|var|using)\\s+(${ID})`)) add(m[1], at(groupOffset(m), m[1].length));
-  for (const m of topLevel(`\\bexport\\s+(?:declare\\s+)?(?:const|let|var)\\s*[{[]`)) opaque.push(`destructuring export on line ${at(m.index, 0).line + 1}`);
+  for (const m of topLevel(`\\bexport\\s+(?:declare\\s+)?(?:const|let|var)\\s*[{[]`)) opaque.push(l10n.t("destructuring export on line {0}", at(m.index, 0).line + 1));
   for (const m of topLevel(`\\bexport\\s*\\*\\s*as\\s+(${ID})`)) add(m[1], at(groupOffset(m), m[1].length));
-  for (const m of topLevel(`\\bexport\\s*\\*\\s*from\\b`)) opaque.push(`\`export * from\` on line ${at(m.index, 0).line + 1}`);
-  for (const m of topLevel(`\\bexport\\s*=`)) opaque.push(`\`export =\` on line ${at(m.index, 0).line + 1}`);
+  for (const m of topLevel(`\\bexport\\s*\\*\\s*from\\b`)) opaque.push(l10n.t("`export * from` on line {0}", at(m.index, 0).line + 1));
+  for (const m of topLevel(`\\bexport\\s*=`)) opaque.push(l10n.t("`export =` on line {0}", at(m.index, 0).line + 1));
 
   for (const m of topLevel(`\\bexport\\s+(type\\s+)?\\{([^}]*)\\}(\\s*from\\b)?`)) {
     if (m[1]) continue;
@@ -164,7 +165,7 @@ export function scanJsExports(text: string): ExportScan {
 
   // CommonJS, for plain .js/.cjs graph files.
   for (const m of topLevel(`\\b(?:module\\.)?exports\\.(${ID})\\s*=(?!=)`)) add(m[1], at(groupOffset(m), m[1].length));
-  for (const m of topLevel(`\\bmodule\\.exports\\s*=(?!=)`)) opaque.push(`\`module.exports =\` on line ${at(m.index, 0).line + 1}`);
+  for (const m of topLevel(`\\bmodule\\.exports\\s*=(?!=)`)) opaque.push(l10n.t("`module.exports =` on line {0}", at(m.index, 0).line + 1));
 
   return { names, opaque };
 }

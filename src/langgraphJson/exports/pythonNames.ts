@@ -2,6 +2,7 @@
  * Finds the module-level names of a Python file, without a parser: everything bound outside a `def` or
  * `class` body (including inside top-level `if`/`try` blocks) by assignment, `def`, `class` or import.
  */
+import * as l10n from "@vscode/l10n";
 import { LineIndex, type ExportScan, type NamePosition } from "./types";
 
 const NAME = "[A-Za-z_][A-Za-z0-9_]*";
@@ -75,7 +76,7 @@ export function scanPythonNames(text: string): ExportScan {
       bodyIndent = indent;
     } else if ((m = /^from\s+[\w.]+\s+import\s+/.exec(trimmed))) {
       const rest = trimmed.slice(m[0].length);
-      if (/^\*/.test(rest)) opaque.push(`\`from … import *\` on line ${lineIndex.position(at).line + 1}`);
+      if (/^\*/.test(rest)) opaque.push(l10n.t("`from … import *` on line {0}", lineIndex.position(at).line + 1));
       else addImported(rest, at + m[0].length);
       importContinues = bracketDepth > 0;
     } else if ((m = /^import\s+/.exec(trimmed))) {
