@@ -1,7 +1,8 @@
 /** Starts the langgraph.json language server and answers its questions about the connected deployment. */
-import type * as vscode from "vscode";
+import * as vscode from "vscode";
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
 import { AssistantsForGraphRequest, type AssistantSummary } from "./protocol";
+import type { LangGraphJsonInitOptions } from "./serverL10n";
 
 export interface LangGraphJsonClientDeps {
   /**
@@ -18,6 +19,8 @@ export async function startLangGraphJsonClient(context: vscode.ExtensionContext,
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ scheme: "file", pattern: "**/langgraph.json" }],
     outputChannel: deps.log,
+    // The server translates its diagnostics and hovers with the same bundle as the extension.
+    initializationOptions: { l10nBundle: vscode.l10n.bundle } satisfies LangGraphJsonInitOptions,
   };
   const client = new LanguageClient("langgraphJson", "langgraph.json", serverOptions, clientOptions);
   client.onRequest(AssistantsForGraphRequest, async ({ graphId, configUri }) => {

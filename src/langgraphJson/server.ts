@@ -24,6 +24,7 @@ import { Analyses } from "./analysis";
 import { graphCodeLenses } from "./codeLenses";
 import { graphHover } from "./graphHover";
 import { createJsonService, LANGGRAPH_SCHEMA_URLS } from "./jsonService";
+import { configureServerL10n } from "./serverL10n";
 
 const VALIDATION_DELAY_MS = 150;
 
@@ -35,6 +36,7 @@ let definitionLinks = false;
 let watchFiles = false;
 
 connection.onInitialize((params) => {
+  configureServerL10n(params.initializationOptions);
   json = createJsonService(params.capabilities);
   analyses = new Analyses(json);
   definitionLinks = params.capabilities.textDocument?.definition?.linkSupport === true;

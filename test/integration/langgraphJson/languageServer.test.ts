@@ -334,3 +334,23 @@ describe("langgraph.json language server", function () {
     });
   });
 });
+
+describe("langgraph.json language server in another display language", function () {
+  this.timeout(60_000);
+
+  it("says its diagnostics in the words of the bundle the client sends (initializationOptions)", async () => {
+    const server = await buildServer();
+    const client = await LspTestClient.start(server.file, {
+      l10nBundle: { "File not found: {0}": "Fichier introuvable : {0}" },
+    });
+    try {
+      const { diagnostics } = await client.open(fixture("broken-path", "langgraph.json"));
+      const messages = diagnostics.map(messageOf);
+      assert.ok(messages.includes("Fichier introuvable : ./graphs/missing.ts"), describeDiagnostics(diagnostics));
+      assert.ok(!messages.some((m) => m.startsWith("File not found")), describeDiagnostics(diagnostics));
+    } finally {
+      await client.stop();
+      server.dispose();
+    }
+  });
+});

@@ -74,7 +74,8 @@ export class LspTestClient {
     });
   }
 
-  static async start(serverFile: string): Promise<LspTestClient> {
+  /** `initializationOptions` as the extension's client sends them (the translation bundle). */
+  static async start(serverFile: string, initializationOptions?: unknown): Promise<LspTestClient> {
     const child = fork(serverFile, ["--node-ipc"], { silent: true, execArgv: [] });
     const connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     const client = new LspTestClient(connection, child);
@@ -86,6 +87,7 @@ export class LspTestClient {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: null,
+      initializationOptions,
       capabilities: {
         textDocument: {
           synchronization: { dynamicRegistration: false },
