@@ -247,7 +247,11 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
       listAssistants: () => assistants.list(),
       showThread: (threadId, assistantId) => void chats.open(threadId, { assistantId }),
       threadChanged: (threadId) => chats.refreshThread(threadId),
-      runEvent: (assistantId, threadId, part) => graphs.onRunEvent(assistantId, threadId, part),
+      runEvent: (assistantId, threadId, part, runId) => {
+        graphs.onRunEvent(assistantId, threadId, part);
+        eventLog.record(threadId, assistantId, runId, part);
+      },
+      streamModes: (threadId) => eventLog.extraModes(threadId),
       runEnded: (assistantId, threadId, outcome) => graphs.onRunEnd(assistantId, threadId, outcome),
       paused: (assistantId, threadId, nodes) => graphs.setPaused(assistantId, threadId, nodes),
       attachChat: (threadId, interrupts) => chats.attachDebugger(threadId, interrupts),

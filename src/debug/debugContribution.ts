@@ -5,6 +5,7 @@
  */
 import * as path from "node:path";
 import * as vscode from "vscode";
+import type { StreamModeName } from "../common/streamModes";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
 import type { AssistantRecord, NodeInterruptsRequest, RunOutcome, StreamPart } from "../deployment/types";
@@ -21,7 +22,9 @@ export interface DebuggerDeps {
   showThread(threadId: string, assistantId?: string): void;
   /** The thread changed outside the panel: its panel reloads. */
   threadChanged(threadId: string): void;
-  runEvent(assistantId: string, threadId: string, part: StreamPart): void;
+  runEvent(assistantId: string, threadId: string, part: StreamPart, runId: string | undefined): void;
+  /** Stream modes a debugged run asks for beyond the debugger's own. */
+  streamModes(threadId: string): readonly StreamModeName[];
   runEnded(assistantId: string, threadId: string, outcome: RunOutcome): void;
   /** An attach session: the thread's chat panel sends its runs with these interrupts until disposed. */
   attachChat(threadId: string, interrupts: () => NodeInterruptsRequest): vscode.Disposable;
@@ -43,9 +46,10 @@ export function registerDebugger(deps: DebuggerDeps): vscode.Disposable[] {
           describe: (error, context) => deps.describe(error, context),
           readFile: readDocument,
           nodeLocation: workspaceNodeLocation,
+          streamModes: (threadId) => deps.streamModes(threadId),
           hooks: {
             threadStarted: (threadId, assistantId) => deps.showThread(threadId, assistantId),
-            runEvent: (assistantId, threadId, part) => deps.runEvent(assistantId, threadId, part),
+            runEvent: (assistantId, threadId, part, runId) => deps.runEvent(assistantId, threadId, part, runId),
             paused: (assistantId, threadId, nodes) => {
               deps.runEnded(assistantId, threadId, "interrupted");
               deps.paused(assistantId, threadId, [...nodes]);

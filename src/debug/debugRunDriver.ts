@@ -75,7 +75,8 @@ export abstract class DebugRunDriver extends AnsweringDebugSession {
         {
           signal: abort.signal,
           onRunCreated: (id) => (this.activeRunId = runId = id),
-          onPart: (part) => this.deps.hooks?.runEvent?.(run.assistantId, run.threadId, part),
+          extraModes: this.deps.streamModes?.(run.threadId),
+          onPart: (part) => this.deps.hooks?.runEvent?.(run.assistantId, run.threadId, part, runId),
         },
       );
       this.activeRunId = undefined;

@@ -1,6 +1,7 @@
 /** What the debug adapter needs from its surroundings: the deployment, and the editor around a run. */
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { ErrorContext } from "../deployment/errorMapping";
+import type { StreamModeName } from "../common/streamModes";
 import type { RunOutcome, StreamPart } from "../deployment/types";
 import type { NodeLocation } from "./graphSources";
 
@@ -12,7 +13,8 @@ export type DebugGateway = Pick<
 /** What the editor around the adapter does when the run moves (open the chat, follow in the graph view). */
 export interface DebugHooks {
   threadStarted?(threadId: string, assistantId: string): void;
-  runEvent?(assistantId: string, threadId: string, part: StreamPart): void;
+  /** One event of a debugged run as the server streamed it; `runId` once the server has named the run. */
+  runEvent?(assistantId: string, threadId: string, part: StreamPart, runId: string | undefined): void;
   paused?(assistantId: string, threadId: string, nodes: readonly string[]): void;
   resumed?(assistantId: string, threadId: string): void;
   /** An attach session started: the thread's chat panel sends its runs with `runInterrupts()`. */
@@ -31,6 +33,8 @@ export interface DebugSessionDeps {
   /** Where the workspace's source adds a graph's node, when it has the graph's source. */
   nodeLocation?(graphId: string, node: string): Promise<NodeLocation | undefined>;
   hooks?: DebugHooks;
+  /** Stream modes a run on the thread asks for beyond the debugger's own (an open event log's picks). */
+  streamModes?(threadId: string): readonly StreamModeName[];
   /** How long `launch` waits for `configurationDone` before it starts anyway. */
   configurationTimeoutMs?: number;
 }

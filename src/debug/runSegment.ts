@@ -4,6 +4,7 @@
  * is one run on the server, streamed to its end; the thread's state then says where it stopped.
  */
 import * as l10n from "@vscode/l10n";
+import type { StreamModeName } from "../common/streamModes";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { RunRequest, StreamPart } from "../deployment/types";
 import { isRecord } from "./stateExpression";
@@ -19,11 +20,16 @@ export interface SegmentOptions {
   signal: AbortSignal;
   onRunCreated(runId: string): void;
   onPart(part: StreamPart): void;
+  extraModes?: readonly StreamModeName[];
 }
 
 export async function runSegment(gateway: Pick<DeploymentGateway, "streamRun">, threadId: string, assistantId: string, request: RunRequest, options: SegmentOptions): Promise<SegmentResult> {
   const result: SegmentResult = {};
-  for await (const part of gateway.streamRun(threadId, assistantId, request, { signal: options.signal, onRunCreated: (runId) => options.onRunCreated(runId) })) {
+  for await (const part of gateway.streamRun(threadId, assistantId, request, {
+    signal: options.signal,
+    extraModes: options.extraModes,
+    onRunCreated: (runId) => options.onRunCreated(runId),
+  })) {
     options.onPart(part);
     if (part.event === "updates" && isRecord(part.data)) {
       for (const [node, update] of Object.entries(part.data)) if (!node.startsWith("__")) result.lastUpdate = { node, update };

@@ -7,6 +7,7 @@ import { graphFileIn, lineAddingNode } from "../../src/debug/graphSources";
 import { LangGraphDebugSession } from "../../src/debug/langgraphDebugSession";
 import { mapError } from "../../src/deployment/errorMapping";
 import { DeploymentGateway } from "../../src/deployment/gateway";
+import type { EventLogStore } from "../../src/eventLog/eventLogStore";
 import { DapClient } from "./dapClient";
 
 /** Where the fixture folder's source adds a graph's node, as the extension finds it in a workspace. */
@@ -18,7 +19,8 @@ async function fixtureNodeLocation(graphId: string, node: string) {
   return path && line ? { path, line } : undefined;
 }
 
-export function adapter(url: string, options: { withSources?: boolean } = {}) {
+/** `eventLog`: the debugged runs are recorded there, streaming the modes its open logs pick, as in the extension. */
+export function adapter(url: string, options: { withSources?: boolean; eventLog?: EventLogStore } = {}) {
   const gateway = DeploymentGateway.to({ url, retry: { baseDelayMs: 20 } });
   /** What the graph view was told to mark at each pause, in order. */
   const pausedAt: string[][] = [];
@@ -28,7 +30,11 @@ export function adapter(url: string, options: { withSources?: boolean } = {}) {
     readFile: (path) => readFile(path, "utf8"),
     nodeLocation: options.withSources ? fixtureNodeLocation : undefined,
     configurationTimeoutMs: 5_000,
-    hooks: { paused: (_assistantId, _threadId, nodes) => pausedAt.push([...nodes]) },
+    hooks: {
+      paused: (_assistantId, _threadId, nodes) => pausedAt.push([...nodes]),
+      runEvent: (assistantId, threadId, part, runId) => options.eventLog?.record(threadId, assistantId, runId, part),
+    },
+    streamModes: (threadId) => options.eventLog?.extraModes(threadId) ?? [],
   });
   return { gateway, session, pausedAt, client: new DapClient(session) };
 }
