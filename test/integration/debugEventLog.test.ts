@@ -22,9 +22,12 @@ describe("the event log of a debugged run, against a real server", () => {
     const logged = eventLog.runs(thread.thread_id);
     assert.equal(serverRuns.length, 2, "the stop before tools split the run in two");
     assert.deepEqual(logged.map((run) => run.runId).sort(), serverRuns.map((run) => run.run_id).sort(), "one log per server run, named by its id");
+    // langgraph-api 2 fails a run that streams values with subgraphs: the gateway leaves values out there.
+    const valuesStreamed = server.version.startsWith("1.");
     for (const run of logged) {
       const modes = new Set(run.events.map((event) => event.event.split("|")[0]));
-      for (const mode of ["values", "updates", "debug"]) assert.ok(modes.has(mode), `${run.runId} has ${mode} events: ${[...modes].join(", ")}`);
+      for (const mode of ["updates", "debug"]) assert.ok(modes.has(mode), `${run.runId} has ${mode} events: ${[...modes].join(", ")}`);
+      assert.equal(modes.has("values"), valuesStreamed, `${run.runId} streams values only where the server allows it: ${[...modes].join(", ")}`);
     }
     const [first] = logged;
     assert.ok(first.events.some((event) => event.event === "updates" && JSON.stringify(event.data).includes("agent")), "the first stretch ran the agent");
