@@ -61,7 +61,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
         void vscode.window.setStatusBarMessage(vscode.l10n.t("New threads will start with {0}", chosen.name), 3000);
       }
     } catch (error) {
-      fail(error, "list assistants");
+      fail(error, vscode.l10n.t("list assistants"));
     }
   };
 
@@ -70,7 +70,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
       const chosen = await pickAssistant(assistants, { title: vscode.l10n.t("New Thread with Assistant") });
       if (chosen) chats.open(undefined, { assistantId: chosen.assistant_id });
     } catch (error) {
-      fail(error, "list assistants");
+      fail(error, vscode.l10n.t("list assistants"));
     }
   };
 
@@ -84,7 +84,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
       }
       chats.open(undefined, { assistantId: assistant.assistant_id });
     } catch (error) {
-      fail(error, "find the graph's assistant");
+      fail(error, vscode.l10n.t("find the graph's assistant"));
     }
   };
 
@@ -105,7 +105,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
       await connection.gateway.deleteAssistant(node.assistant.assistant_id);
       refreshView();
     } catch (error) {
-      fail(error, "delete the assistant");
+      fail(error, vscode.l10n.t("delete the assistant"));
     }
   };
 
@@ -134,7 +134,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
       if (!assistant) return;
       await panel.send(text, assistant.assistant_id);
     } catch (error) {
-      fail(error, "send the selection");
+      fail(error, vscode.l10n.t("send the selection"));
     }
   };
 
@@ -183,7 +183,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
         const graphs = [...new Set((await assistants.list()).map((a) => a.graph_id))];
         graphId = await vscode.window.showQuickPick(graphs, { title: vscode.l10n.t("Create Assistant from Graph") });
       } catch (error) {
-        return fail(error, "list graphs");
+        return fail(error, vscode.l10n.t("list graphs"));
       }
     }
     if (graphId) await openDocument(newAssistantUri(graphId));
@@ -216,7 +216,7 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
       documents.changedOnServer(node.assistant.assistant_id);
       refreshView();
     } catch (error) {
-      fail(error, "change the assistant's version");
+      fail(error, vscode.l10n.t("change the assistant's version"));
     }
   };
 

@@ -78,7 +78,7 @@ export class AssistantDocuments extends DeploymentDocuments {
         this.onSaved(updated, false, uri);
       }
     } catch (error) {
-      throw vscode.FileSystemError.Unavailable(this.connection.describe(error, { operation: "save the assistant" }).message);
+      throw vscode.FileSystemError.Unavailable(this.connection.describe(error, { operation: vscode.l10n.t("save the assistant") }).message);
     }
     this.touched(uri);
     // An open document with unsaved edits is its editor saving (or holds the user's edits): telling

@@ -34,7 +34,7 @@ export async function pickAssistant(
 ): Promise<Assistant | undefined> {
   const quickPick = vscode.window.createQuickPick<Item>();
   quickPick.title = options.title;
-  quickPick.placeholder = options.placeHolder ?? "Choose an assistant";
+  quickPick.placeholder = options.placeHolder ?? vscode.l10n.t("Choose an assistant");
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   quickPick.busy = true;

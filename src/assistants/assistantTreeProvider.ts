@@ -67,7 +67,7 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
     if (assistant.description) tooltip.appendMarkdown(`\n`).appendText(assistant.description);
     if (Object.keys(assistant.config ?? {}).length) tooltip.appendMarkdown("\n\n").appendCodeblock(JSON.stringify(assistant.config, null, 2), "json");
     item.tooltip = tooltip;
-    item.command = { command: "langgraph.assistants.chat", title: "Chat with Assistant", arguments: [node] };
+    item.command = { command: "langgraph.assistants.chat", title: vscode.l10n.t("Chat with Assistant"), arguments: [node] };
     return item;
   }
 
@@ -80,7 +80,7 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
       if (node.kind === "graph") return assistants.filter((a) => a.graph_id === node.graphId).map((assistant) => ({ kind: "assistant", assistant }));
       return [];
     } catch (error) {
-      if (this.view) this.view.message = this.connection.describe(error, { operation: "list assistants" }).message;
+      if (this.view) this.view.message = this.connection.describe(error, { operation: vscode.l10n.t("list assistants") }).message;
       return [];
     }
   }

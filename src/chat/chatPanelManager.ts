@@ -109,7 +109,7 @@ export class ChatPanelManager implements vscode.Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, options.title ?? "New Thread", vscode.ViewColumn.Active, {
+    const panel = vscode.window.createWebviewPanel(CHAT_VIEW_TYPE, options.title ?? vscode.l10n.t("New Thread"), vscode.ViewColumn.Active, {
       enableFindWidget: true,
     });
     return this.attach(panel, threadId, options);

@@ -139,7 +139,7 @@ class InputDocuments extends DeploymentDocuments {
     try {
       return (await this.deps.chats.graphSchemas(assistantId)).input_schema;
     } catch (error) {
-      const described = this.deps.connection.describe(error, { operation: "read the graph's input schema" });
+      const described = this.deps.connection.describe(error, { operation: vscode.l10n.t("read the graph's input schema") });
       throw vscode.FileSystemError.Unavailable(described.message);
     }
   }

@@ -138,7 +138,7 @@ function configurationFor(assistant: AssistantRecord): vscode.DebugConfiguration
     request: "launch",
     name: vscode.l10n.t("Debug {0}", assistant.name),
     assistant: assistant.name,
-    message: "Hello",
+    message: vscode.l10n.t("Hello"),
     stopOnEntry: true,
   };
 }

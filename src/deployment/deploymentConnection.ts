@@ -28,7 +28,7 @@ const CONNECTION_KINDS = new Set(["noUrl", "invalidUrl", "unreachable", "unautho
 
 const LOCAL_SERVER_STOPPED: UserFacingError = {
   kind: "noUrl",
-  message: "The local LangGraph server stopped. Start it again, or switch to a deployment.",
+  message: vscode.l10n.t("The local LangGraph server stopped. Start it again, or switch to a deployment."),
   actions: ["openSettings"],
   detail: "the local server stopped",
 };
@@ -114,7 +114,7 @@ export class DeploymentConnection implements vscode.Disposable {
         await this.gateway.ping();
         this.setState({ kind: "connected" });
       } catch (error) {
-        this.setState({ kind: "failed", error: this.describe(error, { operation: "connect" }) });
+        this.setState({ kind: "failed", error: this.describe(error, { operation: vscode.l10n.t("connect") }) });
       } finally {
         this.checking = undefined;
       }

@@ -66,7 +66,7 @@ export function registerGraphCommands(deps: GraphCommandDeps): vscode.Disposable
       const threadId = target.threadId ?? deps.chatThreadFor(target.assistantId);
       graphs.show(target.assistantId, threadId ? { threadId } : {});
     } catch (error) {
-      void vscode.window.showErrorMessage(connection.describe(error, { operation: "show the graph" }).message);
+      void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("show the graph") }).message);
     }
   };
 

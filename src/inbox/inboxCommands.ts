@@ -27,7 +27,7 @@ function parseJson(text: string): { value?: unknown; error?: string } {
   try {
     return { value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { error: `Not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+    return { error: vscode.l10n.t("Not valid JSON: {0}", error instanceof Error ? error.message : String(error)) };
   }
 }
 
@@ -60,17 +60,17 @@ export function registerInboxCommands(deps: InboxCommandDeps): vscode.Disposable
       model.answered(entry.threadId);
       const status = result.status === "interrupted" ? "interrupted" : result.status === "error" ? "error" : "idle";
       store.update(entry.threadId, { status, updated_at: new Date().toISOString() });
-      if (result.status === "error") void vscode.window.showErrorMessage(connection.describe(result.error, { operation: "finish the resumed run" }).message);
+      if (result.status === "error") void vscode.window.showErrorMessage(connection.describe(result.error, { operation: vscode.l10n.t("finish the resumed run") }).message);
     } catch (error) {
       if (isAlreadyAnswered(error)) {
         model.answered(entry.threadId);
         void vscode.window.showInformationMessage(connection.describe(error).message);
       } else if (started) {
         model.answered(entry.threadId);
-        void vscode.window.showErrorMessage(connection.describe(error, { operation: "follow the resumed run" }).message);
+        void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("follow the resumed run") }).message);
       } else {
         model.restore(entry.threadId);
-        void vscode.window.showErrorMessage(connection.describe(error, { operation: "resume the run" }).message);
+        void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("resume the run") }).message);
       }
     } finally {
       deps.threadRan(entry.threadId);

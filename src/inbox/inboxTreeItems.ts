@@ -16,7 +16,7 @@ export interface InboxRowText {
 function age(iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   if (!Number.isFinite(seconds)) return "";
-  if (seconds < 60) return "just now";
+  if (seconds < 60) return vscode.l10n.t("just now");
   if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
   if (seconds < 86400) return `${Math.round(seconds / 3600)} h`;
   return `${Math.round(seconds / 86400)} d`;
@@ -58,7 +58,7 @@ export function inboxEntryItem(entry: InboxEntry, text: InboxRowText): vscode.Tr
   tooltip.appendText(requestLine(entry)).appendMarkdown("\n\n");
   tooltip.appendMarkdown("- Graph: ").appendText(entry.graphId ?? "unknown").appendMarkdown("\n");
   tooltip.appendMarkdown("- Assistant: ").appendText(text.assistant ?? "unknown").appendMarkdown("\n");
-  tooltip.appendMarkdown("- Waiting since: ").appendText(new Date(entry.updatedAt).toLocaleString()).appendMarkdown("\n");
+  tooltip.appendMarkdown(vscode.l10n.t("- Waiting since: ")).appendText(new Date(entry.updatedAt).toLocaleString()).appendMarkdown("\n");
   if (entry.interrupt.request) tooltip.appendMarkdown("\n").appendCodeblock(entry.interrupt.request.argsJson, "json");
   else if (entry.interrupt.valueJson) tooltip.appendMarkdown("\n").appendCodeblock(entry.interrupt.valueJson, "json");
   item.tooltip = tooltip;
@@ -69,7 +69,7 @@ export function inboxLoadMoreItem(): vscode.TreeItem {
   const item = new vscode.TreeItem(vscode.l10n.t("Load more…"), vscode.TreeItemCollapsibleState.None);
   item.id = "inbox:loadMore";
   item.iconPath = new vscode.ThemeIcon("ellipsis");
-  item.command = { command: "langgraph.inbox.loadMore", title: "Load More" };
+  item.command = { command: "langgraph.inbox.loadMore", title: vscode.l10n.t("Load More") };
   return item;
 }
 

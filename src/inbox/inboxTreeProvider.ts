@@ -34,7 +34,7 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   ) {
     this.feed = new InboxFeed({
       gateway: connection.gateway,
-      describe: (error) => connection.describe(error, { operation: "list the threads that need input" }),
+      describe: (error) => connection.describe(error, { operation: vscode.l10n.t("list the threads that need input") }),
       pageSize: () => trustedSetting<number>("threads.pageSize").value ?? 50,
       ignored: () => memory.ignoredInterrupts(),
       interruptOf: threadInterrupt,

@@ -39,7 +39,7 @@ export class LangGraphParticipant {
         case "new":
           this.conversation.useThread(undefined);
           if (prompt) return await this.send(prompt, { assistant: (await this.conversation.current()).assistant }, reply, token);
-          reply.own("The next message starts a new thread.");
+          reply.own(vscode.l10n.t("The next message starts a new thread."));
           return {};
         case "thread":
           return await this.chooseThread(prompt, reply);
@@ -55,7 +55,7 @@ export class LangGraphParticipant {
           return await this.send(prompt, await this.conversation.current(), reply, token);
       }
     } catch (error) {
-      reply.error(this.conversation.describe(error, "send the message"));
+      reply.error(this.conversation.describe(error, vscode.l10n.t("send the message")));
       return {};
     } finally {
       reply.record.status ??= "answered";
@@ -67,7 +67,7 @@ export class LangGraphParticipant {
     const { assistant } = target;
     reply.record.assistantId = assistant.assistant_id;
     if (!text) {
-      reply.own(`Type a message for **${escapeMarkdown(assistantName(assistant))}**, or \`/assistant <name> <message>\` to ask another assistant.`);
+      reply.own(vscode.l10n.t("Type a message for **{0}**, or `/assistant <name> <message>` to ask another assistant.", escapeMarkdown(assistantName(assistant))));
       return {};
     }
     const threadId = target.threadId ?? (await this.conversation.newThread(text));
@@ -78,7 +78,7 @@ export class LangGraphParticipant {
 
   /** Runs on the thread, streams the reply, and ends with the thread's link and any interrupt. */
   private async follow(threadId: string, assistant: AssistantRecord, what: { message?: string; resume?: unknown }, reply: Reply, token: vscode.CancellationToken): Promise<vscode.ChatResult> {
-    reply.progress(`${assistantName(assistant)} is answering on thread ${shortId(threadId)}…`);
+    reply.progress(vscode.l10n.t("{0} is answering on thread {1}…", assistantName(assistant), shortId(threadId)));
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
     let streamed = false;
@@ -89,12 +89,12 @@ export class LangGraphParticipant {
           streamed = true;
           reply.untrusted(text);
         },
-        onToolCall: (name) => reply.progress(`Calling tool ${labelText(name)}`),
+        onToolCall: (name) => reply.progress(vscode.l10n.t("Calling tool {0}", labelText(name))),
       });
       reply.record.status = result.status;
       if (!streamed) reply.untrusted(result.reply);
-      if (result.status === "cancelled") reply.own("\n\n*Stopped: the run was cancelled on the server.*");
-      if (result.status === "error") reply.error(this.conversation.describe(result.error, "finish the reply"));
+      if (result.status === "cancelled") reply.own(vscode.l10n.t("\n\n*Stopped: the run was cancelled on the server.*"));
+      if (result.status === "error") reply.error(this.conversation.describe(result.error, vscode.l10n.t("finish the reply")));
       if (result.interrupt) this.showInterrupt(threadId, result.interrupt.request?.description ?? result.interrupt.valueJson, reply, result.interrupt.request?.allow);
     } finally {
       cancelled.dispose();
@@ -104,12 +104,12 @@ export class LangGraphParticipant {
   }
 
   private showInterrupt(threadId: string, description: string, reply: Reply, allow?: { accept: boolean; ignore: boolean }): void {
-    reply.own("\n\n**The run is waiting for your answer:**\n\n");
+    reply.own(vscode.l10n.t("\n\n**The run is waiting for your answer:**\n\n"));
     reply.untrusted(description);
     const answer = (command: string) => ({ query: `@langgraph /${command} ${threadId}` });
     if (allow?.accept !== false) reply.button("Approve", "workbench.action.chat.open", answer("approve"));
     if (allow?.ignore !== false) reply.button("Reject", "workbench.action.chat.open", answer("reject"));
-    reply.button("Open the card in LangGraph panel", "langgraph.lmChat.openThread", threadId);
+    reply.button(vscode.l10n.t("Open the card in LangGraph panel"), "langgraph.lmChat.openThread", threadId);
   }
 
   /** `/approve` / `/reject [thread id]`: answers the thread's pending interrupt as the panel's card would. */
@@ -118,7 +118,7 @@ export class LangGraphParticipant {
     const state = threadId ? await this.conversation.gateway().getState(threadId) : undefined;
     const interrupt = pendingInterrupt(state, undefined);
     if (!threadId || !interrupt) {
-      reply.own(`Thread ${escapeMarkdown(shortId(threadId))} is not waiting for an answer.`);
+      reply.own(vscode.l10n.t("Thread {0} is not waiting for an answer.", escapeMarkdown(shortId(threadId))));
       return {};
     }
     this.conversation.useThread(threadId);
@@ -132,21 +132,21 @@ export class LangGraphParticipant {
     const all = await this.conversation.assistantList();
     const list = all.map((a) => codeSpan(assistantName(a))).join(", ");
     if (!prompt) {
-      reply.own(`Which assistant? Type \`/assistant <name> <message>\`. This deployment has: ${list}.`);
+      reply.own(vscode.l10n.t("Which assistant? Type `/assistant <name> <message>`. This deployment has: {0}.", list));
       return {};
     }
     const { name, assistant, message } = splitAssistantPrompt(prompt, all);
     if (!assistant) {
       const near = closestNames(name, all.map(assistantName));
-      const hint = near.length ? ` Did you mean ${near.map((n) => codeSpan(n)).join(" or ")}?` : "";
-      reply.own(`No assistant is called “${escapeMarkdown(labelText(name))}”.${hint} This deployment has: ${list}.`);
+      const hint = near.length ? vscode.l10n.t(" Did you mean {0}?", near.map((n) => codeSpan(n)).join(" or ")) : "";
+      reply.own(vscode.l10n.t("No assistant is called “{0}”.{1} This deployment has: {2}.", escapeMarkdown(labelText(name)), hint, list));
       reply.record.status = "unknownAssistant";
       return {};
     }
     const current = await this.conversation.current();
     if (!message) {
       this.conversation.choose(current.threadId, assistant.assistant_id);
-      reply.own(`The next message goes to **${escapeMarkdown(assistantName(assistant))}**.`);
+      reply.own(vscode.l10n.t("The next message goes to **{0}**.", escapeMarkdown(assistantName(assistant))));
       reply.record.assistantId = assistant.assistant_id;
       return {};
     }
@@ -157,12 +157,12 @@ export class LangGraphParticipant {
   private async chooseThread(prompt: string, reply: Reply): Promise<vscode.ChatResult> {
     const picked = await pickThread(this.conversation, prompt);
     if (!picked) {
-      reply.own(prompt ? `No thread matches “${escapeMarkdown(labelText(prompt))}”. Try \`/threads\`.` : "No thread picked.");
+      reply.own(prompt ? vscode.l10n.t("No thread matches “{0}”. Try `/threads`.", escapeMarkdown(labelText(prompt))) : vscode.l10n.t("No thread picked."));
       return {};
     }
     this.conversation.useThread(picked.threadId);
     reply.record.threadId = picked.threadId;
-    reply.own(`The next messages go to thread **${escapeMarkdown(labelText(picked.title))}**.`);
+    reply.own(vscode.l10n.t("The next messages go to thread **{0}**.", escapeMarkdown(labelText(picked.title))));
     reply.openThreadButton(picked.threadId, picked.title);
     return { metadata: { threadId: picked.threadId } satisfies ResultMetadata };
   }
@@ -170,11 +170,11 @@ export class LangGraphParticipant {
   private async open(reply: Reply): Promise<vscode.ChatResult> {
     const { threadId } = await this.conversation.current();
     if (!threadId) {
-      reply.own("There is no thread yet: send a message first.");
+      reply.own(vscode.l10n.t("There is no thread yet: send a message first."));
       return {};
     }
     this.conversation.openThread(threadId);
-    reply.own(`Opened thread **${escapeMarkdown(labelText(await threadTitle(this.conversation, threadId)))}**.`);
+    reply.own(vscode.l10n.t("Opened thread **{0}**.", escapeMarkdown(labelText(await threadTitle(this.conversation, threadId)))));
     return { metadata: { threadId } satisfies ResultMetadata };
   }
 }

@@ -21,9 +21,9 @@ export interface ResponseRecord {
 }
 
 const ERROR_BUTTONS: Record<string, { command: string; title: string } | undefined> = {
-  openSettings: { command: "langgraph.openSettings", title: "Open Settings" },
-  setApiKey: { command: "langgraph.setApiKey", title: "Set API Key" },
-  showLog: { command: "langgraph.showLog", title: "Show Log" },
+  openSettings: { command: "langgraph.openSettings", title: vscode.l10n.t("Open Settings") },
+  setApiKey: { command: "langgraph.setApiKey", title: vscode.l10n.t("Set API Key") },
+  showLog: { command: "langgraph.showLog", title: vscode.l10n.t("Show Log") },
 };
 
 export class Reply {
@@ -69,7 +69,7 @@ export class Reply {
   }
 
   openThreadButton(threadId: string, title: string): void {
-    this.button(`Open “${labelText(title)}” in LangGraph panel`, OPEN_THREAD_COMMAND, threadId);
+    this.button(vscode.l10n.t("Open “{0}” in LangGraph panel", labelText(title)), OPEN_THREAD_COMMAND, threadId);
   }
 
   error(error: UserFacingError): void {

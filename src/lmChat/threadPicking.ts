@@ -18,11 +18,11 @@ export async function threadTitle(conversation: Conversation, threadId: string):
 export async function listThreads(conversation: Conversation, reply: Reply): Promise<void> {
   const threads = await conversation.gateway().searchThreads({ limit: RECENT });
   if (!threads.length) {
-    reply.own("This deployment has no threads yet. Send a message to start one.");
+    reply.own(vscode.l10n.t("This deployment has no threads yet. Send a message to start one."));
     return;
   }
   const lines = threads.map((t) => `- ${openThreadLink(titleOfThread(t), t.thread_id)} — ${t.status}, ${t.updated_at.slice(0, 16).replace("T", " ")}`);
-  reply.own(`Recent threads (newest first):\n\n${lines.join("\n")}\n\nClick one to open it; \`/thread <title or id>\` sends the next messages there.`);
+  reply.own(vscode.l10n.t("Recent threads (newest first):\n\n{0}\n\nClick one to open it; `/thread <title or id>` sends the next messages there.", lines.join("\n")));
 }
 
 /** A thread by id or title words, or picked from the recent ones when `query` is empty. */

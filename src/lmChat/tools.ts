@@ -44,19 +44,19 @@ export class LangGraphTools {
   implementations(): Record<string, vscode.LanguageModelTool<never>> {
     const tools = {
       langgraph_list_assistants: {
-        invoke: () => this.guard("list assistants", () => this.listAssistants()),
-        prepareInvocation: () => ({ invocationMessage: "Listing the LangGraph deployment's assistants" }),
+        invoke: () => this.guard(vscode.l10n.t("list assistants"), () => this.listAssistants()),
+        prepareInvocation: () => ({ invocationMessage: vscode.l10n.t("Listing the LangGraph deployment's assistants") }),
       } satisfies vscode.LanguageModelTool<Record<string, never>>,
       langgraph_search_threads: {
-        invoke: (options) => this.guard("search threads", () => this.searchThreads(options.input)),
-        prepareInvocation: () => ({ invocationMessage: "Searching LangGraph threads" }),
+        invoke: (options) => this.guard(vscode.l10n.t("search threads"), () => this.searchThreads(options.input)),
+        prepareInvocation: () => ({ invocationMessage: vscode.l10n.t("Searching LangGraph threads") }),
       } satisfies vscode.LanguageModelTool<SearchInput>,
       langgraph_get_thread: {
-        invoke: (options) => this.guard("read the thread", () => this.getThread(options.input)),
-        prepareInvocation: (options) => ({ invocationMessage: `Reading LangGraph thread ${shortId(options.input.threadId)}` }),
+        invoke: (options) => this.guard(vscode.l10n.t("read the thread"), () => this.getThread(options.input)),
+        prepareInvocation: (options) => ({ invocationMessage: vscode.l10n.t("Reading LangGraph thread {0}", shortId(options.input.threadId)) }),
       } satisfies vscode.LanguageModelTool<GetThreadInput>,
       langgraph_ask_assistant: {
-        invoke: (options, token) => this.guard("ask the assistant", () => this.ask(options.input, token)),
+        invoke: (options, token) => this.guard(vscode.l10n.t("ask the assistant"), () => this.ask(options.input, token)),
         prepareInvocation: (options) => this.prepareAsk(options.input),
       } satisfies vscode.LanguageModelTool<AskInput>,
     };
@@ -73,9 +73,9 @@ export class LangGraphTools {
 
   private async listAssistants(): Promise<string> {
     const all = await this.conversation.assistantList();
-    if (!all.length) return `The deployment at ${this.conversation.url} has no assistants.`;
-    const lines = all.map((a) => `- ${nameOf(a)} (graph: ${a.graph_id}, id: ${a.assistant_id})${a.description ? `: ${labelText(a.description)}` : ""}`);
-    return `Assistants of ${this.conversation.url}:\n${lines.join("\n")}`;
+    if (!all.length) return vscode.l10n.t("The deployment at {0} has no assistants.", this.conversation.url);
+    const lines = all.map((a) => vscode.l10n.t("- {0} (graph: {1}, id: {2}){3}", nameOf(a), a.graph_id, a.assistant_id, a.description ? `: ${labelText(a.description)}` : ""));
+    return vscode.l10n.t("Assistants of {0}:\n{1}", this.conversation.url, lines.join("\n"));
   }
 
   private async searchThreads(input: SearchInput): Promise<string> {
@@ -86,34 +86,34 @@ export class LangGraphTools {
     const matching = threads
       .filter((t) => !query || t.thread_id.startsWith(query) || (titleOf(t.metadata) ?? "").toLowerCase().includes(query))
       .slice(0, limit);
-    if (!matching.length) return "No thread matches.";
+    if (!matching.length) return vscode.l10n.t("No thread matches.");
     const lines = matching.map((t) => `- ${t.thread_id}: "${labelText(titleOf(t.metadata) ?? "untitled")}" (${t.status}, updated ${t.updated_at})`);
-    return `${matching.length} thread(s), most recently updated first:\n${lines.join("\n")}`;
+    return vscode.l10n.t("{0} thread(s), most recently updated first:\n{1}", matching.length, lines.join("\n"));
   }
 
   private async getThread(input: GetThreadInput): Promise<string> {
-    if (typeof input.threadId !== "string" || !input.threadId.trim()) return "Error: threadId is required (langgraph_search_threads finds thread ids).";
+    if (typeof input.threadId !== "string" || !input.threadId.trim()) return vscode.l10n.t("Error: threadId is required (langgraph_search_threads finds thread ids).");
     const gateway = this.conversation.gateway();
     const thread = await gateway.getThread(input.threadId);
-    if (!thread) return `Error: there is no thread ${input.threadId} on ${this.conversation.url}.`;
+    if (!thread) return vscode.l10n.t("Error: there is no thread {0} on {1}.", input.threadId, this.conversation.url);
     const state = await gateway.getState(input.threadId);
     const maxMessages = Math.min(Math.max(Math.floor(input.maxMessages ?? MAX_MESSAGES), 1), 200);
     const header = `Thread ${thread.thread_id} "${labelText(titleOf(thread.metadata) ?? "untitled")}" (${thread.status})`;
     const interrupt = pendingInterrupt(state, undefined);
-    const waiting = interrupt ? `\n\nWaiting for a human answer: ${interrupt.request?.description ?? interrupt.valueJson}` : "";
+    const waiting = interrupt ? vscode.l10n.t("\n\nWaiting for a human answer: {0}", interrupt.request?.description ?? interrupt.valueJson) : "";
     return `${header}\n\n${transcriptOf(state.values, maxMessages, MAX_RESULT_CHARS - header.length - waiting.length - 10)}${waiting}`;
   }
 
   private async prepareAsk(input: AskInput): Promise<vscode.PreparedToolInvocation> {
     const assistant = await this.conversation.assistantNamed(input.assistant).catch(() => undefined);
     const name = assistant ? nameOf(assistant) : labelText(input.assistant);
-    const where = input.threadId ? `thread ${codeSpan(input.threadId)}` : "a new thread";
+    const where = input.threadId ? `thread ${codeSpan(input.threadId)}` : vscode.l10n.t("a new thread");
     const message = new vscode.MarkdownString(
-      `Start a run of the assistant **${escapeMarkdown(name)}** on ${where} of the LangGraph deployment ${codeSpan(this.conversation.url)} with this message:\n\n> ${escapeMarkdown(input.message ?? "")}`,
+      vscode.l10n.t("Start a run of the assistant **{0}** on {1} of the LangGraph deployment {2} with this message:\n\n> {3}", escapeMarkdown(name), where, codeSpan(this.conversation.url), escapeMarkdown(input.message ?? "")),
     );
-    const confirmationMessages = { title: `Run LangGraph assistant ${name}?`, message };
+    const confirmationMessages = { title: vscode.l10n.t("Run LangGraph assistant {0}?", name), message };
     this.lastConfirmation = { title: confirmationMessages.title, message: message.value };
-    return { invocationMessage: `Asking LangGraph assistant ${name}`, confirmationMessages };
+    return { invocationMessage: vscode.l10n.t("Asking LangGraph assistant {0}", name), confirmationMessages };
   }
 
   private async ask(input: AskInput, token: vscode.CancellationToken): Promise<string> {
@@ -121,26 +121,26 @@ export class LangGraphTools {
     if (!assistant) {
       const all = await this.conversation.assistantList();
       const near = closestNames(input.assistant ?? "", all.map(nameOf));
-      return `Error: no assistant is called "${labelText(input.assistant ?? "")}".${near.length ? ` Did you mean: ${near.join(", ")}?` : ""} Available: ${all.map(nameOf).join(", ")}.`;
+      return vscode.l10n.t("Error: no assistant is called \"{0}\".{1} Available: {2}.", labelText(input.assistant ?? ""), near.length ? vscode.l10n.t(" Did you mean: {0}?", near.join(", ")) : "", all.map(nameOf).join(", "));
     }
-    if (!input.message?.trim()) return "Error: the message is empty.";
+    if (!input.message?.trim()) return vscode.l10n.t("Error: the message is empty.");
     if (input.threadId && !(await this.conversation.gateway().getThread(input.threadId))) {
-      return `Error: there is no thread ${input.threadId} on ${this.conversation.url}. Leave threadId out to start a new thread.`;
+      return vscode.l10n.t("Error: there is no thread {0} on {1}. Leave threadId out to start a new thread.", input.threadId, this.conversation.url);
     }
     const threadId = input.threadId ?? (await this.conversation.newThread(input.message));
     const abort = new AbortController();
     const cancelled = token.onCancellationRequested(() => abort.abort());
     try {
       const run = await this.conversation.run(threadId, assistant, { message: input.message }, { signal: abort.signal });
-      const lines = [`Thread: ${threadId}`, `Assistant: ${nameOf(assistant)}`, `Run status: ${run.status}`];
-      if (run.status === "error") lines.push(`Error: ${this.conversation.describe(run.error, "finish the reply").message}`);
+      const lines = [`Thread: ${threadId}`, `Assistant: ${nameOf(assistant)}`, vscode.l10n.t("Run status: {0}", run.status)];
+      if (run.status === "error") lines.push(`Error: ${this.conversation.describe(run.error, vscode.l10n.t("finish the reply")).message}`);
       if (run.interrupt) {
         lines.push(
-          `The run stopped at an interrupt and waits for a human answer: ${run.interrupt.request?.description ?? run.interrupt.valueJson}`,
-          `To answer it, the user can open thread ${threadId} in the LangGraph panel (LangGraph: Open Thread by ID…) or type "@langgraph /approve ${threadId}" or "@langgraph /reject ${threadId}" in the Chat view.`,
+          vscode.l10n.t("The run stopped at an interrupt and waits for a human answer: {0}", run.interrupt.request?.description ?? run.interrupt.valueJson),
+          vscode.l10n.t("To answer it, the user can open thread {0} in the LangGraph panel (LangGraph: Open Thread by ID…) or type \"@langgraph /approve {1}\" or \"@langgraph /reject {2}\" in the Chat view.", threadId, threadId, threadId),
         );
       }
-      const reply = capText(run.reply || "(no reply text)", MAX_RESULT_CHARS - lines.join("\n").length - 20);
+      const reply = capText(run.reply || vscode.l10n.t("(no reply text)"), MAX_RESULT_CHARS - lines.join("\n").length - 20);
       return `${lines.join("\n")}\n\nReply:\n${reply}`;
     } finally {
       cancelled.dispose();

@@ -6,7 +6,7 @@ import * as vscode from "vscode";
 import type { LaunchPlan } from "./launchPlan";
 
 const TASK_TYPE = "langgraph";
-export const TASK_NAME = "LangGraph: local server";
+export const TASK_NAME = vscode.l10n.t("LangGraph: local server");
 /** Installing the CLI through npx on a first run can take a while. */
 const START_TIMEOUT_MS = 180_000;
 const POLL_MS = 500;

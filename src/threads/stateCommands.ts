@@ -69,7 +69,7 @@ export function registerStateCommands(deps: StateCommandDeps): vscode.Disposable
       });
     } catch (error) {
       quickPick.hide();
-      return void vscode.window.showErrorMessage(connection.describe(error, { operation: "list checkpoints" }).message);
+      return void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("list checkpoints") }).message);
     } finally {
       quickPick.busy = false;
     }

@@ -11,7 +11,7 @@ import { deleteThread, findThreadById, forkThread, renameThread, type ThreadActi
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function validateThreadId(value: string): string | undefined {
-  return UUID.test(value.trim()) ? undefined : "A thread id looks like 1ef8c0a2-3b4d-4e5f-8a9b-0c1d2e3f4a5b.";
+  return UUID.test(value.trim()) ? undefined : vscode.l10n.t("A thread id looks like 1ef8c0a2-3b4d-4e5f-8a9b-0c1d2e3f4a5b.");
 }
 
 /** What the thread commands need; extension.ts passes the real parts. */

@@ -29,7 +29,7 @@ export class ThreadStateDocuments implements vscode.TextDocumentContentProvider 
       const state = await this.connection.gateway.getStateJson(threadId, checkpointId);
       return `${JSON.stringify(state, null, 2)}\n`;
     } catch (error) {
-      const mapped = this.connection.describe(error, { operation: "read the thread's state", subject: `Thread ${threadId.slice(0, 8)}` });
+      const mapped = this.connection.describe(error, { operation: vscode.l10n.t("read the thread's state"), subject: vscode.l10n.t("Thread {0}", threadId.slice(0, 8)) });
       return `${JSON.stringify({ error: mapped.message }, null, 2)}\n`;
     }
   }

@@ -15,7 +15,7 @@ function relativeTime(iso: string | undefined, now = Date.now()): string {
   if (!iso) return "";
   const seconds = Math.round((now - Date.parse(iso)) / 1000);
   if (!Number.isFinite(seconds)) return "";
-  if (seconds < 45) return "just now";
+  if (seconds < 45) return vscode.l10n.t("just now");
   const units: [number, string][] = [
     [60, "min"],
     [3600, "h"],
@@ -42,7 +42,7 @@ export function threadTreeItem(thread: ThreadSummary, text: ThreadItemText): vsc
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   item.contextValue = `thread.${status}`;
   item.accessibilityInformation = { label: `${text.title}, ${status}, updated ${relativeTime(thread.updated_at)}` };
-  item.command = { command: "langgraph.threads.open", title: "Open in Chat", arguments: [{ kind: "thread", threadId: thread.thread_id }] };
+  item.command = { command: "langgraph.threads.open", title: vscode.l10n.t("Open in Chat"), arguments: [{ kind: "thread", threadId: thread.thread_id }] };
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
@@ -72,6 +72,6 @@ export function loadMoreItem(): vscode.TreeItem {
   item.id = "langgraph.loadMore";
   item.iconPath = new vscode.ThemeIcon("ellipsis");
   item.contextValue = "loadMore";
-  item.command = { command: "langgraph.threads.loadMore", title: "Load More Threads" };
+  item.command = { command: "langgraph.threads.loadMore", title: vscode.l10n.t("Load More Threads") };
   return item;
 }

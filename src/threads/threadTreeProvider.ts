@@ -124,7 +124,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
         this.connection.markConnected();
         this.setMessage(undefined);
       } catch (error) {
-        const mapped = this.connection.describe(error, { operation: "load threads" });
+        const mapped = this.connection.describe(error, { operation: vscode.l10n.t("load threads") });
         this.setMessage(mapped.message);
       } finally {
         this.loadedOnce = true;
@@ -146,7 +146,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     try {
       await this.model.loadMore();
     } catch (error) {
-      void vscode.window.showErrorMessage(this.connection.describe(error, { operation: "load more threads" }).message);
+      void vscode.window.showErrorMessage(this.connection.describe(error, { operation: vscode.l10n.t("load more threads") }).message);
     }
     this.changed.fire();
   }
@@ -258,7 +258,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       return changed ? "changed" : "same";
     } catch (error) {
       // The view's message says what is wrong once; polling stops until a refresh rather than nag.
-      const mapped = this.connection.describe(error, { operation: "refresh threads" });
+      const mapped = this.connection.describe(error, { operation: vscode.l10n.t("refresh threads") });
       return mapped.kind === "unreachable" || mapped.kind === "unauthorized" || mapped.kind === "forbidden" ? "stop" : "same";
     }
   }

@@ -80,7 +80,7 @@ export class CheckpointDocuments extends DeploymentDocuments {
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const target = parse(uri);
-    if (target.kind === "schema") throw vscode.FileSystemError.NoPermissions("The state schema comes from the graph.");
+    if (target.kind === "schema") throw vscode.FileSystemError.NoPermissions(vscode.l10n.t("The state schema comes from the graph."));
     const { threadId, checkpointId } = target;
     const saved = await this.fetch(
       () =>
@@ -118,7 +118,7 @@ export class CheckpointDocuments extends DeploymentDocuments {
       return await request();
     } catch (error) {
       if (error instanceof SaveRefused) throw vscode.FileSystemError.NoPermissions(error.message);
-      const described = this.deps.connection.describe(error, { operation: "use the checkpoint", subject: `Thread ${target.threadId.slice(0, 8)}` });
+      const described = this.deps.connection.describe(error, { operation: vscode.l10n.t("use the checkpoint"), subject: vscode.l10n.t("Thread {0}", target.threadId.slice(0, 8)) });
       throw error instanceof CheckpointGoneError ? vscode.FileSystemError.FileNotFound(described.message) : vscode.FileSystemError.Unavailable(described.message);
     }
   }

@@ -45,7 +45,7 @@ export function registerCompareCommands(deps: CompareCommandDeps): vscode.Dispos
     try {
       changes = describeChanges(changedKeys(await valuesOf(left), await valuesOf(right)));
     } catch (error) {
-      return void vscode.window.showErrorMessage(connection.describe(error, { operation: "compare the states" }).message);
+      return void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("compare the states") }).message);
     }
     const title = `${left.label} ↔ ${right.label} (${changes})`;
     await vscode.commands.executeCommand("vscode.diff", compareUri(left.threadId, left.checkpointId), compareUri(right.threadId, right.checkpointId), title);
@@ -68,7 +68,7 @@ export function registerCompareCommands(deps: CompareCommandDeps): vscode.Dispos
     const items: Item[] = timeline
       .rows()
       .filter((row) => row.id !== node.row.id)
-      .map((row) => ({ label: label(row), description: `${head.has(row.id) ? "thread head · " : ""}${row.messageCount} messages`, detail: row.id, row }));
+      .map((row) => ({ label: label(row), description: `${head.has(row.id) ? vscode.l10n.t("thread head · ") : ""}${row.messageCount} messages`, detail: row.id, row }));
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t("Compare {0} with…", label(node.row)), matchOnDetail: true });
     if (picked) await compare(side(node.threadId, picked.row), side(node.threadId, node.row));
   };
@@ -88,7 +88,7 @@ export function registerCompareCommands(deps: CompareCommandDeps): vscode.Dispos
       const threads = await connection.gateway.searchThreads({ limit: 50 });
       items = threads.filter((t) => t.thread_id !== first).map((t) => ({ label: threadTitle(t.thread_id), description: t.status, detail: t.thread_id, threadId: t.thread_id }));
     } catch (error) {
-      return void vscode.window.showErrorMessage(connection.describe(error, { operation: "list threads" }).message);
+      return void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("list threads") }).message);
     }
     const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t("Compare {0} with…", threadTitle(first)), matchOnDetail: true });
     if (picked) await compare({ threadId: first, label: threadTitle(first) }, { threadId: picked.threadId, label: threadTitle(picked.threadId) });

@@ -24,10 +24,10 @@ export class CompareDocuments implements vscode.TextDocumentContentProvider {
     const { gateway } = this.connection;
     try {
       const state = checkpoint === HEAD ? await gateway.getState(threadId) : await gateway.getCheckpoint(threadId, checkpoint);
-      if (!state) return `// Checkpoint ${checkpoint} no longer exists on ${this.connection.url ?? "the deployment"}.\n`;
+      if (!state) return vscode.l10n.t("// Checkpoint {0} no longer exists on {1}.\n", checkpoint, this.connection.url ?? vscode.l10n.t("the deployment"));
       return formatState(state.values);
     } catch (error) {
-      return `// ${this.connection.describe(error, { operation: "read the state", subject: `Thread ${threadId.slice(0, 8)}` }).message}\n`;
+      return `// ${this.connection.describe(error, { operation: vscode.l10n.t("read the state"), subject: vscode.l10n.t("Thread {0}", threadId.slice(0, 8)) }).message}\n`;
     }
   }
 }

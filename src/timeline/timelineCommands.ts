@@ -102,7 +102,7 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
       const graph = await gateway.assistantGraph(assistant.assistant_id, false);
       return (graph.nodes ?? []).map((n) => (typeof n.id === "string" ? n.id : "")).filter((id) => id && id !== "__end__");
     } catch (error) {
-      return void vscode.window.showErrorMessage(connection.describe(error, { operation: "list the graph's nodes" }).message);
+      return void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("list the graph's nodes") }).message);
     }
   };
 

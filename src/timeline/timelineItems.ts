@@ -30,16 +30,16 @@ export function checkpointItem(row: CheckpointRow, assistantName: string | undef
   tooltip.supportHtml = false;
   tooltip.appendMarkdown(`**`).appendText(`${step} · ${row.source ?? "?"}`).appendMarkdown(`**\n\n`);
   const line = (name: string, value: string | undefined) => value && tooltip.appendMarkdown(`- ${name}: `).appendText(value).appendMarkdown(`\n`);
-  line("Written by", row.writers.join(", ") || undefined);
+  line(vscode.l10n.t("Written by"), row.writers.join(", ") || undefined);
   line("Assistant", assistantName && labelText(assistantName));
   line("Run", row.runId);
   line("Created", row.createdAt && new Date(row.createdAt).toLocaleString());
   line("Messages", `${row.messageCount}${row.messagesAdded === undefined ? "" : ` (${row.messagesAdded >= 0 ? "+" : ""}${row.messagesAdded})`}`);
-  line("Next", row.next.join(", ") || "nothing (the run ended here)");
-  line("Waiting for input", row.interrupts ? plural(row.interrupts, "request") : undefined);
+  line("Next", row.next.join(", ") || vscode.l10n.t("nothing (the run ended here)"));
+  line(vscode.l10n.t("Waiting for input"), row.interrupts ? plural(row.interrupts, "request") : undefined);
   line("Checkpoint", row.id);
   item.tooltip = tooltip;
-  item.command = { command: "langgraph.timeline.editState", title: "Edit State", arguments: [{ kind: "checkpoint", row }] };
+  item.command = { command: "langgraph.timeline.editState", title: vscode.l10n.t("Edit State"), arguments: [{ kind: "checkpoint", row }] };
   return item;
 }
 
@@ -48,7 +48,7 @@ export function branchItem(line: CheckpointRow[], detached: boolean): vscode.Tre
   const label = detached ? "Older branch" : tip.source === "update" || line.at(-1)?.source === "update" ? "Edited branch" : "Branch";
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `branch:${tip.id}`;
-  item.description = `${plural(line.length, "checkpoint")}${tip.step === undefined ? "" : ` · to step ${tip.step}`}`;
+  item.description = `${plural(line.length, "checkpoint")}${tip.step === undefined ? "" : vscode.l10n.t(" · to step {0}", tip.step)}`;
   item.iconPath = new vscode.ThemeIcon("git-branch");
   item.contextValue = "timelineBranch";
   return item;
@@ -58,7 +58,7 @@ export function loadMoreItem(): vscode.TreeItem {
   const item = new vscode.TreeItem(vscode.l10n.t("Load older checkpoints…"), vscode.TreeItemCollapsibleState.None);
   item.id = "timeline:loadMore";
   item.iconPath = new vscode.ThemeIcon("fold-down");
-  item.command = { command: "langgraph.timeline.loadMore", title: "Load Older Checkpoints" };
+  item.command = { command: "langgraph.timeline.loadMore", title: vscode.l10n.t("Load Older Checkpoints") };
   return item;
 }
 

@@ -71,7 +71,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
 
   getChildren(node?: TimelineNode): TimelineNode[] {
     const model = this.model;
-    if (!model) return node ? [] : [{ kind: "message", text: "Open a thread's checkpoints from the Threads view or a chat panel." }];
+    if (!model) return node ? [] : [{ kind: "message", text: vscode.l10n.t("Open a thread's checkpoints from the Threads view or a chat panel.") }];
     const threadId = model.threadId;
     const rows = (line: CheckpointRow[]): TimelineNode[] => line.map((row) => ({ kind: "checkpoint", row, threadId }));
     const { head, forks, detached } = model.timeline;
@@ -95,7 +95,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
       // Assistant names for the rows; the ids stand in when they cannot be listed.
       await Promise.all([request(), this.assistants.list().catch(() => undefined)]);
     } catch (error) {
-      this.problem = this.connection.describe(error, { operation: "read the thread's checkpoints" }).message;
+      this.problem = this.connection.describe(error, { operation: vscode.l10n.t("read the thread's checkpoints") }).message;
     }
     this.changed.fire(undefined);
   }

@@ -49,7 +49,7 @@ export function registerTransferCommands(deps: TransferCommandDeps): vscode.Disp
     if (!threadId) return void vscode.window.showInformationMessage(vscode.l10n.t("Open a thread first."));
     const title = store.get(threadId)?.title ?? threadId.slice(0, 8);
     const failed = (error: unknown) =>
-      void vscode.window.showErrorMessage(connection.describe(error, { operation: "export the thread", subject: `Thread ${threadId.slice(0, 8)}` }).message);
+      void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("export the thread"), subject: vscode.l10n.t("Thread {0}", threadId.slice(0, 8)) }).message);
     let history;
     try {
       history = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Reading {0}…", title) }, () =>

@@ -31,7 +31,7 @@ function literalText(node: ts.Node): string | undefined {
 }
 
 /** Calls whose arguments are never shown: translation itself, matching, comparing, logging. */
-const QUIET_CALLS = /^(t|test|match|matchAll|includes|startsWith|endsWith|indexOf|split|replace|replaceAll|debug|trace|log|require|appendLine)$/;
+const QUIET_CALLS = /^(t|test|match|matchAll|includes|startsWith|endsWith|indexOf|split|replace|replaceAll|debug|trace|log|require|appendLine|rebuild)$/;
 /** Properties (and variables) whose values are never shown; `reason` is a debug protocol value, like "breakpoint". */
 const QUIET_KEYS = new Set(["detail", "kind", "type", "command", "installCommand", "label", "id", "reason"]);
 /** Properties whose values are always shown, so that one word (`Thread ${id}`) is already text. */
@@ -46,6 +46,8 @@ function quietPlace(node: ts.Node, file: ts.SourceFile): boolean {
       const callee = parent.expression;
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : "";
       if (QUIET_CALLS.test(name)) return true;
+      // A log line (`log.info`, `this.deps.log.warn`): the log is for reports, in English.
+      if (ts.isPropertyAccessExpression(callee) && /(^|\.)log$/i.test(callee.expression.getText(file))) return true;
       // An error class's own message: the error mapping says it to the user in its own words.
       if (callee.kind === ts.SyntaxKind.SuperKeyword) return true;
     }

@@ -18,15 +18,30 @@ function hostSources(): { file: string; source: string }[] {
   return sources().filter(({ source }) => /from "vscode";/.test(source));
 }
 
+/** Code that runs in the extension host, the debug adapter or the language server (not in a webview). */
+function hostAndServerSources(): { file: string; source: string }[] {
+  return sources().filter(({ file }) => !/^src[\\/](webview|graphWebview|eventLogWebview)[\\/]/.test(file));
+}
+
 /** Code that runs in a host or server but cannot import vscode: it translates with `@vscode/l10n`. */
 function vscodeFreeSources(): { file: string; source: string }[] {
-  return sources().filter(({ file, source }) => !/from "vscode";/.test(source) && !/^src[\\/](webview|graphWebview|eventLogWebview)[\\/]/.test(file));
+  return hostAndServerSources().filter(({ source }) => !/from "vscode";/.test(source));
 }
 
 /** Literals that read as words but are not prose, each with its reason. */
 const NOT_PROSE = new Set([
   // The Python CLI's install command, shown as it must be typed.
   `'pip install -U "langgraph-cli[inmem]"'`,
+  // The product's name, on its output channel.
+  '"LangGraph Threads"',
+  // Panels' names in the log's lines.
+  '"chat panel"',
+  '"graph panel"',
+  '"event log"',
+  // Webview pages' <title>, which VS Code does not show (the panel's own title is translated).
+  '"LangGraph Chat"',
+  '"LangGraph Graph"',
+  '"LangGraph Event Log"',
 ]);
 
 describe("runtime strings are localizable", () => {
@@ -84,15 +99,15 @@ describe("runtime strings are localizable", () => {
     );
   });
 
-  it("no prose literal in a module that cannot import vscode (errors, operation phrases, the launch plan, the debug adapter, the language server)", () => {
-    const files = vscodeFreeSources();
-    assert.ok(files.some(({ file }) => file.endsWith("errorMapping.ts")) && files.some(({ file }) => file.endsWith("launchPlan.ts")), "the vscode-free modules were not found");
+  it("no prose literal anywhere in the host, the debug adapter or the language server (errors, operation phrases, tree items, chat replies, the launch plan)", () => {
+    const files = hostAndServerSources();
+    assert.ok(files.some(({ file }) => file.endsWith("errorMapping.ts")) && files.some(({ file }) => file.endsWith("threadTreeItems.ts")), "the host modules were not found");
     const literals = files.flatMap(({ file, source }) =>
       proseLiterals(file, source)
         .filter((l) => !NOT_PROSE.has(l.text))
         .map((l) => `${file}:${l.line} ${l.text}`),
     );
-    assert.deepEqual(literals, [], "prose the user can see (wrap it in l10n.t from @vscode/l10n)");
+    assert.deepEqual(literals, [], "prose the user can see (wrap it in vscode.l10n.t, or l10n.t from @vscode/l10n where vscode cannot be imported)");
   });
 
   it("no l10n.t call runs as a module loads, before activation has configured the bundle", () => {
