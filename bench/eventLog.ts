@@ -7,6 +7,7 @@
  * - Host CPU per streamed event: a chat panel with the thread's log open (every mode streamed, each event
  *   recorded, rows posted to a JSON-serialising sink) vs the chat stream alone (its own three modes).
  *   Goal: ≤ 1.5×.
+ * - Host memory the log keeps for that run (its events and rows), measured by letting them go.
  */
 import type { Client } from "@langchain/langgraph-sdk";
 import { join } from "node:path";
@@ -18,7 +19,7 @@ import type { HostToEventLog } from "../src/protocol/eventLogProtocol";
 import type { BenchContext } from "./openThread";
 import { goals, row, type Row } from "./results";
 import { createSession, defaultAssistantId } from "./session";
-import { alternating, cpuMs, median, now } from "./stats";
+import { alternating, cpuMs, median, now, settledHeap } from "./stats";
 import { openWebview } from "./webviewPage";
 
 const EVENTS = 10_000;
@@ -108,6 +109,19 @@ async function openOnce(ctx: BenchContext, log: EventLogSession, bundle: string)
   }
 }
 
+/** Heap held by a run's log: its rows, then its events (the stream parts as the SDK parsed them). The run is emptied. */
+async function heldMiB(run: { events: unknown[]; rows: unknown[] }) {
+  const counts = { events: run.events.length, rows: run.rows.length };
+  const release = async (drop: () => void) => {
+    const held = await settledHeap();
+    drop();
+    return (held - (await settledHeap())) / 2 ** 20;
+  };
+  const rowsMiB = await release(() => (run.rows.length = 0));
+  const eventsMiB = await release(() => (run.events.length = 0));
+  return { ...counts, rowsMiB, eventsMiB, logMiB: rowsMiB + eventsMiB };
+}
+
 export async function benchEventLog(ctx: BenchContext, client: Client, root: string, samples = { open: 7, cpu: 4 }): Promise<Row[]> {
   const scenario = "6 event log";
   const tracer = instrument(client);
@@ -141,6 +155,7 @@ export async function benchEventLog(ctx: BenchContext, client: Client, root: str
     cold.push(await openOnce(ctx, log, bundle));
   }
   log.dispose();
+  const memory = await heldMiB(run);
 
   // Host CPU per event: the chat alone vs the chat with its log open, alternating.
   const text = numbered(2000);
@@ -157,7 +172,7 @@ export async function benchEventLog(ctx: BenchContext, client: Client, root: str
   return [
     row({
       scenario,
-      metric: `open the log of a ${run.events.length}-event run → first screen`,
+      metric: `open the log of a ${memory.events}-event run → first screen`,
       unit: "ms",
       extension: median(opens.map((o) => o.totalMs)),
       goal: goals.below(100, "ms"),
@@ -170,7 +185,16 @@ export async function benchEventLog(ctx: BenchContext, client: Client, root: str
       metric: `same, rows made on opening`,
       unit: "ms",
       extension: median(cold.map((o) => o.totalMs)),
-      note: `the rows of the ${run.events.length} events made when the log opens (host snapshot ${median(cold.map((o) => o.snapshotMs)).toFixed(1)} ms of it); ${samples.open} samples.`,
+      note: `the rows of the ${memory.events} events made when the log opens (host snapshot ${median(cold.map((o) => o.snapshotMs)).toFixed(1)} ms of it); ${samples.open} samples.`,
+    }),
+    row({
+      scenario,
+      metric: `host memory the log keeps for that run`,
+      unit: "MiB",
+      extension: memory.logMiB,
+      note:
+        `the ${memory.events} events of all 8 modes (the stream parts as the SDK parsed them, kept as they are: ${memory.eventsMiB.toFixed(1)} MiB) and their ${memory.rows} rows ` +
+        `(${memory.rowsMiB.toFixed(1)} MiB): ${((memory.logMiB * 1024) / memory.events).toFixed(2)} KiB per event. The store keeps at most 10 runs of each of 20 threads.`,
     }),
     row({
       scenario,

@@ -89,7 +89,8 @@ export class EventLogPanels implements vscode.Disposable {
   private runLabel(run: RunLog): string {
     const time = new Date(run.startedAt).toLocaleTimeString();
     const assistant = this.deps.assistants.ref(run.assistantId).name;
-    return vscode.l10n.t("{0} · {1} · run {2}", time, assistant, run.runId ? shortId(run.runId) : "…");
+    const label = vscode.l10n.t("{0} · {1} · run {2}", time, assistant, run.runId ? shortId(run.runId) : "…");
+    return run.dropped ? vscode.l10n.t("{0} · later events not kept (the log is full)", label) : label;
   }
 
   /** langgraph-api 2 fails a run that streams `values` with subgraphs: the gateway leaves `values` out there. */

@@ -28,7 +28,7 @@ export class EventLogSession {
   /** The shown run, and how many of its rows the page has. */
   private sent: { run: RunLog; rows: number } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: Subscription;
+  private readonly subscriptions: Subscription[];
   private modeNote: string | undefined;
 
   constructor(
@@ -36,7 +36,11 @@ export class EventLogSession {
     readonly threadId: string,
   ) {
     deps.store.setOpen(threadId, true);
-    this.subscription = deps.store.onDidRecord((recorded) => this.recorded(recorded));
+    this.subscriptions = [
+      deps.store.onDidRecord((recorded) => this.recorded(recorded)),
+      // Another thread's events made the store let one of this thread's runs go: the picker drops it.
+      deps.store.onDidLetGo((threadId) => threadId === this.threadId && deps.post({ type: "runs", runs: this.runViews() })),
+    ];
     void deps.note?.().then((note) => {
       this.modeNote = note;
       if (note) deps.post(this.snapshot());
@@ -89,7 +93,7 @@ export class EventLogSession {
   dispose(): void {
     this.dropPending();
     this.sent = undefined;
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.deps.store.setOpen(this.threadId, false);
   }
 
@@ -101,6 +105,8 @@ export class EventLogSession {
       else this.deps.post({ type: "runs", runs: this.runViews() });
       return;
     }
+    // The first event the full store could not keep: the run's label says from here on that some are missing.
+    if (seq < 0 && run.dropped === 1) this.deps.post({ type: "runs", runs: this.runViews() });
     if (seq < 0 || run !== this.sent?.run) return;
     this.timer ??= setTimeout(() => this.flush(), BATCH_MS);
   }
