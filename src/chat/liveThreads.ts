@@ -44,13 +44,14 @@ export class LiveThreads {
     const sessions = this.deps.visible().filter((s) => s.threadId);
     const ids = [...new Set(sessions.map((s) => s.threadId!))];
     if (!ids.length) return "same";
+    const mark = this.deps.store.mark();
     const threads = await this.deps.gateway.searchThreads({ ids, limit: ids.length });
     let changed = false;
     for (const thread of threads) {
       const id = thread.thread_id;
       const before = this.seen.get(id);
       const now = `${thread.status} ${thread.updated_at}`;
-      this.deps.store.update(id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata }, this);
+      this.deps.store.polled(id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata }, mark, this);
       for (const session of sessions.filter((s) => s.threadId === id)) {
         if (session.running) {
           // Its own run: whatever changes until it ends is the panel's doing.

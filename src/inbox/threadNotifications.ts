@@ -52,12 +52,6 @@ function noticeKind(before: ThreadStatus | undefined, now: ThreadStatus): Thread
 
 export class ThreadNotifications {
   private readonly last = new Map<string, ThreadStatus>();
-  /**
-   * A count of the statuses heard, and the count at each thread's last: a poll's answer is older than a
-   * status heard while it was on its way (a panel's run starting), and must not undo it.
-   */
-  private heard = 0;
-  private readonly heardAt = new Map<string, number>();
   private readonly subscription: { dispose(): void };
   private readonly poller: BackoffPoller;
 
@@ -100,7 +94,7 @@ export class ThreadNotifications {
   private async look(): Promise<PollOutcome> {
     const ids = this.watched();
     if (!ids.length) return "same";
-    const asked = this.heard;
+    const asked = this.deps.store.mark();
     let threads;
     try {
       threads = await this.deps.gateway.searchThreads({ ids, limit: ids.length });
@@ -110,7 +104,8 @@ export class ThreadNotifications {
     }
     let changed = false;
     for (const thread of threads) {
-      if ((this.heardAt.get(thread.thread_id) ?? 0) > asked) continue;
+      // A status heard while the answer was on its way (a panel's run starting) is newer: it stays.
+      if (this.deps.store.statusChangedSince(thread.thread_id, asked)) continue;
       const before = this.last.get(thread.thread_id);
       if (before !== undefined && before !== thread.status) changed = true;
       if (before === undefined) this.last.set(thread.thread_id, thread.status);
@@ -122,7 +117,6 @@ export class ThreadNotifications {
   private saw(threadId: string, status: ThreadStatus): void {
     const before = this.last.get(threadId);
     this.last.set(threadId, status);
-    this.heardAt.set(threadId, ++this.heard);
     const kind = noticeKind(before, status);
     if (!kind || !this.watched().includes(threadId) || this.deps.isFocused(threadId)) return;
     const known = this.deps.store.get(threadId);

@@ -23,6 +23,9 @@ export type ThreadChange =
 
 export class ThreadStore {
   private readonly known = new Map<string, ThreadFields>();
+  /** Status changes counted, and the count at each thread's last one: see `polled`. */
+  private statusChanges = 0;
+  private readonly statusAt = new Map<string, number>();
   private readonly changed = new Emitter<ThreadChange>();
   /**
    * Every change. `origin` is whoever made it (a chat panel), so it can skip its own echo.
@@ -48,18 +51,39 @@ export class ThreadStore {
     if (fields.updated_at !== undefined && fields.updated_at !== before.updated_at) change.updated_at = fields.updated_at;
     if (fields.metadata !== undefined && JSON.stringify(fields.metadata) !== JSON.stringify(before.metadata)) change.metadata = fields.metadata;
     if (!Object.keys(change).length) return;
+    if (change.status !== undefined) this.statusAt.set(threadId, ++this.statusChanges);
     this.known.set(threadId, { ...before, ...change });
     this.changed.fire({ kind: "updated", threadId, change, origin });
   }
 
+  /** Taken when a poll is sent, and given back with its answer to `polled`. */
+  mark(): number {
+    return this.statusChanges;
+  }
+
+  /**
+   * A poll's answer for a thread, asked at `mark`. A status recorded while the answer was on its way (a
+   * panel's run starting or ending) is newer than it and stays; the answer's other fields still apply.
+   */
+  polled(threadId: string, fields: ThreadFields, mark: number, origin?: unknown): void {
+    const stale = this.statusChangedSince(threadId, mark);
+    this.update(threadId, stale ? { ...fields, status: undefined, updated_at: undefined } : fields, origin);
+  }
+
+  statusChangedSince(threadId: string, mark: number): boolean {
+    return (this.statusAt.get(threadId) ?? 0) > mark;
+  }
+
   deleted(threadId: string, origin?: unknown): void {
     this.known.delete(threadId);
+    this.statusAt.delete(threadId);
     this.changed.fire({ kind: "deleted", threadId, origin });
   }
 
   /** Another deployment: nothing known about the old one's threads applies. */
   clear(): void {
     this.known.clear();
+    this.statusAt.clear();
   }
 
   dispose(): void {

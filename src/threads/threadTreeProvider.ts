@@ -247,13 +247,14 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     const ids = [...new Set([...this.pinned.threads, ...this.model.threads].slice(0, POLLED_ROWS).map((t) => t.thread_id))];
     if (!ids.length) return "same";
     try {
+      const mark = this.store.mark();
       const fresh = await this.connection.gateway.searchThreads({ ids, limit: ids.length });
       let changed = false;
       for (const thread of fresh) {
         const known = this.thread(thread.thread_id);
         if (known?.status === thread.status && known.updated_at === thread.updated_at) continue;
         changed = true;
-        this.store.update(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata });
+        this.store.polled(thread.thread_id, { status: thread.status, updated_at: thread.updated_at, metadata: thread.metadata }, mark);
       }
       return changed ? "changed" : "same";
     } catch (error) {

@@ -50,4 +50,27 @@ describe("thread store", () => {
     }
     assert.equal(heard, true);
   });
+
+  it("a poll's answer does not undo a status recorded while it was on its way; its other fields still apply", () => {
+    const store = new ThreadStore();
+    store.update("t1", { status: "idle", updated_at: "1" });
+    const mark = store.mark();
+    store.update("t1", { status: "busy", updated_at: "2" }, "panel");
+    store.polled("t1", { status: "idle", updated_at: "1", metadata: { title: "Renamed" } }, mark);
+    assert.deepEqual(store.get("t1"), { status: "busy", updated_at: "2", metadata: { title: "Renamed" } });
+    assert.equal(store.statusChangedSince("t1", mark), true);
+  });
+
+  it("a poll asked after the last status change applies, and another thread's change does not hold it back", () => {
+    const store = new ThreadStore();
+    store.update("t1", { status: "busy" });
+    const mark = store.mark();
+    store.update("t2", { status: "busy" });
+    store.polled("t1", { status: "idle" }, mark);
+    assert.equal(store.get("t1")?.status, "idle");
+    store.polled("t2", { status: "idle" }, mark);
+    assert.equal(store.get("t2")?.status, "busy", "t2 changed after the mark");
+    store.polled("t2", { status: "idle" }, store.mark());
+    assert.equal(store.get("t2")?.status, "idle");
+  });
 });
