@@ -17,6 +17,11 @@ export function humanContent(text: string, attachments: readonly Attachment[]): 
   return blocks;
 }
 
+/** A new thread's title: the typed text, else the attached files' names; never what a file holds. */
+export function threadTitle(text: string, attachments: readonly Attachment[]): string {
+  return text.trim() || attachments.map((attachment) => attachment.name).join(", ");
+}
+
 /** A fence longer than any backtick run in the file, so the file cannot end it early. */
 function inlineFile(name: string, text: string): string {
   const longestRun = Math.max(2, ...Array.from(text.matchAll(/`+/g), (match) => match[0].length));

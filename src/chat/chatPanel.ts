@@ -12,6 +12,7 @@ import type { ChatSession } from "./chatSession";
 import { attachmentBytes } from "./attachmentContent";
 import { attachmentLimitKB, readAttachment, tooLarge, workspaceFile } from "./fileAttachments";
 import { EDIT_INPUT_COMMAND } from "./inputDocumentText";
+import { attachmentLimitKBFor } from "../common/messageImages";
 
 export const CHAT_VIEW_TYPE = "langgraph.chat";
 
@@ -85,10 +86,10 @@ export class ChatPanel implements vscode.Disposable {
   private async send(message: Extract<WebviewToHost, { type: "send" }>): Promise<void> {
     const attachments = message.attachments ?? [];
     const limitKB = attachmentLimitKB();
-    const over = attachments.find((attachment) => attachmentBytes(attachment) > limitKB * 1024);
+    const over = attachments.find((attachment) => attachmentBytes(attachment) > attachmentLimitKBFor(attachment.kind === "image", limitKB) * 1024);
     if (!over) return this.session.send(message.text, message.assistantId, attachments);
     this.post({ type: "restoreDraft", text: message.text, attachments });
-    void vscode.window.showWarningMessage(tooLarge(over.name, attachmentBytes(over), limitKB));
+    void vscode.window.showWarningMessage(tooLarge(over.name, attachmentBytes(over), limitKB, over.kind === "image"));
   }
 
   /** Explorer files dropped on the composer: only files of the open workspace folders are read. */

@@ -14,7 +14,7 @@ import { BranchActions } from "./branchActions";
 import { HistoryService } from "./historyService";
 import { pendingInterrupt } from "./interrupts";
 import { humanInput, pendingHuman, toMessageViews } from "./messageViews";
-import { humanContent } from "./attachmentContent";
+import { humanContent, threadTitle } from "./attachmentContent";
 import { readThread, settleWithServer } from "./serverThread";
 import { runConfigFor } from "./runConfig";
 import { RunController, type RunListener, type RunRequest } from "./runController";
@@ -302,7 +302,7 @@ export class ChatSession {
     if (busy && !strategy) return this.view.post({ type: "restoreDraft", text, attachments });
     const content = humanContent(body, attachments);
     const human = this.optimistic(content);
-    const request: RunRequest = { assistantId, input: humanInput(human, content), human, draft: text, draftAttachments: attachments };
+    const request: RunRequest = { assistantId, input: humanInput(human, content), human, draft: text, draftAttachments: attachments, title: threadTitle(body, attachments) };
     if (strategy === "enqueue" || strategy === "reject") return this.runs.enqueue(request, strategy);
     await this.startRun({ ...request, multitaskStrategy: strategy });
   }
@@ -324,9 +324,9 @@ export class ChatSession {
   /** The action buttons of the error banner. */
   async retry(): Promise<void> {
     this.view.setError(undefined);
-    const retried = await this.runs.retry(async (text, assistantId) => {
-      this.view.post({ type: "restoreDraft", text: "" });
-      await this.send(text, assistantId);
+    const retried = await this.runs.retry(async (text, assistantId, attachments) => {
+      this.view.post({ type: "draftResent", text });
+      await (this.inputs.form ? this.runInput(text, assistantId) : this.send(text, assistantId, attachments));
     });
     if (!retried) await this.load();
   }

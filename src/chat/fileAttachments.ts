@@ -7,6 +7,7 @@ import * as vscode from "vscode";
 import { DEFAULT_ATTACHMENT_LIMIT_KB, type Attachment } from "../protocol/chatProtocol";
 import { trustedSetting } from "../deployment/deploymentSettings";
 import { bytesToBase64 } from "../common/base64";
+import { attachmentLimitKBFor } from "../common/messageImages";
 
 const IMAGE_TYPES: Record<string, string> = { png: "image/png", jpg: "image/jpeg", jpeg: "image/jpeg", gif: "image/gif", webp: "image/webp" };
 
@@ -23,10 +24,11 @@ export async function readAttachment(uri: vscode.Uri, limitKB = attachmentLimitK
   try {
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type & vscode.FileType.Directory) return { ok: false, reason: vscode.l10n.t("{0} is a folder; only files can be attached.", name) };
-    if (stat.size > limitKB * 1024) return { ok: false, reason: tooLarge(name, stat.size, limitKB) };
-    const bytes = await vscode.workspace.fs.readFile(uri);
-    if (bytes.byteLength > limitKB * 1024) return { ok: false, reason: tooLarge(name, bytes.byteLength, limitKB) };
     const mime = IMAGE_TYPES[name.split(".").pop()?.toLowerCase() ?? ""];
+    const limit = attachmentLimitKBFor(mime !== undefined, limitKB);
+    if (stat.size > limit * 1024) return { ok: false, reason: tooLarge(name, stat.size, limitKB, mime !== undefined) };
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    if (bytes.byteLength > limit * 1024) return { ok: false, reason: tooLarge(name, bytes.byteLength, limitKB, mime !== undefined) };
     if (mime) return { ok: true, attachment: { kind: "image", name, dataUrl: `data:${mime};base64,${bytesToBase64(bytes)}` } };
     const text = utf8(bytes);
     if (text === undefined) return { ok: false, reason: vscode.l10n.t("{0} is not a text file or a PNG, JPEG, GIF or WebP image.", name) };
@@ -48,7 +50,12 @@ export function workspaceFile(text: string): vscode.Uri | undefined {
   return folder && !uri.path.split("/").includes("..") ? uri : undefined;
 }
 
-export function tooLarge(name: string, bytes: number, limitKB: number): string {
+/** Why a file is too large: the setting's limit, or for an image the largest the chat shows. */
+export function tooLarge(name: string, bytes: number, limitKB: number, image = false): string {
+  const limit = attachmentLimitKBFor(image, limitKB);
+  if (limit < limitKB) {
+    return vscode.l10n.t("{0} is {1} KB; images up to {2} KB can be attached, the largest the chat shows.", name, Math.ceil(bytes / 1024), limit);
+  }
   return vscode.l10n.t("{0} is {1} KB; files up to {2} KB can be attached (setting langgraph.chat.maxAttachmentKB).", name, Math.ceil(bytes / 1024), limitKB);
 }
 

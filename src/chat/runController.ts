@@ -30,6 +30,8 @@ export interface RunRequest {
   /** The composer text (and its attached files) to give back if the run cannot start. */
   draft?: string;
   draftAttachments?: Attachment[];
+  /** A new thread's title: the typed text, or the attached files' names (never a file's contents). */
+  title?: string;
   multitaskStrategy?: MultitaskStrategy;
 }
 
@@ -79,7 +81,7 @@ export class RunController {
   /** A reply whose stream was lost and could not be rejoined: Retry rejoins it. */
   private pendingRejoin: FollowState | undefined;
   /** A message that could not be sent: Retry sends it again. */
-  private lastFailedSend: { text: string; assistantId?: string } | undefined;
+  private lastFailedSend: { text: string; assistantId?: string; attachments?: Attachment[] } | undefined;
   private lastAssistant: string | undefined;
   private shown: RunView = { phase: "idle" };
   private disposed = false;
@@ -131,7 +133,7 @@ export class RunController {
     let outcome: Outcome = "finish";
     try {
       const { gateway } = this.deps;
-      const threadId = await this.deps.ensureThread(human?.content || l10n.t("New thread"));
+      const threadId = await this.deps.ensureThread(request.title || human?.content || l10n.t("New thread"));
       const config = await this.deps.configFor(threadId, assistantId);
       const { input, command, multitaskStrategy, checkpointId } = request;
       const interrupts = this.deps.runInterrupts?.(threadId);
@@ -157,7 +159,7 @@ export class RunController {
   async enqueue(request: RunRequest, strategy: "enqueue" | "reject"): Promise<void> {
     const { assistantId, human } = request;
     try {
-      const threadId = await this.deps.ensureThread(human?.content ?? "");
+      const threadId = await this.deps.ensureThread(request.title ?? human?.content ?? "");
       const config = await this.deps.configFor(threadId, assistantId);
       const modes = this.deps.streamModes?.(threadId);
       const run = await this.deps.gateway.createRun(threadId, assistantId, { input: request.input, config, multitaskStrategy: strategy }, modes);
@@ -180,9 +182,9 @@ export class RunController {
 
   /**
    * Retry of the error banner, when the error was a run's: rejoins the run whose stream was lost, or
-   * sends the failed message again through `resend`. False when there is nothing of a run to retry.
+   * sends the failed message again, with its attached files, through `resend`. False when there is nothing of a run to retry.
    */
-  async retry(resend: (text: string, assistantId: string | undefined) => Promise<void>): Promise<boolean> {
+  async retry(resend: (text: string, assistantId: string | undefined, attachments: Attachment[]) => Promise<void>): Promise<boolean> {
     const failed = this.lastFailedSend;
     const cutOff = this.pendingRejoin;
     this.pendingRejoin = undefined;
@@ -193,7 +195,7 @@ export class RunController {
       return true;
     }
     if (failed) {
-      await resend(failed.text, failed.assistantId);
+      await resend(failed.text, failed.assistantId, failed.attachments ?? []);
       return true;
     }
     return false;
@@ -317,7 +319,7 @@ export class RunController {
     const describe = (error: unknown, context: ErrorContext) => this.deps.describe(error, context);
     if (!follow.runId) {
       this.listener.restoreDraft(follow.human, request.draft, request.draftAttachments);
-      if (request.draft !== undefined) this.lastFailedSend = { text: request.draft, assistantId: request.assistantId };
+      if (request.draft !== undefined) this.lastFailedSend = { text: request.draft, assistantId: request.assistantId, attachments: request.draftAttachments };
       const operation = request.command ? l10n.t("resume the run") : l10n.t("send the message");
       this.listener.error(describe(error, { operation, subject: l10n.t("Thread {0}", shortId(this.deps.threadId())) }));
       return "fail";

@@ -7,6 +7,17 @@
 
 /** The largest inline image shown, in bytes of its data URI. */
 export const MAX_IMAGE_BYTES = 1_500_000;
+/**
+ * The largest image file the chat shows once it is a `data:` URI (base64 adds a third): an image
+ * attachment stops here, whatever `langgraph.chat.maxAttachmentKB` allows, so nothing sent is then
+ * shown as too large.
+ */
+export const MAX_IMAGE_FILE_KB = Math.floor(((MAX_IMAGE_BYTES - "data:image/jpeg;base64,".length) * 3) / 4 / 1024);
+
+/** The size limit of one attachment in KB: the setting, and for an image no more than the chat shows. */
+export function attachmentLimitKBFor(image: boolean, limitKB: number): number {
+  return image ? Math.min(limitKB, MAX_IMAGE_FILE_KB) : limitKB;
+}
 
 export interface ImageView {
   /** A checked `data:` URI, shown inline. */

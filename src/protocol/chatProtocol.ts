@@ -189,6 +189,8 @@ export type HostToWebview =
   | { type: "error"; error?: ErrorView }
   /** A send failed: the composer gets its text back, and the files it carried. */
   | { type: "restoreDraft"; text: string; attachments?: Attachment[] }
+  /** Retry sent again the draft a failed send gave back: the composer lets it go, if it still holds just that. */
+  | { type: "draftResent"; text: string }
   /** Files attached from outside the panel (the Explorer): they join the composer's. */
   | { type: "attach"; attachments: Attachment[] }
   /** The pending interrupt, or none once it is answered. */

@@ -100,6 +100,9 @@ export class ChatApp {
       case "restoreDraft":
         this.composer.restoreDraft(message.text, message.attachments);
         break;
+      case "draftResent":
+        this.composer.draftResent(message.text);
+        break;
       case "attach":
         this.composer.attachFromHost(message.attachments);
         break;

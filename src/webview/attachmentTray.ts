@@ -4,7 +4,7 @@
  * images become images; other files must be text (an SVG is text, never an `<img>`). A file over the
  * size limit or not text is refused with a reason, and nothing else in the draft changes.
  */
-import { DATA_IMAGE, isShowableDataImage } from "../common/messageImages";
+import { DATA_IMAGE, attachmentLimitKBFor, isShowableDataImage } from "../common/messageImages";
 import { el, icon, iconButton, labelText } from "../common/dom";
 import { DEFAULT_ATTACHMENT_LIMIT_KB, MAX_ATTACHMENT_CHARS, MAX_ATTACHMENT_NAME_CHARS, MAX_ATTACHMENTS, type Attachment } from "../protocol/chatProtocol";
 
@@ -55,10 +55,13 @@ export class AttachmentTray {
 
   private async read(file: File): Promise<Attachment | string> {
     const name = (file.name || "pasted file").slice(0, MAX_ATTACHMENT_NAME_CHARS);
-    if (file.size > this.limitKB * 1024) {
-      return `${name} is ${kb(file.size)} KB; files up to ${this.limitKB.toLocaleString("en")} KB can be attached.`;
+    const image = RASTER_TYPES.has(file.type);
+    const limitKB = attachmentLimitKBFor(image, this.limitKB);
+    if (file.size > limitKB * 1024) {
+      const what = limitKB < this.limitKB ? "images up to" : "files up to";
+      return `${name} is ${kb(file.size)} KB; ${what} ${limitKB.toLocaleString("en")} KB can be attached.`;
     }
-    if (RASTER_TYPES.has(file.type)) {
+    if (image) {
       const dataUrl = await readAs(file, "dataUrl");
       return DATA_IMAGE.test(dataUrl) ? { kind: "image", name, dataUrl } : `${name} could not be read as an image.`;
     }

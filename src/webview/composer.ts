@@ -162,6 +162,16 @@ export class Composer {
     this.input.focus();
   }
 
+  /** Retry sent the restored draft again: it goes, unless the user has typed on since (a form's input always stays). */
+  draftResent(text: string): void {
+    if (this.form || this.input.value.trim() !== text.trim()) return;
+    this.input.value = "";
+    this.tray.clear();
+    this.saveDraft();
+    this.autosize();
+    this.renderButton();
+  }
+
   focus(): void {
     this.input.focus();
   }

@@ -1,10 +1,20 @@
 import assert from "node:assert/strict";
-import { imagesOf, MAX_IMAGE_BYTES } from "../../src/common/messageImages";
+import { attachmentLimitKBFor, imagesOf, MAX_IMAGE_BYTES, MAX_IMAGE_FILE_KB } from "../../src/common/messageImages";
 import { toMessageView } from "../../src/chat/messageViews";
 
 const PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
 describe("images in message content", () => {
+  it("an image attachment at its limit is still shown inline: the limit follows the render cap, the setting only lowers it", () => {
+    for (const type of ["png", "jpeg", "gif", "webp"]) {
+      const dataUrl = `data:image/${type};base64,${Buffer.alloc(MAX_IMAGE_FILE_KB * 1024, 255).toString("base64")}`;
+      assert.ok(imagesOf([{ type: "image_url", image_url: { url: dataUrl } }])[0]?.src, type);
+    }
+    assert.equal(attachmentLimitKBFor(true, 10240), MAX_IMAGE_FILE_KB);
+    assert.equal(attachmentLimitKBFor(true, 100), 100);
+    assert.equal(attachmentLimitKBFor(false, 10240), 10240);
+  });
+
   it("reads the block shapes providers use, inline as data URIs and remote as links", () => {
     const images = imagesOf([
       { type: "text", text: "Here:" },

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { MAX_IMAGE_FILE_KB } from "../../../src/common/messageImages";
 import { until } from "../../harness/wait";
 import { click, keydown, openPage, snapshot, typeInto, usePage, type Page } from "./harness";
 
@@ -122,5 +123,24 @@ describe("chat webview bundle: attachments survive the page being rebuilt", () =
     } finally {
       page.close();
     }
+  });
+});
+
+describe("chat webview bundle: the image limit is what the chat shows, whatever the setting allows", () => {
+  const page = usePage({ snapshot: { attachmentLimitKB: 10240 } });
+
+  it("an image up to MAX_IMAGE_FILE_KB attaches and shows; one byte more is refused naming the images' limit; a larger text file still attaches", async () => {
+    const largest = Buffer.alloc(MAX_IMAGE_FILE_KB * 1024, 7);
+    paste(page(), [file(page(), "largest.png", largest, "image/png")]);
+    await until(() => chips(page()).length === 1);
+    assert.match(page().$(".composer-attachments img.attachment-thumbnail").getAttribute("src") ?? "", /^data:image\/png;base64,/, "shown as a thumbnail, not as too large");
+
+    paste(page(), [file(page(), "over.png", Buffer.alloc(MAX_IMAGE_FILE_KB * 1024 + 1, 7), "image/png")]);
+    await until(() => !page().$(".composer-errors").hidden);
+    assert.match(page().$(".composer-errors").textContent ?? "", new RegExp(`over\\.png is ${(MAX_IMAGE_FILE_KB + 1).toLocaleString("en")} KB; images up to ${MAX_IMAGE_FILE_KB.toLocaleString("en")} KB can be attached`));
+
+    drop(page(), { files: [file(page(), "big.log", "x".repeat(2 * 1024 * 1024), "text/plain")] });
+    await until(() => chips(page()).length === 2);
+    assert.deepEqual(names(page()), ["largest.png", "big.log"]);
   });
 });
