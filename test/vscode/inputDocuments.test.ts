@@ -43,9 +43,11 @@ describe("a non-chat graph's run input in VS Code's JSON editor", () => {
     const marked = await until(() => vscode.languages.getDiagnostics(document.uri).find((d) => /string/i.test(d.message)), "a diagnostic for the wrong type", 60_000);
     assert.equal(marked.range.start.line, 2, `on the line of "document": ${marked.message}`);
 
+    // The editor's Run button passes its document (the keybinding runs the focused one: the e2e suite
+    // presses it); a panel that loads beside can take the focus from the editor at any time.
     const typed = document.getText();
     const before = runRequests();
-    assert.equal(await vscode.commands.executeCommand("langgraph.chat.runInputDocument"), false, "Run refuses the input");
+    assert.equal(await vscode.commands.executeCommand("langgraph.chat.runInputDocument", document.uri), false, "Run refuses the input");
     assert.equal(document.getText(), typed, "the document is left as it was");
     assert.equal(runRequests(), before, "no thread was created and no run started");
     assert.equal(panel.session.threadId, undefined);
@@ -53,7 +55,7 @@ describe("a non-chat graph's run input in VS Code's JSON editor", () => {
     const valid = JSON.stringify({ $schema: schemaUri, document: DOCUMENT, audience: "expert" }, null, 2);
     assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, document.lineCount, 0), valid)));
     await until(() => vscode.languages.getDiagnostics(document.uri).length === 0, "the diagnostics to clear", 60_000);
-    assert.equal(await vscode.commands.executeCommand("langgraph.chat.runInputDocument"), true, "Run runs a valid input");
+    assert.equal(await vscode.commands.executeCommand("langgraph.chat.runInputDocument", document.uri), true, "Run runs a valid input");
     await until(() => panel.session.model.messages.filter((m) => m.update).length === 3 && panel.session.run.phase === "idle", "the run's state output in the panel", 120_000);
     assert.deepEqual(
       panel.session.model.messages.filter((m) => m.update).map((m) => [m.update!.node, m.update!.keys]),
