@@ -29,31 +29,31 @@ const hostChunks = [
   { name: "stateSchema", module: "./stateSchema", importer: /src[\\/]timeline[\\/]/, entryPoints: ["src/timeline/stateSchema.ts"], options: { mainFields: ["module", "main"] } },
   { name: "debugAdapter", module: "./langgraphDebugSession", importer: /src[\\/]debug[\\/]/, entryPoints: ["src/debug/langgraphDebugSession.ts"] },
   { name: "inputCheck", module: "./inputCheck", importer: /src[\\/]chat[\\/]/, entryPoints: ["src/chat/inputCheck.ts"] },
+  { name: "threadTransfer", module: "./transferActions", importer: /src[\\/]timeline[\\/]/, entryPoints: ["src/timeline/transferActions.ts"] },
+  { name: "localServerStart", module: "./localServerStart", importer: /src[\\/]localServer[\\/]/, entryPoints: ["src/localServer/localServerStart.ts"] },
+  { name: "graphPanel", module: "./graphPanel", importer: /src[\\/]graph[\\/]/, entryPoints: ["src/graph/graphPanel.ts"] },
   { name: "lmChat", module: "./lmChatParts", importer: /src[\\/]lmChat[\\/]/, entryPoints: ["src/lmChat/lmChatParts.ts"] },
   { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
   // One translation table for the host bundle and every chunk: activation configures it once.
   { name: "l10n", module: "@vscode/l10n", stdin: { contents: 'module.exports = require("@vscode/l10n");', resolveDir: ".", loader: "js" } },
 ];
 
-/** The chunks require the shared translation table next to them, as the host bundle does from `chunks/`. */
-const sharedL10n = {
-  name: "shared-l10n",
-  setup(build) {
-    build.onResolve({ filter: /^@vscode\/l10n$/ }, () => ({ path: "./l10n.js", external: true }));
-  },
-};
-
-const splitHostChunks = {
+/**
+ * Each chunk's module becomes a require of its bundle: `./chunks/x.js` from the host bundle, `./x.js` from
+ * another chunk (`own` is the chunk being built, which holds its module itself). So every chunk shares the
+ * host's translation table (`l10n`) and the graph panel the dagre chunk.
+ */
+const splitHostChunks = (dir, own) => ({
   name: "split-host-chunks",
   setup(build) {
-    for (const chunk of hostChunks) {
+    for (const chunk of hostChunks.filter((c) => c.name !== own)) {
       const filter = new RegExp(`^${chunk.module.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}$`);
       build.onResolve({ filter }, (args) =>
-        !chunk.importer || chunk.importer.test(args.importer) ? { path: `./chunks/${chunk.name}.js`, external: true } : undefined,
+        !chunk.importer || chunk.importer.test(args.importer) ? { path: `${dir}${chunk.name}.js`, external: true } : undefined,
       );
     }
   },
-};
+});
 
 /**
  * The web worker host's bundle wires `src/platform/web.ts` where the desktop bundle has `src/platform`
@@ -71,7 +71,7 @@ const webPlatform = {
 
 const host = { ...common, platform: "node", format: "cjs", target: "node18", external: ["vscode"] };
 const entries = [
-  { ...host, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", plugins: [splitHostChunks] },
+  { ...host, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", plugins: [splitHostChunks("./chunks/")] },
   {
     ...common,
     entryPoints: ["src/extension.ts"],
@@ -92,7 +92,7 @@ const entries = [
     ...options,
     ...(stdin ? { stdin } : { entryPoints }),
     outfile: `dist/chunks/${name}.js`,
-    plugins: name === "l10n" ? [] : [sharedL10n],
+    plugins: [splitHostChunks("./", name)],
   })),
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
   { ...common, entryPoints: ["src/graphWebview/main.ts"], outfile: "dist/graphWebview.js", platform: "browser", format: "iife", target: "es2022" },

@@ -7,7 +7,7 @@ import * as vscode from "vscode";
 import { pickAssistant } from "../assistants";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { AssistantDirectory } from "../state/assistantDirectory";
-import type { GraphPanels } from "./graphPanel";
+import type { GraphPanels } from "./graphPanels";
 
 const SHOW_GRAPH_COMMAND = "langgraph.graph.show";
 

@@ -1,3 +1,3 @@
 /** The graph feature as other features and extension.ts see it. */
-export { GraphPanels } from "./graphPanel";
+export { GraphPanels } from "./graphPanels";
 export { registerGraphCommands } from "./graphCommands";

@@ -1,6 +1,7 @@
 /** Start Local Server as extension.ts sees it: the command pair, the code lens and the context key. */
 import * as vscode from "vscode";
-import { LocalServer, type LocalServerDeps, type StartResult } from "./localServer";
+import { LocalServer } from "./localServer";
+import type { LocalServerDeps, StartResult } from "./serverState";
 import { LocalServerCodeLens } from "./localServerCodeLens";
 
 export type { LocalServer, StartResult };

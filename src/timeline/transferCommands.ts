@@ -1,117 +1,19 @@
 /**
  * *Export Thread…* saves one line of a thread (the head line, or a branch picked when there are several;
  * *Export Line to Here…* from a checkpoint or branch row) to a workspace file; *Import Thread…* creates it
- * again on the deployment.
+ * again on the deployment. What they do is a bundle of its own (`transferActions`), loaded on first use.
  */
 import * as vscode from "vscode";
-import type { DeploymentConnection } from "../deployment/deploymentConnection";
-import type { ThreadStore } from "../state/threadStore";
-import { formatThreadFile, parseThreadFile } from "./threadFile";
-import type { ThreadCheckpoint } from "../deployment/types";
-import { originOf } from "./checkpointLines";
-import { exportThread, importThread, lineTips, readHistory } from "./threadTransfer";
-import type { TimelineNode } from "./timelineItems";
-
-export interface TransferCommandDeps {
-  connection: DeploymentConnection;
-  store: Pick<ThreadStore, "get">;
-  activeChatThread(): string | undefined;
-  /** Shows the imported thread (its chat panel) and lists it in the Threads view. */
-  openThread(threadId: string): void;
-}
-
-const FILE_SUFFIX = ".langgraph-thread.json";
-
-/** A thread (Threads view), or a checkpoint or branch (Checkpoints view): the line that ends there. */
-type ExportTarget = { kind: "thread"; threadId: string } | Extract<TimelineNode, { kind: "checkpoint" | "branch" }> | undefined;
+import type { ExportTarget, TransferActions, TransferCommandDeps } from "./transferActions";
 
 export function registerTransferCommands(deps: TransferCommandDeps): vscode.Disposable[] {
-  const { connection, store } = deps;
-
-  /** The line to export: a row's own, else the head line or, when the thread has branches, the one picked. */
-  const pickLine = async (history: readonly ThreadCheckpoint[], target: ExportTarget): Promise<string | undefined | false> => {
-    if (target?.kind === "checkpoint") return target.row.id;
-    if (target?.kind === "branch") return target.line[0]?.id;
-    const tips = lineTips(history);
-    if (tips.length < 2) return undefined;
-    const items = tips.map((row, index) => ({
-      label: index === 0 ? vscode.l10n.t("Head line") : vscode.l10n.t("Branch"),
-      description: vscode.l10n.t("to step {0} · {1}", row.step ?? "?", originOf(row)),
-      detail: row.createdAt ? new Date(row.createdAt).toLocaleString() : undefined,
-      row,
-    }));
-    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t("Export Which Line?"), placeHolder: vscode.l10n.t("The thread has branches: the file holds one line of checkpoints") });
-    return picked ? picked.row.id : false;
-  };
-
-  const exportCommand = async (target?: ExportTarget) => {
-    const threadId = target?.threadId ?? deps.activeChatThread();
-    if (!threadId) return void vscode.window.showInformationMessage(vscode.l10n.t("Open a thread first."));
-    const title = store.get(threadId)?.title ?? threadId.slice(0, 8);
-    const failed = (error: unknown) =>
-      void vscode.window.showErrorMessage(connection.describe(error, { operation: vscode.l10n.t("export the thread"), subject: vscode.l10n.t("Thread {0}", threadId.slice(0, 8)) }).message);
-    let history;
-    try {
-      history = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Reading {0}…", title) }, () =>
-        readHistory(connection.gateway, threadId),
-      );
-    } catch (error) {
-      return failed(error);
-    }
-    const checkpointId = await pickLine(history, target);
-    if (checkpointId === false) return;
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const name = `${title.replace(/[^\w.-]+/g, "-").slice(0, 40) || "thread"}${checkpointId ? `-${checkpointId.slice(0, 8)}` : ""}${FILE_SUFFIX}`;
-    const saveTo = await vscode.window.showSaveDialog({
-      title: vscode.l10n.t("Export {0}", title),
-      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
-      filters: { [vscode.l10n.t("LangGraph thread")]: ["json"] },
-    });
-    if (!saveTo) return;
-    try {
-      const file = await exportThread(connection.gateway, threadId, { sourceUrl: connection.url, checkpointId, history });
-      await vscode.workspace.fs.writeFile(saveTo, new TextEncoder().encode(formatThreadFile(file)));
-      void vscode.window.showInformationMessage(vscode.l10n.t("Exported {0}: {1} steps to {2}.", title, file.supersteps.length, vscode.workspace.asRelativePath(saveTo)));
-    } catch (error) {
-      failed(error);
-    }
-  };
-
-  const importCommand = async (uri?: vscode.Uri) => {
-    const picked = uri ? undefined : await vscode.window.showOpenDialog({
-      title: vscode.l10n.t("Import Thread"),
-      canSelectMany: false,
-      filters: { [vscode.l10n.t("LangGraph thread")]: ["json"] },
-    });
-    const [source] = uri ? [uri] : (picked ?? []);
-    if (!source) return;
-    let file;
-    try {
-      file = parseThreadFile(new TextDecoder().decode(await vscode.workspace.fs.readFile(source)));
-    } catch (error) {
-      return void vscode.window.showErrorMessage(vscode.l10n.t("Not imported: {0}", (error as Error).message));
-    }
-    try {
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t("Importing the thread…") }, () => importThread(connection.gateway, file));
-      deps.openThread(result.threadId);
-      const notes = [
-        result.differs.length ? vscode.l10n.t("its state differs from the exported one in {0}", result.differs.join(", ")) : undefined,
-        file.head.interrupts.length
-          ? vscode.l10n.t("the original waited for input at {0}; run the thread to reach that request again", file.head.interrupts.map((i) => i.node).join(", "))
-          : undefined,
-      ].filter(Boolean);
-      const id = result.threadId.slice(0, 8);
-      void vscode.window.showInformationMessage(
-        notes.length ? vscode.l10n.t("Imported the thread as {0}: {1}", id, notes.join("; ")) : vscode.l10n.t("Imported the thread as {0}.", id),
-      );
-    } catch (error) {
-      void vscode.window.showErrorMessage(vscode.l10n.t("Not imported: {0}", connection.describe(error, {}).message));
-    }
-  };
-
+  let actions: TransferActions | undefined;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load: the bundle evaluates ./transferActions only here
+  const load = () => (actions ??= (require("./transferActions") as typeof import("./transferActions")).createTransferActions(deps));
+  const exportCommand = (target?: ExportTarget) => load().exportCommand(target);
   return [
     vscode.commands.registerCommand("langgraph.threads.export", exportCommand),
     vscode.commands.registerCommand("langgraph.timeline.exportLine", exportCommand),
-    vscode.commands.registerCommand("langgraph.threads.import", importCommand),
+    vscode.commands.registerCommand("langgraph.threads.import", (uri?: vscode.Uri) => load().importCommand(uri)),
   ];
 }
