@@ -3,7 +3,7 @@
  * replies stream into groups labelled with their subgraphs and named "supervisor › researcher", and a
  * graph that is not a chat run from its form (an input that fails the schema refused, a valid one run,
  * each node's update shown as a card), and the event log beside a chat: rows of the runs, filtered, and
- * the next run streaming the extra modes it asks for.
+ * the next run streaming the extra modes it asks for; and the graph view of the supervisor.
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
@@ -122,5 +122,18 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     await log.locator(".event-row").first().click();
     await until(async () => /"event": "custom/.test((await log.locator(".event-detail").textContent()) ?? ""), "the event's JSON under its row");
     await workbench().screenshot("graphs-3-event-log");
+  });
+
+  it("shows the supervisor's graph from the chat panel's title bar: its nodes drawn in the graph view", async function () {
+    this.timeout(120_000);
+    const { page } = workbench();
+    await open(TEAM, supervisorId);
+    // The graph view's host side is a bundle of its own in the VSIX, loaded on this first use.
+    await page.locator('.editor-actions [aria-label^="Show Graph"]').first().click();
+    const graph = await until(() => webviewWith(page, '.graph-node[data-node-id="supervisor"]'), "the supervisor graph's nodes in a graph view", 60_000);
+    const drawn = await graph.locator(".graph-node").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-node-id")));
+    // The researcher is a subgraph: its own nodes are drawn inside it.
+    for (const node of ["supervisor", "researcher:agent", "researcher:tools", "writer"]) assert.ok(drawn.includes(node), `${node} in ${drawn.join(",")}`);
+    await workbench().screenshot("graphs-4-graph-view");
   });
 });
