@@ -12,6 +12,13 @@ export interface WebviewPageOptions {
   script: string[];
   /** Extra image sources beyond the extension's folder (e.g. `blob:` for an export the page draws). */
   extraImgSrc?: string[];
+  /** The page's own text in the display language, handed to its script as `data-strings` on `#app`. */
+  strings?: Record<string, string>;
+}
+
+/** Text for an attribute value in double quotes: a translation may hold any character. */
+function attributeText(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 export function webviewPage(webview: vscode.Webview, uriOf: (...path: string[]) => vscode.Uri, options: WebviewPageOptions): string {
@@ -32,6 +39,7 @@ export function webviewPage(webview: vscode.Webview, uriOf: (...path: string[]) 
   const baseStyles = webview.asWebviewUri(uriOf("media", "base.css"));
   const styles = webview.asWebviewUri(uriOf(...options.stylesheet));
   const script = webview.asWebviewUri(uriOf(...options.script));
+  const strings = options.strings ? ` data-strings="${attributeText(JSON.stringify(options.strings))}"` : "";
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -44,7 +52,7 @@ export function webviewPage(webview: vscode.Webview, uriOf: (...path: string[]) 
 <title>${options.title}</title>
 </head>
 <body>
-<div id="app"></div>
+<div id="app"${strings}></div>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

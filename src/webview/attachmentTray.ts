@@ -6,6 +6,7 @@
  */
 import { DATA_IMAGE, attachmentLimitKBFor, isShowableDataImage } from "../common/messageImages";
 import { el, icon, iconButton, labelText } from "../common/dom";
+import { fill, pageText } from "./pageText";
 import { DEFAULT_ATTACHMENT_LIMIT_KB, MAX_ATTACHMENT_CHARS, MAX_ATTACHMENT_NAME_CHARS, MAX_ATTACHMENTS, type Attachment } from "../protocol/chatProtocol";
 
 const RASTER_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
@@ -17,7 +18,7 @@ export class AttachmentTray {
 
   /** `changed` after every add or removal; `refused` with the reason a file was not attached. */
   constructor(private readonly events: { changed(): void; refused(reasons: string[]): void }) {
-    this.element = el("ul", { className: "composer-attachments", attrs: { "aria-label": "Attached files" } });
+    this.element = el("ul", { className: "composer-attachments", attrs: { "aria-label": pageText().attachedFiles } });
     this.element.hidden = true;
   }
 
@@ -32,7 +33,7 @@ export class AttachmentTray {
   add(received: readonly Attachment[]): void {
     const attachments = readAttachments(received);
     const room = MAX_ATTACHMENTS - this.items.length;
-    if (attachments.length > room) this.events.refused([`At most ${MAX_ATTACHMENTS} files can be attached to one message.`]);
+    if (attachments.length > room) this.events.refused([fill(pageText().tooManyAttachments, MAX_ATTACHMENTS)]);
     if (room <= 0) return;
     this.items = [...this.items, ...attachments.slice(0, room)];
     this.render();
@@ -54,21 +55,21 @@ export class AttachmentTray {
   }
 
   private async read(file: File): Promise<Attachment | string> {
-    const name = (file.name || "pasted file").slice(0, MAX_ATTACHMENT_NAME_CHARS);
+    const name = (file.name || pageText().pastedFile).slice(0, MAX_ATTACHMENT_NAME_CHARS);
     const image = RASTER_TYPES.has(file.type);
     const limitKB = attachmentLimitKBFor(image, this.limitKB);
     if (file.size > limitKB * 1024) {
-      const what = limitKB < this.limitKB ? "images up to" : "files up to";
-      return `${name} is ${kb(file.size)} KB; ${what} ${limitKB.toLocaleString("en")} KB can be attached.`;
+      const template = limitKB < this.limitKB ? pageText().attachedImageTooLarge : pageText().attachmentTooLarge;
+      return fill(template, name, kb(file.size), limitKB.toLocaleString("en"));
     }
     if (image) {
       const dataUrl = await readAs(file, "dataUrl");
-      return DATA_IMAGE.test(dataUrl) ? { kind: "image", name, dataUrl } : `${name} could not be read as an image.`;
+      return DATA_IMAGE.test(dataUrl) ? { kind: "image", name, dataUrl } : fill(pageText().notAnImage, name);
     }
     const text = await readAs(file, "text");
     // Decoding replaced bytes that are not UTF-8, or found NULs: a binary file, not text.
     if (text.includes("\uFFFD") || text.includes("\u0000") || text.length > MAX_ATTACHMENT_CHARS) {
-      return `${name} is not a text file or a PNG, JPEG, GIF or WebP image.`;
+      return fill(pageText().notAttachable, name);
     }
     return { kind: "text", name, text };
   }
@@ -86,7 +87,7 @@ export class AttachmentTray {
 
   private itemOf(attachment: Attachment, index: number): HTMLElement {
     const name = labelText(attachment.name);
-    const remove = iconButton("close", `Remove ${name}`, "icon-button attachment-remove");
+    const remove = iconButton("close", fill(pageText().removeAttachment, name), "icon-button attachment-remove");
     remove.addEventListener("click", () => this.remove(index));
     // The page checks the URI again before it becomes a source: a raster data URI within the display cap.
     const preview =

@@ -5,6 +5,7 @@
  */
 import type { WebviewToHost } from "../protocol/chatProtocol";
 import { el, iconButton, setIcon } from "../common/dom";
+import { pageText } from "./pageText";
 
 export function decorateCodeBlocks(root: ParentNode): void {
   for (const pre of Array.from(root.querySelectorAll("pre"))) {
@@ -12,9 +13,9 @@ export function decorateCodeBlocks(root: ParentNode): void {
     if (!code || pre.parentElement?.classList.contains("code-block")) continue;
     const language = languageOf(code);
     if (language) code.classList.add("hljs");
-    const copy = iconButton("copy", "Copy", "icon-button code-action");
+    const copy = iconButton("copy", pageText().copy, "icon-button code-action");
     copy.dataset.codeAction = "copy";
-    const insert = iconButton("insert", "Insert at Cursor", "icon-button code-action");
+    const insert = iconButton("insert", pageText().insertAtCursor, "icon-button code-action");
     insert.dataset.codeAction = "insert";
     const toolbar = el(
       "div",
@@ -57,9 +58,9 @@ function languageOf(code: Element): string | undefined {
 
 function flashCopied(button: HTMLButtonElement): void {
   setIcon(button, "check");
-  button.setAttribute("aria-label", "Copied");
+  button.setAttribute("aria-label", pageText().copied);
   window.setTimeout(() => {
     setIcon(button, "copy");
-    button.setAttribute("aria-label", "Copy");
+    button.setAttribute("aria-label", pageText().copy);
   }, 1500);
 }

@@ -11,6 +11,7 @@
 import { MAX_INPUT_CHARS, MAX_ATTACHMENTS, type AssistantOption, type Attachment, type InputFormView, type RunView } from "../protocol/chatProtocol";
 import { el, icon, labelText, setIcon } from "../common/dom";
 import { AttachmentTray } from "./attachmentTray";
+import { fill, pageText } from "./pageText";
 import type { HostApi } from "./vscodeApi";
 
 const MAX_INPUT_HEIGHT_PX = 240;
@@ -35,21 +36,22 @@ export class Composer {
 
   constructor(private readonly api: HostApi) {
     const saved = api.getState();
+    const text = pageText();
     this.threadId = saved?.threadId;
     this.input = el("textarea", {
       className: "composer-input",
-      attrs: { rows: "1", "aria-label": "Message" },
+      attrs: { rows: "1", "aria-label": text.message },
     });
     this.input.value = saved?.draft ?? "";
-    this.picker = el("select", { className: "assistant-picker", attrs: { "aria-label": "Assistant" } });
+    this.picker = el("select", { className: "assistant-picker", attrs: { "aria-label": text.assistant } });
     this.buttonLabel = el("span", { className: "send-label" });
     this.button = el("button", { className: "send-button", attrs: { type: "button" } }, icon("send"), this.buttonLabel);
-    this.errors = el("ul", { className: "composer-errors", attrs: { role: "alert", "aria-label": "Input problems" } });
+    this.errors = el("ul", { className: "composer-errors", attrs: { role: "alert", "aria-label": text.inputProblems } });
     this.errors.hidden = true;
     this.schemaText = el("pre", { className: "composer-schema-text" });
-    this.schema = el("details", { className: "composer-schema" }, el("summary", { text: "Input schema" }), this.schemaText);
+    this.schema = el("details", { className: "composer-schema" }, el("summary", { text: text.inputSchema }), this.schemaText);
     this.schema.hidden = true;
-    this.jsonButton = el("button", { className: "button button--secondary composer-json-button", attrs: { type: "button", title: "Edit the input in VS Code's JSON editor" } }, icon("json"), el("span", { text: "Edit in JSON Editor" }));
+    this.jsonButton = el("button", { className: "button button--secondary composer-json-button", attrs: { type: "button", title: text.editInJsonHint } }, icon("json"), el("span", { text: text.editInJson }));
     this.jsonButton.hidden = true;
     this.jsonButton.addEventListener("click", () => this.editInJson());
     this.tray = new AttachmentTray({
@@ -70,7 +72,7 @@ export class Composer {
       el(
         "div",
         { className: "composer-toolbar" },
-        el("label", { className: "picker-wrapper", attrs: { title: "Assistant that answers the next message" } }, icon("hubot"), this.picker),
+        el("label", { className: "picker-wrapper", attrs: { title: text.pickerHint } }, icon("hubot"), this.picker),
         el("span", { className: "composer-spacer" }),
         this.jsonButton,
         this.button,
@@ -124,7 +126,7 @@ export class Composer {
     const previous = this.form;
     this.form = form;
     this.element.classList.toggle("composer--form", form !== undefined);
-    this.input.setAttribute("aria-label", form ? "Run input (JSON)" : "Message");
+    this.input.setAttribute("aria-label", form ? pageText().runInputLabel : pageText().message);
     this.schema.hidden = !form;
     this.jsonButton.hidden = !form;
     this.schemaText.textContent = form?.schemaJson ?? "";
@@ -239,7 +241,7 @@ export class Composer {
 
   private refusedAsTooLong(text: string): boolean {
     if (text.length <= MAX_INPUT_CHARS) return false;
-    this.showErrors([`The input is ${text.length.toLocaleString("en")} characters long; at most ${MAX_INPUT_CHARS.toLocaleString("en")} can be sent.`]);
+    this.showErrors([fill(pageText().inputTooLong, text.length.toLocaleString("en"), MAX_INPUT_CHARS.toLocaleString("en"))]);
     return true;
   }
 
@@ -261,7 +263,7 @@ export class Composer {
       if (assistant.description) option.title = labelText(assistant.description);
       return option;
     });
-    if (options.length === 0) options.push(el("option", { text: "No assistants", attrs: { value: "" } }));
+    if (options.length === 0) options.push(el("option", { text: pageText().noAssistants, attrs: { value: "" } }));
     this.picker.replaceChildren(...options);
     const ids = new Set(this.assistants.map((assistant) => assistant.id));
     const choice = [selectedAssistantId, previous].find((id): id is string => id !== undefined && ids.has(id));
@@ -273,21 +275,22 @@ export class Composer {
   private renderPlaceholder(): void {
     const current = this.assistants.find((assistant) => assistant.id === this.picker.value);
     const name = current ? labelText(current.name || current.id) : undefined;
-    this.input.placeholder = this.form
-      ? `Input for ${name ?? "the graph"} as JSON (Ctrl+Enter to run)`
-      : `${name ? `Ask ${name}` : "Send a message"} (Enter to send, Shift+Enter for a new line)`;
+    const text = pageText();
+    if (this.form) this.input.placeholder = name ? fill(text.formPlaceholder, name) : text.formPlaceholderNoAssistant;
+    else this.input.placeholder = name ? fill(text.askPlaceholder, name) : text.sendPlaceholder;
   }
 
   private renderButton(): void {
     const phase = this.run.phase;
     const running = this.running;
-    const idle = this.form ? "Run" : "Send";
-    const label = phase === "stopping" ? "Stopping…" : running ? "Stop" : idle;
+    const text = pageText();
+    const idle = this.form ? text.run : text.send;
+    const label = phase === "stopping" ? text.stopping : running ? text.stop : idle;
     this.button.classList.toggle("send-button--stop", running);
     this.button.dataset.mode = running ? "stop" : "send";
     setIcon(this.button, running ? "debug-stop" : "send");
     this.buttonLabel.textContent = label;
-    const hint = this.form ? "Run (Ctrl+Enter)" : "Send (Enter)";
+    const hint = this.form ? text.runHint : text.sendHint;
     this.button.setAttribute("aria-label", running ? label : hint);
     this.button.title = running ? label : hint;
     const empty = this.input.value.trim() === "" && (this.form !== undefined || this.tray.attachments.length === 0);

@@ -1,6 +1,7 @@
 /** The error banner: the host's message plus its action buttons (posted back as `errorAction`). */
 import type { ErrorActionId, ErrorView, WebviewToHost } from "../protocol/chatProtocol";
 import { el, icon, iconButton } from "../common/dom";
+import { pageText } from "./pageText";
 
 export class ErrorBanner {
   readonly element: HTMLElement;
@@ -10,7 +11,7 @@ export class ErrorBanner {
   constructor(private readonly post: (message: WebviewToHost) => void) {
     this.message = el("div", { className: "error-message" });
     this.actions = el("div", { className: "error-actions" });
-    const dismiss = iconButton("close", "Dismiss error", "icon-button error-dismiss");
+    const dismiss = iconButton("close", pageText().dismissError, "icon-button error-dismiss");
     dismiss.addEventListener("click", () => this.show(undefined));
     this.element = el(
       "div",

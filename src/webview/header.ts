@@ -1,6 +1,7 @@
 /** The panel header: thread title, thread status badge and a loading bar. */
 import type { ThreadHeader } from "../protocol/chatProtocol";
 import { el, icon, labelText } from "../common/dom";
+import { fill, pageText } from "./pageText";
 
 export class Header {
   readonly element: HTMLElement;
@@ -11,16 +12,17 @@ export class Header {
   private readonly progress: HTMLElement;
 
   constructor() {
-    this.title = el("h1", { className: "thread-title", text: "New thread" });
+    const text = pageText();
+    this.title = el("h1", { className: "thread-title", text: text.newThread });
     this.status = el("span", { className: "thread-status" });
     this.status.hidden = true;
     this.branch = el("span", { className: "thread-branch" });
     this.branch.hidden = true;
-    this.debugging = el("span", { className: "thread-debugging", attrs: { title: "The runs sent from this panel stop at the debugger's breakpoints" } }, icon("debug-alt", "debugging-icon"), el("span", { text: "Debugger attached" }));
+    this.debugging = el("span", { className: "thread-debugging", attrs: { title: text.debuggerHint } }, icon("debug-alt", "debugging-icon"), el("span", { text: text.debuggerAttached }));
     this.debugging.hidden = true;
     this.progress = el("div", {
       className: "progress-bar",
-      attrs: { role: "progressbar", "aria-label": "Loading thread" },
+      attrs: { role: "progressbar", "aria-label": text.loadingThreadLabel },
     }, el("div", { className: "progress-bit" }));
     this.progress.hidden = true;
     this.element = el(
@@ -32,20 +34,21 @@ export class Header {
   }
 
   setThread(thread: ThreadHeader): void {
-    const title = labelText(thread.title ?? "").trim() || "New thread";
+    const text = pageText();
+    const title = labelText(thread.title ?? "").trim() || text.newThread;
     this.title.textContent = title;
-    this.title.title = thread.threadId ? `${title} (${labelText(thread.threadId)})` : title;
+    this.title.title = thread.threadId ? fill(text.nameWithId, title, labelText(thread.threadId)) : title;
     document.title = title;
     const status = labelText(thread.status ?? "").trim();
     this.status.hidden = !status;
     this.status.textContent = status ?? "";
     if (status) this.status.dataset.status = status.toLowerCase();
     else delete this.status.dataset.status;
-    this.status.setAttribute("aria-label", status ? `Thread status: ${status}` : "");
+    this.status.setAttribute("aria-label", status ? fill(text.threadStatus, status) : "");
     const branch = labelText(thread.branch ?? "").trim();
     this.branch.hidden = !branch;
     this.branch.textContent = branch;
-    this.branch.title = branch ? `This panel shows the branch at ${branch}; the next message continues it` : "";
+    this.branch.title = branch ? fill(text.branchHint, branch) : "";
     this.debugging.hidden = thread.debugging !== true;
   }
 

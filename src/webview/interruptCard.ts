@@ -9,19 +9,22 @@
  */
 import type { AssistantOption, HumanResponse, InterruptView, RunView, WebviewToHost } from "../protocol/chatProtocol";
 import { el, icon, jsonText, labelText, proseText } from "../common/dom";
+import { fill, pageText } from "./pageText";
 
 type InterruptDecision = HumanResponse["type"];
 
 type Mode = "view" | "edit" | "respond";
 
-const TITLE = "Waiting for your input";
-
-const DECISIONS: { decision: InterruptDecision; label: string; icon: string; hint: string; primary?: boolean }[] = [
-  { decision: "accept", label: "Approve", icon: "check", hint: "Approve: run the action with these arguments", primary: true },
-  { decision: "edit", label: "Edit", icon: "edit", hint: "Edit the arguments, then run the action" },
-  { decision: "respond", label: "Respond", icon: "comment", hint: "Answer with a message instead of running the action" },
-  { decision: "ignore", label: "Reject", icon: "close", hint: "Reject: do not run the action" },
-];
+/** The decisions a request can allow, with their texts (built when a request is shown, after the page has its text). */
+function decisions(): { decision: InterruptDecision; label: string; icon: string; hint: string; primary?: boolean }[] {
+  const text = pageText();
+  return [
+    { decision: "accept", label: text.approve, icon: "check", hint: text.approveHint, primary: true },
+    { decision: "edit", label: text.edit, icon: "edit", hint: text.editHint },
+    { decision: "respond", label: text.respond, icon: "comment", hint: text.respondHint },
+    { decision: "ignore", label: text.reject, icon: "close", hint: text.rejectHint },
+  ];
+}
 
 export class InterruptCard {
   readonly element: HTMLElement;
@@ -41,10 +44,11 @@ export class InterruptCard {
   private buttons: HTMLButtonElement[] = [];
 
   constructor(private readonly post: (message: WebviewToHost) => void) {
+    const text = pageText();
     this.body = el("div", { className: "interrupt-body" });
     this.picker = el("select", {
       className: "interrupt-assistant",
-      attrs: { "aria-label": "Resume with assistant", title: "Assistant that continues the run" },
+      attrs: { "aria-label": text.resumeWithAssistant, title: text.resumeWithHint },
     });
     this.picker.addEventListener("change", () => {
       this.chosenAssistantId = this.picker.value;
@@ -52,14 +56,14 @@ export class InterruptCard {
     this.announcer = el("span", { className: "visually-hidden", attrs: { role: "status" } });
     this.element = el(
       "section",
-      { className: "interrupt-card", attrs: { role: "group", "aria-label": TITLE } },
-      el("div", { className: "interrupt-title" }, icon("debug-pause", "interrupt-icon"), el("span", { text: TITLE })),
+      { className: "interrupt-card", attrs: { role: "group", "aria-label": text.waitingForInput } },
+      el("div", { className: "interrupt-title" }, icon("debug-pause", "interrupt-icon"), el("span", { text: text.waitingForInput })),
       this.announcer,
       this.body,
       el(
         "label",
         { className: "interrupt-resume-with" },
-        el("span", { className: "interrupt-resume-label", text: "Resume with" }),
+        el("span", { className: "interrupt-resume-label", text: text.resumeWith }),
         this.picker,
       ),
     );
@@ -104,7 +108,7 @@ export class InterruptCard {
     this.renderAssistants();
     this.updateButtons();
     this.element.hidden = false;
-    this.announcer.textContent = `The run is paused. ${TITLE}.`;
+    this.announcer.textContent = pageText().runPaused;
     return true;
   }
 
@@ -128,6 +132,7 @@ export class InterruptCard {
   // ---- Human-in-the-loop request ---------------------------------------------------------------
 
   private buildRequest(request: NonNullable<InterruptView["request"]>): HTMLElement[] {
+    const text = pageText();
     const allow = request.allow ?? { accept: false, edit: false, respond: false, ignore: false };
     const argsJson = jsonText(typeof request.argsJson === "string" ? request.argsJson : "");
     const parts: HTMLElement[] = [];
@@ -138,20 +143,20 @@ export class InterruptCard {
       el(
         "div",
         { className: "interrupt-field" },
-        el("span", { className: "interrupt-label", text: "Action" }),
+        el("span", { className: "interrupt-label", text: text.action }),
         el("code", { className: "interrupt-action-name", text: labelText(String(request.action ?? "")) }),
       ),
     );
 
     const argsView = el("pre", { className: "interrupt-json interrupt-args" }, el("code", { text: argsJson }));
-    const argsInput = textarea("interrupt-input interrupt-args-input", "Edited arguments (JSON)", "Arguments as JSON (Ctrl+Enter to submit, Escape to cancel)");
+    const argsInput = textarea("interrupt-input interrupt-args-input", text.editedArguments, text.editedArgumentsPlaceholder);
     argsInput.spellcheck = false;
     argsInput.hidden = true;
     parts.push(
-      el("div", { className: "interrupt-section" }, el("div", { className: "interrupt-label", text: "Arguments" }), argsView, argsInput),
+      el("div", { className: "interrupt-section" }, el("div", { className: "interrupt-label", text: text.arguments }), argsView, argsInput),
     );
 
-    const respondInput = textarea("interrupt-input interrupt-respond-input", "Response", "Your response (Ctrl+Enter to send, Escape to cancel)");
+    const respondInput = textarea("interrupt-input interrupt-respond-input", text.response, text.responsePlaceholder);
     respondInput.hidden = true;
     parts.push(respondInput);
 
@@ -160,7 +165,7 @@ export class InterruptCard {
 
     const decisionRow = el("div", { className: "interrupt-actions", attrs: { "data-mode": "view" } });
     const decisionButtons = new Map<InterruptDecision, HTMLButtonElement>();
-    for (const spec of DECISIONS) {
+    for (const spec of decisions()) {
       if (allow[spec.decision] !== true) continue;
       const button = actionButton(spec.label, spec.hint, spec.icon, !!spec.primary);
       button.dataset.decision = spec.decision;
@@ -168,19 +173,19 @@ export class InterruptCard {
       decisionRow.append(button);
     }
     if (decisionButtons.size === 0) {
-      decisionRow.append(el("span", { className: "interrupt-note", text: "This request does not accept an answer from here." }));
+      decisionRow.append(el("span", { className: "interrupt-note", text: text.noAnswerHere }));
     }
 
-    const editSubmit = actionButton("Submit", "Run the action with the edited arguments (Ctrl+Enter)", "check", true);
+    const editSubmit = actionButton(text.submit, text.submitEditHint, "check", true);
     editSubmit.dataset.action = "submit-edit";
-    const editCancel = actionButton("Cancel", "Cancel editing (Escape)", undefined, false);
+    const editCancel = actionButton(text.cancel, text.cancelEditHint, undefined, false);
     editCancel.dataset.action = "cancel";
     const editRow = el("div", { className: "interrupt-actions", attrs: { "data-mode": "edit" } }, editSubmit, editCancel);
     editRow.hidden = true;
 
-    const respondSubmit = actionButton("Send response", "Send the response (Ctrl+Enter)", "send", true);
+    const respondSubmit = actionButton(text.sendResponse, text.sendResponseHint, "send", true);
     respondSubmit.dataset.action = "submit-respond";
-    const respondCancel = actionButton("Cancel", "Cancel the response (Escape)", undefined, false);
+    const respondCancel = actionButton(text.cancel, text.cancelResponseHint, undefined, false);
     respondCancel.dataset.action = "cancel";
     const respondRow = el("div", { className: "interrupt-actions", attrs: { "data-mode": "respond" } }, respondSubmit, respondCancel);
     respondRow.hidden = true;
@@ -212,26 +217,26 @@ export class InterruptCard {
     const submitEdit = (): void => {
       const result = parseJson(argsInput.value);
       if (!result.ok) {
-        showError(error, `The arguments are not valid JSON: ${result.message}`);
+        showError(error, fill(text.argumentsNotJson, result.message));
         argsInput.focus();
         return;
       }
       const original = parseJson(argsJson);
       if (original.ok && isPlainObject(original.value) && !isPlainObject(result.value)) {
-        showError(error, "The arguments must be a JSON object.");
+        showError(error, text.argumentsNotObject);
         argsInput.focus();
         return;
       }
       this.resume({ type: "edit", args: result.value });
     };
     const submitRespond = (): void => {
-      const text = respondInput.value;
-      if (text.trim() === "") {
-        showError(error, "Write a response first.");
+      const response = respondInput.value;
+      if (response.trim() === "") {
+        showError(error, text.responseEmpty);
         respondInput.focus();
         return;
       }
-      this.resume({ type: "respond", args: text });
+      this.resume({ type: "respond", args: response });
     };
 
     decisionButtons.get("accept")?.addEventListener("click", () => this.resume({ type: "accept" }));
@@ -250,22 +255,23 @@ export class InterruptCard {
   // ---- Any other interrupt --------------------------------------------------------------------
 
   private buildGeneric(interrupt: InterruptView): HTMLElement[] {
+    const text = pageText();
     const valueJson = jsonText(typeof interrupt.valueJson === "string" ? interrupt.valueJson : "");
-    const reply = textarea("interrupt-input interrupt-reply", "Reply (text or JSON)", "Reply as text or JSON (Ctrl+Enter to resume)");
+    const reply = textarea("interrupt-input interrupt-reply", text.reply, text.replyPlaceholder);
     const error = errorLine();
-    const resume = actionButton("Resume", "Resume the run with this reply (Ctrl+Enter)", "debug-continue", true);
+    const resume = actionButton(text.resume, text.resumeHint, "debug-continue", true);
     resume.dataset.action = "submit-reply";
     this.buttons = [resume];
     const submit = (): void => {
-      const text = reply.value;
-      if (text.trim() === "") {
-        showError(error, "Write a reply first (text, or JSON such as true or {\"key\": 1}).");
+      const answer = reply.value;
+      if (answer.trim() === "") {
+        showError(error, text.replyEmpty);
         reply.focus();
         return;
       }
       showError(error, undefined);
-      const parsed = parseJson(text);
-      this.resume(parsed.ok ? parsed.value : text);
+      const parsed = parseJson(answer);
+      this.resume(parsed.ok ? parsed.value : answer);
     };
     resume.addEventListener("click", submit);
     onSubmitKeys(reply, () => resume.disabled || submit());
@@ -273,7 +279,7 @@ export class InterruptCard {
       el(
         "div",
         { className: "interrupt-section" },
-        el("div", { className: "interrupt-label", text: "Value" }),
+        el("div", { className: "interrupt-label", text: text.value }),
         el("pre", { className: "interrupt-json interrupt-value" }, el("code", { text: valueJson })),
       ),
       reply,
@@ -300,14 +306,15 @@ export class InterruptCard {
 
   private renderAssistants(): void {
     const interrupted = this.interrupt?.assistantId || undefined;
+    const text = pageText();
     const options: HTMLOptionElement[] = [];
-    if (!interrupted) options.push(option("", "Default assistant"));
+    if (!interrupted) options.push(option("", text.defaultAssistant));
     if (interrupted && !this.assistants.some((assistant) => assistant.id === interrupted)) {
-      options.push(option(interrupted, `${interrupted} (interrupted)`));
+      options.push(option(interrupted, fill(text.interrupted, interrupted)));
     }
     for (const assistant of this.assistants) {
       const label = `${assistant.name || assistant.id}${assistant.graphId ? ` — ${assistant.graphId}` : ""}`;
-      const entry = option(assistant.id, assistant.id === interrupted ? `${label} (interrupted)` : label);
+      const entry = option(assistant.id, assistant.id === interrupted ? fill(text.interrupted, label) : label);
       if (assistant.description) entry.title = labelText(assistant.description);
       options.push(entry);
     }

@@ -4,6 +4,7 @@
  * first message.
  */
 import { el, icon } from "../common/dom";
+import { fill, pageText } from "./pageText";
 
 /** Writes text only when it changed: these run on every structural change, and a text write replaces the node. */
 function setText(element: HTMLElement, text: string): void {
@@ -22,8 +23,9 @@ export class EmptyState {
   update(empty: boolean, loading: boolean): void {
     this.element.hidden = !empty;
     this.element.classList.toggle("empty-state--loading", loading);
-    setText(this.title, loading ? "Loading thread…" : "New conversation");
-    setText(this.hint, loading ? "" : "Pick an assistant below and send a message to start.");
+    const text = pageText();
+    setText(this.title, loading ? text.loadingThread : text.newConversation);
+    setText(this.hint, loading ? "" : text.newConversationHint);
   }
 }
 
@@ -41,6 +43,6 @@ export class EarlierMessages {
 
   update(hidden: number): void {
     this.element.hidden = hidden === 0;
-    setText(this.button, `Load earlier messages (${hidden} more)`);
+    setText(this.button, fill(pageText().loadEarlier, hidden));
   }
 }

@@ -1,16 +1,19 @@
 /**
  * Chat panel webview entry point (bundled by esbuild into `dist/webview.js`).
  *
- * The host page only provides `<div id="app"></div>`, the codicon and chat stylesheets and this script
- * (with a CSP nonce); everything visible is built here, inside `#app`. No inline scripts or styles.
+ * The host page only provides `<div id="app">` (with the page's text in its `data-strings`), the codicon
+ * and chat stylesheets and this script (with a CSP nonce); everything visible is built here, inside
+ * `#app`. No inline scripts or styles.
  */
 import type { HostToWebview } from "../protocol/chatProtocol";
 import { ChatApp } from "./app";
+import { loadPageText } from "./pageText";
 import { markNextPaint } from "./perfMarks";
 import { acquireHostApi } from "./vscodeApi";
 
 const api = acquireHostApi();
 const root = document.getElementById("app") ?? document.body.appendChild(document.createElement("div"));
+loadPageText(root);
 const app = new ChatApp(root, api);
 
 window.addEventListener("message", (event: MessageEvent<unknown>) => {

@@ -3,6 +3,7 @@
  * Escape cancels; an empty text is refused in place, with the editor kept open.
  */
 import { el } from "../common/dom";
+import { pageText } from "./pageText";
 
 /** An open editor's state, kept when the view is rebuilt (a snapshot replaces every view). */
 export interface EditDraft {
@@ -24,14 +25,15 @@ export class MessageEditor {
   private readonly save: HTMLButtonElement;
 
   constructor(private readonly handlers: EditorHandlers) {
+    const text = pageText();
     this.input = el("textarea", {
       className: "message-edit-input",
-      attrs: { rows: "2", "aria-label": "Edit message", placeholder: "Edit the message (Ctrl+Enter to submit, Escape to cancel)" },
+      attrs: { rows: "2", "aria-label": text.editMessage, placeholder: text.editMessagePlaceholder },
     });
     this.error = el("div", { className: "message-edit-error", attrs: { role: "alert" } });
     this.error.hidden = true;
-    this.save = el("button", { className: "button message-edit-save", attrs: { type: "button", title: "Save & Submit (Ctrl+Enter)" } }, "Save & Submit");
-    const cancel = el("button", { className: "button button--secondary message-edit-cancel", attrs: { type: "button", title: "Cancel (Escape)" } }, "Cancel");
+    this.save = el("button", { className: "button message-edit-save", attrs: { type: "button", title: text.saveAndSubmitHint } }, text.saveAndSubmit);
+    const cancel = el("button", { className: "button button--secondary message-edit-cancel", attrs: { type: "button", title: text.cancelHint } }, text.cancel);
     this.root = el("div", { className: "message-editor" }, this.input, this.error, el("div", { className: "message-edit-actions" }, this.save, cancel));
 
     this.input.addEventListener("input", () => {
@@ -78,7 +80,7 @@ export class MessageEditor {
   private submit(): void {
     const text = this.input.value.trim();
     if (text === "") {
-      this.showError("The message cannot be empty. Type a message, or Cancel to keep the original.");
+      this.showError(pageText().emptyMessage);
       this.input.focus();
       return;
     }

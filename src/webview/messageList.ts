@@ -21,6 +21,7 @@ import { handleCodeAction } from "./codeBlocks";
 import { FrameScheduler } from "./frameScheduler";
 import { EarlierMessages, EmptyState } from "./listPlaceholders";
 import { markStale, renderStale, type DirtyPart, type Entry } from "./messageEntry";
+import { pageText } from "./pageText";
 import { applyToolCallDelta, copyMessage, OrphanResults, validBranch } from "./messageModel";
 import { MessageView, type MessageActions } from "./messageView";
 import type { EditDraft } from "./messageEditor";
@@ -105,7 +106,7 @@ export class MessageList {
     };
     this.log = el("div", {
       className: "message-log",
-      attrs: { role: "log", "aria-live": "polite", "aria-relevant": "additions text", "aria-label": "Messages" },
+      attrs: { role: "log", "aria-live": "polite", "aria-relevant": "additions text", "aria-label": pageText().messages },
     });
     this.element = el(
       "main",

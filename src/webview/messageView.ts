@@ -13,13 +13,20 @@ import { MarkdownBody } from "./markdownBody";
 import { isShowableDataImage, MAX_IMAGE_BYTES } from "../common/messageImages";
 import { ToolCard } from "./toolCard";
 import { MessageEditor, type EditDraft } from "./messageEditor";
+import { fill, pageText } from "./pageText";
 
-const ROLE_LABELS = {
-  human: { icon: "account", label: "You" },
-  ai: { icon: "hubot", label: "Assistant" },
-  tool: { icon: "tools", label: "Tool" },
-  system: { icon: "info", label: "System" },
+const ROLES = {
+  human: { icon: "account", label: "you" },
+  ai: { icon: "hubot", label: "assistant" },
+  tool: { icon: "tools", label: "tool" },
+  system: { icon: "info", label: "system" },
 } as const;
+
+/** The role's icon and its name in the table (read when a message is built, after the page has its text). */
+function roleLabel(role: string): { icon: string; label: string } {
+  const entry = ROLES[role as keyof typeof ROLES] ?? ROLES.system;
+  return { icon: entry.icon, label: pageText()[entry.label] };
+}
 
 /** What the message's actions ask for; `MessageList` turns these into host messages. */
 export interface MessageActions {
@@ -64,30 +71,31 @@ export class MessageView {
 
   constructor(message: ChatMessageView, private readonly actions?: MessageActions) {
     this.messageId = message.id;
-    const role = ROLE_LABELS[message.role] ?? ROLE_LABELS.system;
+    const text = pageText();
+    const role = roleLabel(message.role);
     this.authorName = el("span", { className: "message-author-name", text: role.label });
     this.author = el("span", { className: "message-author" }, icon(role.icon), this.authorName);
-    this.pendingLabel = el("span", { className: "message-pending", text: "Sending…" });
+    this.pendingLabel = el("span", { className: "message-pending", text: text.sending });
     this.body = el("div", { className: message.role === "ai" ? "message-body markdown" : "message-body plain" });
     this.tools = el("div", { className: "message-tools" });
     this.images = el("div", { className: "message-images" });
     this.images.hidden = true;
 
-    this.switcher = el("span", { className: "branch-switcher", attrs: { role: "group", "aria-label": "Versions" } });
+    this.switcher = el("span", { className: "branch-switcher", attrs: { role: "group", "aria-label": text.versions } });
     this.switcher.hidden = true;
     const actionBar = el("span", { className: "message-actions" }, this.switcher);
     if (message.role === "human") {
-      this.editButton = iconButton("edit", "Edit", "icon-button message-action message-edit");
+      this.editButton = iconButton("edit", text.edit, "icon-button message-action message-edit");
       this.editButton.addEventListener("click", () => {
         if (!this.busy && !this.pending) this.startEdit();
       });
-      this.rerunButton = iconButton("debug-rerun", "Re-run from Here", "icon-button message-action message-rerun");
+      this.rerunButton = iconButton("debug-rerun", text.rerunFromHere, "icon-button message-action message-rerun");
       this.rerunButton.addEventListener("click", () => {
         if (!this.busy && !this.pending) this.actions?.rerun(this.messageId);
       });
       actionBar.append(this.editButton, this.rerunButton);
     } else if (message.role === "ai") {
-      this.regenerateButton = iconButton("refresh", "Regenerate", "icon-button message-action message-regenerate");
+      this.regenerateButton = iconButton("refresh", text.regenerate, "icon-button message-action message-regenerate");
       this.regenerateButton.addEventListener("click", () => {
         if (!this.busy) this.actions?.regenerate(this.messageId);
       });
@@ -126,7 +134,7 @@ export class MessageView {
     if (branch) {
       const { position } = (this.branchControls ??= this.buildBranchControls());
       position.textContent = `${branch.index + 1}/${branch.count}`;
-      position.title = `Version ${branch.index + 1} of ${branch.count}`;
+      position.title = fill(pageText().versionOf, branch.index + 1, branch.count);
     } else if (this.branchControls) {
       this.branchControls.position.textContent = "";
       this.branchControls.position.removeAttribute("title");
@@ -135,8 +143,8 @@ export class MessageView {
   }
 
   private buildBranchControls(): BranchControls {
-    const previous = iconButton("chevron-left", "Previous version", "icon-button branch-button branch-previous");
-    const next = iconButton("chevron-right", "Next version", "icon-button branch-button branch-next");
+    const previous = iconButton("chevron-left", pageText().previousVersion, "icon-button branch-button branch-previous");
+    const next = iconButton("chevron-right", pageText().nextVersion, "icon-button branch-button branch-next");
     const position = el("span", { className: "branch-position", attrs: { "aria-live": "polite", "aria-atomic": "true" } });
     previous.addEventListener("click", () => this.switchBranch(-1));
     next.addEventListener("click", () => this.switchBranch(1));
@@ -285,14 +293,14 @@ export class MessageView {
     this.imagesKey = key;
     this.images.replaceChildren(
       ...list.flatMap((image) => {
-        if (isShowableDataImage(image?.src)) return [el("img", { className: "message-image", attrs: { src: image.src, alt: "Image from the message" } })];
+        if (isShowableDataImage(image?.src)) return [el("img", { className: "message-image", attrs: { src: image.src, alt: pageText().imageFromMessage } })];
         if (typeof image?.url === "string" && /^https?:\/\//i.test(image.url)) {
-          const link = el("a", { className: "image-link", attrs: { href: image.url, title: labelText(image.url) } }, icon("file-media"), `Open image: ${labelText(shortUrl(image.url))}`);
+          const link = el("a", { className: "image-link", attrs: { href: image.url, title: labelText(image.url) } }, icon("file-media"), fill(pageText().openImage, labelText(shortUrl(image.url))));
           return [link];
         }
         if (typeof image?.tooLarge === "number") {
-          const size = `${(image.tooLarge / 1_000_000).toFixed(1)} MB`;
-          return [el("span", { className: "image-refused", text: `Image not shown: ${size} is over the ${MAX_IMAGE_BYTES / 1_000_000} MB limit` })];
+          const text = fill(pageText().imageTooLarge, (image.tooLarge / 1_000_000).toFixed(1), MAX_IMAGE_BYTES / 1_000_000);
+          return [el("span", { className: "image-refused", text })];
         }
         return [];
       }),
@@ -303,17 +311,17 @@ export class MessageView {
   /** A node's state update (a graph that is not a chat): the keys it wrote, and the update as JSON. */
   private renderUpdate(update: NodeUpdateView): void {
     const keys = Array.isArray(update.keys) ? update.keys.map(String) : [];
-    this.body.textContent = keys.length ? `wrote ${labelText(keys.join(", "))}` : "wrote nothing";
+    this.body.textContent = keys.length ? fill(pageText().wrote, labelText(keys.join(", "))) : pageText().wroteNothing;
     this.body.hidden = false;
     const json = el("pre", { className: "node-update-json", text: jsonText(String(update.json)) });
-    this.tools.replaceChildren(el("details", { className: "node-update" }, el("summary", { text: "State update" }), json));
+    this.tools.replaceChildren(el("details", { className: "node-update" }, el("summary", { text: pageText().stateUpdate }), json));
     this.tools.hidden = false;
   }
 
   /** A generative UI message: the component's name and its props as JSON text; no component is loaded. */
   private renderUiCard(ui: UiCardView): void {
     this.body.hidden = true;
-    const name = el("span", { className: "ui-card-name", text: labelText(String(ui.name)), attrs: { title: "Component" } });
+    const name = el("span", { className: "ui-card-name", text: labelText(String(ui.name)), attrs: { title: pageText().component } });
     const props = el("pre", { className: "ui-card-props", text: jsonText(String(ui.json)) });
     this.tools.replaceChildren(el("div", { className: "ui-card" }, el("div", { className: "ui-card-header" }, icon("symbol-class"), name), props));
     this.tools.hidden = false;
@@ -328,17 +336,17 @@ export class MessageView {
     }
     this.body.hidden = true;
     this.tools.hidden = false;
-    this.cards[0].update({ name: "Tool result", result: { content: message.content, status: "success" } });
+    this.cards[0].update({ name: pageText().toolResult, result: { content: message.content, status: "success" } });
   }
 }
 
 /** "supervisor › researcher": the assistant, then the agent inside its graph that wrote the reply. */
 function authorLabel(author: AssistantRef | undefined, agent: string | undefined): { name: string; title?: string } {
-  const assistant = author ? labelText(author.name || author.id) : ROLE_LABELS.ai.label;
+  const assistant = author ? labelText(author.name || author.id) : pageText().assistant;
   const inner = typeof agent === "string" ? labelText(agent).trim() : "";
   const name = inner && inner !== assistant ? `${assistant} › ${inner}` : assistant;
   if (!author) return { name };
-  return { name, title: labelText(author.graphId ? `${name} (graph: ${author.graphId})` : `${name} (${author.id})`) };
+  return { name, title: labelText(author.graphId ? fill(pageText().authorWithGraph, name, author.graphId) : fill(pageText().nameWithId, name, author.id)) };
 }
 
 /** `https://example.com/very/long/path.png` -> `example.com/…/path.png`. */

@@ -6,6 +6,7 @@
  */
 import { el, icon, labelText } from "../common/dom";
 import { placeChildren } from "./childOrder";
+import { fill, pageText } from "./pageText";
 
 export interface GroupedItem {
   id: string;
@@ -39,7 +40,7 @@ export class SubgraphGroups {
       const group = this.groups.get(key) ?? buildGroup(namespace);
       const members = items.slice(i, end).map((item) => item.element);
       placeChildren(group.body, members);
-      group.count.textContent = members.length === 1 ? "1 message" : `${members.length} messages`;
+      group.count.textContent = members.length === 1 ? pageText().oneMessage : fill(pageText().manyMessages, members.length);
       used.set(key, group);
       nodes.push(group.element);
       i = end;
@@ -66,7 +67,7 @@ function buildGroup(namespace: string): Group {
   const count = el("span", { className: "subgraph-count" });
   const summary = el(
     "summary",
-    { className: "subgraph-summary", attrs: { title: labelText(`Subgraph ${namespace}`) } },
+    { className: "subgraph-summary", attrs: { title: labelText(fill(pageText().subgraph, namespace)) } },
     icon("chevron-right", "subgraph-chevron"),
     icon("type-hierarchy-sub"),
     el("span", { className: "subgraph-name", text: name }),

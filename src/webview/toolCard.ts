@@ -5,6 +5,7 @@
  */
 import type { ToolResultView } from "../protocol/chatProtocol";
 import { el, icon, labelText, setIcon } from "../common/dom";
+import { pageText } from "./pageText";
 
 export interface ToolCardData {
   name: string;
@@ -26,6 +27,7 @@ export class ToolCard {
   private readonly resultText: HTMLElement;
 
   constructor() {
+    const text = pageText();
     this.statusIcon = el("span", { className: "tool-status-icon" }, icon("tools"));
     this.nameLabel = el("span", { className: "tool-name" });
     this.statusLabel = el("span", { className: "tool-status" });
@@ -42,22 +44,23 @@ export class ToolCard {
     this.argsSection = el(
       "div",
       { className: "tool-section tool-args" },
-      el("div", { className: "tool-section-label", text: "Arguments" }),
+      el("div", { className: "tool-section-label", text: text.arguments }),
       el("pre", {}, this.argsText),
     );
     this.resultText = el("code");
     this.resultSection = el(
       "div",
       { className: "tool-section tool-result" },
-      el("div", { className: "tool-section-label", text: "Result" }),
+      el("div", { className: "tool-section-label", text: text.result }),
       el("pre", {}, this.resultText),
     );
     this.element = el("details", { className: "tool-card" }, summary, this.argsSection, this.resultSection);
   }
 
   update(data: ToolCardData): void {
+    const text = pageText();
     const state: ToolCardState = data.result ? data.result.status : "pending";
-    const name = labelText(data.name || "") || "tool";
+    const name = labelText(data.name || "") || text.tool;
     this.element.dataset.state = state;
     this.element.classList.toggle("tool-card--pending", state === "pending");
     this.element.classList.toggle("tool-card--success", state === "success");
@@ -66,11 +69,11 @@ export class ToolCard {
     if (state === "pending") {
       // Which of the two shows depends on whether this card belongs to the live run (decided in CSS).
       this.statusLabel.replaceChildren(
-        el("span", { className: "tool-status-live", text: "Running…" }),
-        el("span", { className: "tool-status-idle", text: "No result" }),
+        el("span", { className: "tool-status-live", text: text.toolRunning }),
+        el("span", { className: "tool-status-idle", text: text.noResult }),
       );
     } else {
-      this.statusLabel.textContent = state === "error" ? "Failed" : "Done";
+      this.statusLabel.textContent = state === "error" ? text.failed : text.done;
     }
     setIcon(this.statusIcon, state === "pending" ? "tools" : state === "error" ? "error" : "check");
 
@@ -81,7 +84,7 @@ export class ToolCard {
       this.argsSection.classList.toggle("tool-args--partial", !args.parsed && data.args.trim() !== "");
     }
     this.resultSection.hidden = data.result === undefined;
-    if (data.result) this.resultText.textContent = formatJson(data.result.content).text || "(empty)";
+    if (data.result) this.resultText.textContent = formatJson(data.result.content).text || text.emptyResult;
   }
 }
 

@@ -83,6 +83,8 @@ async function bundle(contents, format, name) {
     target: "es2022",
     logLevel: "silent",
     external: ["vscode"],
+    // CommonJS dependencies of the page builder (@vscode/l10n) require Node's modules from the ES module.
+    ...(format === "esm" ? { banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' } } : {}),
   });
   return result.outputFiles[0].text;
 }

@@ -22,6 +22,8 @@ export interface RecordingHost<ToHost, State> {
 export interface BundleOptions {
   /** The page's `<title>`. */
   title: string;
+  /** The page's `<div id="app">` as the host writes it (with its initial state); an empty one by default. */
+  app?: string;
   pretendToBeVisual?: boolean;
   /** More stand-ins on the window before the bundle runs. */
   beforeParse?(window: DOMWindow): void;
@@ -40,7 +42,7 @@ export function loadBundle<ToHost, State>(
   const virtualConsole = new VirtualConsole();
   virtualConsole.on("jsdomError", (error) => errors.push(String(error.stack ?? error)));
   virtualConsole.on("error", (...args: unknown[]) => errors.push(args.map(String).join(" ")));
-  const dom = new JSDOM(`<!DOCTYPE html><html><head><title>${options.title}</title></head><body><div id="app"></div></body></html>`, {
+  const dom = new JSDOM(`<!DOCTYPE html><html><head><title>${options.title}</title></head><body>${options.app ?? `<div id="app"></div>`}</body></html>`, {
     url: "https://webview.test/index.html",
     runScripts: "dangerously",
     pretendToBeVisual: options.pretendToBeVisual ?? false,

@@ -31,7 +31,7 @@ function literalText(node: ts.Node): string | undefined {
 }
 
 /** Calls whose arguments are never shown: translation itself, matching, comparing, logging. */
-const QUIET_CALLS = /^(t|test|match|matchAll|includes|startsWith|endsWith|indexOf|split|replace|replaceAll|debug|trace|log|require|appendLine|rebuild)$/;
+const QUIET_CALLS = /^(t|test|match|matchAll|includes|startsWith|endsWith|indexOf|split|replace|replaceAll|debug|trace|log|require|appendLine|rebuild|querySelector|querySelectorAll|closest)$/;
 /** Properties (and variables) whose values are never shown; `reason` is a debug protocol value, like "breakpoint". */
 const QUIET_KEYS = new Set(["detail", "kind", "type", "command", "installCommand", "label", "id", "reason"]);
 /** Properties whose values are always shown, so that one word (`Thread ${id}`) is already text. */

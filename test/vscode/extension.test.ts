@@ -63,6 +63,12 @@ describe("the extension in a real VS Code extension host", () => {
     await vscode.commands.executeCommand("langgraph.threads.open", { kind: "thread", threadId });
     const panel = await until(() => api.parts.chats.find(threadId), "the chat panel");
     assert.equal(panel.panel.title, "Newest thread");
+    // The page's own text comes in its initial state, built by the host in the display language.
+    const table = /<div id="app" data-strings="([^"]*)">/.exec(panel.panel.webview.html)?.[1];
+    assert.ok(table, "the page carries its text");
+    const strings = JSON.parse(table.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")) as Record<string, string>;
+    assert.equal(strings.send, "Send");
+    assert.equal(strings.askPlaceholder, "Ask {0} (Enter to send, Shift+Enter for a new line)");
     await until(() => panel.session.selectedAssistantId, "assistants loaded");
 
     const all = await client.assistants.search({ graphId: "echo" });

@@ -39,13 +39,14 @@ export interface Page {
   close(): void;
 }
 
-export async function openPage(options: { state?: WebviewPersistedState } = {}): Promise<Page> {
+export async function openPage(options: { state?: WebviewPersistedState; app?: string } = {}): Promise<Page> {
   const code = await webviewBundle();
   const frames = new Map<number, () => void>();
   let nextFrame = 1;
   const page = { posted: [], state: options.state } as unknown as Page;
   const { window, errors } = loadBundle(code, page, {
     title: "chat",
+    app: options.app,
     beforeParse(window) {
       const w = window as unknown as Record<string, unknown>;
       w.requestAnimationFrame = (callback: (time: number) => void) => {
