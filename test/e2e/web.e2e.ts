@@ -6,7 +6,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { LangGraphServer } from "../../scripts/workbench/langgraphServer.mjs" with { "resolution-mode": "import" };
-import { screenshotIfFailed, startWorkbench, threadRow, until, type Workbench } from "./workbench";
+import { screenshotIfFailed, sidebarPane, startWorkbench, threadRow, until, type Workbench } from "./workbench";
 
 const TITLE = "Planned in the browser";
 const MESSAGE = "Where should we sail next?";
@@ -56,6 +56,21 @@ describe("the web build in the web worker extension host", function () {
     await workbench!.screenshot("web-1-local-server-off");
   });
 
+  it("lists the deployment's assistants under their graphs in the Assistants view", async function () {
+    const { page } = workbench!;
+    await workbench!.openLangGraphContainer();
+    const assistants = sidebarPane(page, "Assistants");
+    const header = assistants.locator(".pane-header").first();
+    if ((await header.getAttribute("aria-expanded")) !== "true") await header.click();
+    const rowNamed = (level: number, name: string) =>
+      assistants.locator(`.monaco-list-row[aria-level="${level}"]`).filter({ has: page.locator(".label-name", { hasText: new RegExp(`^\\s*${name}\\s*$`) }) }).first();
+    const graph = rowNamed(1, "echo");
+    await graph.waitFor({ state: "visible", timeout: 60_000 });
+    if ((await graph.getAttribute("aria-expanded")) === "false") await graph.click();
+    await rowNamed(2, "Pirate").waitFor({ state: "visible", timeout: 30_000 });
+    await workbench!.screenshot("web-2-assistants");
+  });
+
   it("lists the deployment's threads and opens one", async function () {
     const { page } = workbench!;
     await workbench!.openLangGraphContainer();
@@ -63,7 +78,7 @@ describe("the web build in the web worker extension host", function () {
     await threadRow(page, TITLE).first().click();
     await chat().locator("h1.thread-title").filter({ hasText: TITLE }).waitFor({ state: "visible", timeout: 60_000 });
     await until(async () => (await aiMessages().locator(".message-author-name").allTextContents()).join() === "echo", "the first reply labelled echo");
-    await workbench!.screenshot("web-2-thread-open");
+    await workbench!.screenshot("web-3-thread-open");
   });
 
   it("sends the next message to a second assistant and shows its labelled reply", async function () {
@@ -81,7 +96,24 @@ describe("the web build in the web worker extension host", function () {
       async () => JSON.stringify(await aiMessages().locator(".message-author-name").allTextContents()) === JSON.stringify(["echo", "Pirate"]),
       "the replies labelled echo and Pirate",
     );
-    await workbench!.screenshot("web-3-pirate-reply");
+    await workbench!.screenshot("web-4-pirate-reply");
+  });
+
+  it("opens the thread's checkpoint timeline from the chat panel", async function () {
+    const { page } = workbench!;
+    await page.locator('.editor-actions [aria-label^="Show Checkpoint Timeline"]').first().click();
+    // Room for the Checkpoints pane, as a user would make it: the panes below Threads collapsed.
+    for (const other of ["Needs Input", "Assistants"]) {
+      const header = sidebarPane(page, other).locator(".pane-header").first();
+      if ((await header.count()) && (await header.getAttribute("aria-expanded")) === "true") await header.click();
+    }
+    const checkpoints = sidebarPane(page, "Checkpoints");
+    await checkpoints.locator(".pane-header[aria-expanded='true']").waitFor({ state: "visible", timeout: 30_000 });
+    const label = (pattern: RegExp) => checkpoints.locator(".monaco-list-row .label-name", { hasText: pattern }).first();
+    await label(/^\s*step 0 · start\s*$/).waitFor({ state: "visible", timeout: 60_000 });
+    // The Pirate's reply is the newest checkpoint: the timeline reads the whole thread, not only its start.
+    await label(/^\s*step \d+ · agent\s*$/).waitFor({ state: "visible", timeout: 30_000 });
+    await workbench!.screenshot("web-5-timeline");
   });
 
   it("shows the assistant's graph in the graph view", async function () {
@@ -96,6 +128,6 @@ describe("the web build in the web worker extension host", function () {
       return false;
     };
     await until(agentNode, "the echo graph's agent node in a graph view", 60_000);
-    await workbench!.screenshot("web-4-graph");
+    await workbench!.screenshot("web-6-graph");
   });
 });
