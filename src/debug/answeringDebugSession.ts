@@ -14,7 +14,7 @@ const ERROR_ID = 1000;
 /** The requests this adapter implements. */
 const ANSWERED = new Set([
   "initialize", "launch", "attach", "disconnect", "terminate", "setBreakpoints", "setFunctionBreakpoints", "setExceptionBreakpoints", "configurationDone",
-  "continue", "next", "stepIn", "stepOut", "pause", "stackTrace", "scopes", "variables", "setVariable", "threads", "evaluate",
+  "continue", "next", "stepIn", "stepOut", "pause", "stackTrace", "scopes", "variables", "setVariable", "threads", "evaluate", "source",
 ]);
 
 export abstract class AnsweringDebugSession extends DebugSession {

@@ -6,8 +6,7 @@ import * as l10n from "@vscode/l10n";
 import { Event } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
 import type { RunCommand } from "../deployment/types";
-import { basename } from "node:path";
-import type { NodeLocation } from "./graphSources";
+import type { FrameSource } from "./nodePages";
 import { ConfigurationError } from "./launchArguments";
 import type { NodeBreakpoint, NodeBreakpoints } from "./nodeBreakpoints";
 import { isRecord } from "./stateExpression";
@@ -50,10 +49,18 @@ export function replayEvent(reason: "step" | "breakpoint", replay: SubgraphRepla
   return new Event("stopped", body) as DebugProtocol.StoppedEvent;
 }
 
-/** The Call Stack of a replay: the subgraph's next nodes inside it, then the parent's node that ran it. */
-export function replayFrames(replay: SubgraphReplay, graphId: string): DebugProtocol.StackFrame[] {
-  const inner = replay.steps[replay.index].next.map((node, index) => ({ id: index + 1, name: `${graphId} › ${replay.subgraph} › ${node}`, line: 0, column: 0, presentationHint: index === 0 ? ("normal" as const) : ("subtle" as const) }));
-  return [...inner, { id: inner.length + 1, name: `${graphId} › ${replay.subgraph} (replay)`, line: 0, column: 0, presentationHint: "subtle" as const }];
+/** A frame at `located`'s line; `name` is what Call Stack shows. */
+function frameAt(id: number, name: string, located: FrameSource, top: boolean): DebugProtocol.StackFrame {
+  return { id, name, source: located.source, line: located.line, column: 1, presentationHint: top ? "normal" : "subtle" };
+}
+
+/**
+ * The Call Stack of a replay: the subgraph's next nodes inside it (`inner` locates them), then the
+ * parent's node that ran it (`outer`).
+ */
+export function replayFrames(replay: SubgraphReplay, graphId: string, inner: (node: string) => FrameSource, outer: (node: string) => FrameSource): DebugProtocol.StackFrame[] {
+  const frames = replay.steps[replay.index].next.map((node, index) => frameAt(index + 1, `${graphId} › ${replay.subgraph} › ${node}`, inner(node), index === 0));
+  return [...frames, frameAt(frames.length + 1, `${graphId} › ${replay.subgraph} (replay)`, outer(replay.subgraph), false)];
 }
 
 /** A minimal response to a request, for answering before the base class has made one. */
@@ -105,18 +112,14 @@ export function parseCommand(expression: string): RunCommand {
 }
 
 /**
- * The Call Stack of a stop: the graph and each next task (`tools › tools`), the first one on top. A frame
- * points at the line that adds its node when the workspace has the graph's source; without one it still
- * shows, by name (VS Code then shows the Variables of the frame that is clicked). A node that runs a
- * subgraph says so: the run cannot stop inside it, so no frame goes deeper.
+ * The Call Stack of a stop: the graph and each next task (`tools › tools`), the first one on top. `locate`
+ * gives each frame's source: the line that adds its node when the workspace has the graph's source, else
+ * its line on the graph's node page. A node that runs a subgraph says so: the run cannot stop inside it,
+ * so no frame goes deeper.
  */
-export function stackFrames(paused: PausedState, graphId: string, locate: (node: string) => NodeLocation | undefined = () => undefined, subgraph: (node: string) => boolean = () => false): DebugProtocol.StackFrame[] {
-  const frame = (id: number, node: string, name: string): DebugProtocol.StackFrame => {
-    const location = locate(node);
-    return location ? { id, name, source: { name: basename(location.path), path: location.path }, line: location.line, column: 1 } : { id, name, line: 0, column: 0 };
-  };
+export function stackFrames(paused: PausedState, graphId: string, locate: (node: string) => FrameSource, subgraph: (node: string) => boolean = () => false): DebugProtocol.StackFrame[] {
   const tasks = paused.checkpoint.tasks.length > 0 ? paused.checkpoint.tasks.map((task) => task.name ?? "") : paused.checkpoint.next;
-  const frames: DebugProtocol.StackFrame[] = tasks.map((node, index) => ({ ...frame(index + 1, node, `${graphId} › ${node}${subgraph(node) ? " (subgraph)" : ""}`), presentationHint: index === 0 ? ("normal" as const) : ("subtle" as const) }));
-  if (frames.length === 0 && paused.lastUpdate) frames.push(frame(1, paused.lastUpdate.node, `${graphId} › ${paused.lastUpdate.node} (done)`));
+  const frames = tasks.map((node, index) => frameAt(index + 1, `${graphId} › ${node}${subgraph(node) ? " (subgraph)" : ""}`, locate(node), index === 0));
+  if (frames.length === 0 && paused.lastUpdate) frames.push(frameAt(1, `${graphId} › ${paused.lastUpdate.node} (done)`, locate(paused.lastUpdate.node), true));
   return frames;
 }

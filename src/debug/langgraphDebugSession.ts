@@ -6,15 +6,20 @@
 import * as l10n from "@vscode/l10n";
 import { InitializedEvent, Thread } from "@vscode/debugadapter";
 import type { DebugProtocol } from "@vscode/debugprotocol";
+import { basename } from "node:path";
 import type { AssistantRecord, NodeInterruptsRequest, RawGraph } from "../deployment/types";
 import { breakpointChanged, MinimalResponse, parseCommand, parseValue, replayFrames, stackFrames, toDap, type Step } from "./dapMessages";
 import { DebugRunDriver, THREAD_ID } from "./debugRunDriver";
 import { ConfigurationError, findAssistant, parseAttachArguments, parseLaunchArguments, resolveInput } from "./launchArguments";
 import { isRecord, parsePath, valueAt, withValueAt } from "./stateExpression";
+import { NodePages, type FrameSource } from "./nodePages";
 import { isSubgraph, stepIntoNote, subgraphNodes } from "./subgraphs";
 import { subgraphTasks } from "./subgraphReplay";
 
 export class LangGraphDebugSession extends DebugRunDriver {
+  private readonly pages = new NodePages();
+  /** The graph's own nodes, in the order its drawing lists them. */
+  private graphNodes: string[] = [];
   private configured!: () => void;
   private readonly configurationDone = new Promise<void>((resolve) => (this.configured = resolve));
 
@@ -135,10 +140,31 @@ export class LangGraphDebugSession extends DebugRunDriver {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
     this.guard(response, () => {
       const { paused, run } = this.requirePaused();
-      const frames = this.replay ? replayFrames(this.replay, run.graphId) : stackFrames(paused, run.graphId, (node) => this.locations.get(node), (node) => isSubgraph(node, this.subgraphs, paused.checkpoint.tasks));
+      const replay = this.replay;
+      const frames = replay
+        ? replayFrames(replay, run.graphId, (node) => this.pages.locate(`${run.graphId} › ${replay.subgraph}`, this.subgraphs.get(replay.subgraph) ?? [], node), (node) => this.frameSource(node))
+        : stackFrames(paused, run.graphId, (node) => this.frameSource(node), (node) => isSubgraph(node, this.subgraphs, paused.checkpoint.tasks));
       response.body = { stackFrames: frames, totalFrames: frames.length };
       this.sendResponse(response);
     });
+  }
+
+  /** The text of a node page a frame points at (see `NodePages`). */
+  protected override sourceRequest(response: DebugProtocol.SourceResponse, args: unknown): void {
+    this.guard(response, () => {
+      const ref = isRecord(args) ? (isRecord(args.source) && typeof args.source.sourceReference === "number" ? args.source.sourceReference : args.sourceReference) : undefined;
+      const content = typeof ref === "number" ? this.pages.content(ref) : undefined;
+      if (content === undefined) throw new ConfigurationError(l10n.t("No such source: the langgraph debugger serves only the node pages of its stack frames."));
+      response.body = { content, mimeType: "text/plain" };
+      this.sendResponse(response);
+    });
+  }
+
+  /** Where a frame of the graph's own `node` points: the line that adds it in the workspace, or its line on the graph's node page. */
+  private frameSource(node: string): FrameSource {
+    const location = this.locations.get(node);
+    if (location) return { source: { name: basename(location.path), path: location.path }, line: location.line };
+    return this.pages.locate(this.run?.graphId ?? "", this.graphNodes, node);
   }
 
   protected override scopesRequest(response: DebugProtocol.ScopesResponse): void {
@@ -280,6 +306,7 @@ export class LangGraphDebugSession extends DebugRunDriver {
     const xray = await this.deps.gateway.assistantGraph(assistant.assistant_id, true).catch(() => undefined);
     this.run = { threadId, assistantId: assistant.assistant_id, graphId: assistant.graph_id };
     this.subgraphs = subgraphNodes(nodeIds(xray));
+    this.graphNodes = nodeIds(graph).filter((id) => id !== "__start__" && id !== "__end__");
     for (const breakpoint of this.breakpoints.setGraphNodes(nodeIds(graph), this.subgraphs)) this.sendEvent(breakpointChanged(breakpoint));
     this.sendEvent(new InitializedEvent());
     await this.waitForConfiguration();

@@ -121,9 +121,17 @@ describe("the langgraph debug adapter, replaying DAP requests", () => {
       stack.body.stackFrames.map((f) => f.name),
       ["tools › tools"],
     );
-    // No workspace source for the graph: the frame still shows, by name, without a source.
-    assert.equal(stack.body.stackFrames[0].source, undefined);
-    assert.equal(stack.body.stackFrames[0].line, 0);
+    // No workspace source for the graph: the frame points at its node on the graph's node page, which
+    // VS Code asks for by reference (a frame without a source is never selected, and Variables stays empty).
+    const [top] = stack.body.stackFrames;
+    assert.equal(top.source?.path, undefined);
+    assert.ok(top.source?.sourceReference, "a page served by the adapter");
+    const page = await client.request<DebugProtocol.SourceResponse>("source", { source: top.source, sourceReference: top.source.sourceReference });
+    const lines = page.body.content.split("\n");
+    assert.deepEqual(lines.slice(1, 4), ["agent", "tools", ""], "the graph's nodes, one per line");
+    assert.equal(lines[top.line - 1], "tools", "the frame's line is its node");
+    const missing = await client.request("source", { sourceReference: 99 });
+    assert.equal(missing.success, false);
 
     const tasks = await variables(client, (await scope(client, "Pending tasks")).variablesReference);
     assert.deepEqual(

@@ -72,6 +72,13 @@ describe("the langgraph debug adapter at subgraphs", () => {
     assert.match(client.output(), /Replaying researcher from its checkpoints: it ran whole in the last step, so these are steps that already ran\./);
     assert.deepEqual(await frames(client), ["supervisor › researcher › agent", "supervisor › researcher (replay)"]);
     assert.deepEqual(pausedAt.at(-1), ["researcher", "researcher:agent"], "the graph view marks the subgraph and its inner node");
+    // The replay's frames point at pages of nodes: the subgraph's, at agent, and the parent's, at researcher.
+    const [inner, outer] = (await client.request<DebugProtocol.StackTraceResponse>("stackTrace", { threadId: 1 })).body.stackFrames;
+    for (const [frame, node, nodes] of [[inner, "agent", ["agent", "tools"]], [outer, "researcher", ["supervisor", "researcher", "writer"]]] as const) {
+      const page = (await client.request<DebugProtocol.SourceResponse>("source", { source: frame.source, sourceReference: frame.source!.sourceReference })).body.content.split("\n");
+      assert.deepEqual(page.slice(1, -1), nodes);
+      assert.equal(page[frame.line - 1], node);
+    }
     // The subgraph's state before its agent: the parent's messages handed to it, nothing of its own yet.
     let messages = await stateMessages(client);
     assert.deepEqual(
