@@ -11,7 +11,6 @@ import { messagesOfValues, stringOf } from "../common/wireMessages";
 import { titleOf } from "../common/threadText";
 import { pendingInterrupt } from "./interrupts";
 import type { ChatPanelState } from "./chatPanelState";
-import { perfMark } from "../panels/perfMarks";
 import { toMessageViews } from "./messageViews";
 import { withUiCards } from "./uiMessages";
 import type { ThreadModel } from "./threadModel";
@@ -23,9 +22,9 @@ export async function readThread(
   threadId: string | undefined,
 ): Promise<{ options: AssistantOption[]; thread?: ThreadSummary; state?: ThreadCheckpoint }> {
   const requests = [
-    assistants.options().finally(() => perfMark("x.options", threadId)),
-    threadId ? gateway.getThread(threadId).finally(() => perfMark("x.getThread", threadId)) : Promise.resolve(undefined),
-    threadId ? gateway.getState(threadId).finally(() => perfMark("x.getState", threadId)) : Promise.resolve(undefined),
+    assistants.options(),
+    threadId ? gateway.getThread(threadId) : Promise.resolve(undefined),
+    threadId ? gateway.getState(threadId) : Promise.resolve(undefined),
   ] as const;
   // A failure is reported once every request has ended (retries included): a Retry must not join a
   // request of this failed load, such as the assistant list it shares with other panels.
