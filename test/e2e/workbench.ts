@@ -199,12 +199,20 @@ export async function openLangGraphContainer(page: Page): Promise<void> {
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
-  // F1 does nothing while the focus is inside a webview: give it back to the workbench first.
-  const activeTab = page.locator(".tabs-container .tab.active").first();
-  if (await activeTab.isVisible().catch(() => false)) await activeTab.click();
-  await page.keyboard.press("F1");
   const input = page.locator(".quick-input-widget input.input");
-  await input.waitFor({ state: "visible" });
+  for (let attempt = 1; ; attempt++) {
+    // F1 does nothing while the focus is inside a webview: give it back to the workbench first.
+    const activeTab = page.locator(".tabs-container .tab.active").first();
+    if (await activeTab.isVisible().catch(() => false)) await activeTab.click();
+    await page.keyboard.press("F1");
+    try {
+      await input.waitFor({ state: "visible", timeout: 10_000 });
+      break;
+    } catch (error) {
+      // A webview that was still taking the focus can swallow the key: the next press reaches the workbench.
+      if (attempt === 3) throw error;
+    }
+  }
   await input.fill(`>${title}`);
   await page
     .locator(".quick-input-widget .monaco-list-row", { hasText: title })
