@@ -2,8 +2,9 @@
  * Graphs as they are, through the UI of a real VS Code workbench: a supervisor thread whose sub-agents'
  * replies stream into groups labelled with their subgraphs and named "supervisor › researcher", and a
  * graph that is not a chat run from its form (an input that fails the schema refused, a valid one run,
- * each node's update shown as a card), and the event log beside a chat: rows of the runs, filtered, and
- * the next run streaming the extra modes it asks for; and the graph view of the supervisor.
+ * each node's update shown as a card) and from its input in VS Code's JSON editor (Ctrl+Enter and Run
+ * Input), and the event log beside a chat: rows of the runs, filtered, and the next run streaming the
+ * extra modes it asks for; and the graph view of the supervisor.
  */
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
@@ -95,6 +96,58 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     await workbench().screenshot("graphs-2-run-form");
   });
 
+  it("edits the run input in VS Code's JSON editor from the form: a wrong type marked as typed and refused at Ctrl+Enter, left as typed; a valid input run with Run Input", async function () {
+    this.timeout(180_000);
+    const { page } = workbench();
+    await open(PIPELINE, pipelineId);
+    const input = chat().locator("textarea.composer-input");
+    await chat().locator("button.send-button", { hasText: "Run" }).waitFor({ state: "visible", timeout: 60_000 });
+    await input.fill('{"document": 5}');
+    await chat().locator("button.composer-json-button").click();
+    const tab = page.locator(".tabs-container .tab", { hasText: ".input.json" });
+    await tab.waitFor({ state: "visible", timeout: 30_000 });
+    const editor = page.locator(".editor-instance .monaco-editor", { hasText: "$schema" }).first();
+    await editor.waitFor({ state: "visible", timeout: 30_000 });
+    const lines = editor.locator(".view-lines");
+    // Monaco renders spaces as no-break spaces.
+    const shown = async () => ((await lines.textContent()) ?? "").replace(/\u00a0/g, " ");
+    assert.match(await shown(), /"document": 5/, "the document starts from the form's text");
+    // VS Code's JSON support marks the wrong type against the graph's input schema (a schema problem is a warning).
+    await editor.locator(".squiggly-warning, .squiggly-error").first().waitFor({ state: "attached", timeout: 60_000 });
+
+    const threadId = (await client.threads.search({ metadata: { title: PIPELINE } }))[0].thread_id;
+    const runsBefore = (await client.runs.list(threadId)).length;
+    const updates = chat().locator("article.message--update .message-author-name");
+    const cardsBefore = await updates.count();
+    await lines.click();
+    await page.keyboard.press("Control+Enter");
+    const refused = page.locator(".notifications-toasts .notification-toast", { hasText: "Not run" });
+    await refused.waitFor({ state: "visible", timeout: 30_000 });
+    assert.match((await refused.textContent()) ?? "", /document/, "the refusal names the wrong key");
+    assert.equal((await client.runs.list(threadId)).length, runsBefore, "no run was started");
+    assert.match(await shown(), /"document": 5/, "the refused input is left as typed");
+
+    // One line: JSON's auto-closing brackets would otherwise type over what they closed.
+    await lines.click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Delete");
+    await page.keyboard.insertText('{"document": "Edited   in the JSON editor."}');
+    const edited = page.locator(".editor-instance .monaco-editor .view-lines", { hasText: "Edited" }).first();
+    await edited.waitFor({ state: "visible", timeout: 10_000 });
+    await page.locator(".editor-actions .action-label[aria-label^='Run Input']").first().click();
+    await until(async () => (await updates.count()) === cardsBefore + 3, "the run's three update cards", 60_000);
+    assert.deepEqual((await updates.allTextContents()).slice(cardsBefore), ["clean", "analyze", "summarize"]);
+    await chat().locator("button.send-button", { hasText: "Run" }).waitFor({ state: "visible", timeout: 30_000 });
+    assert.equal((await client.runs.list(threadId)).length, runsBefore + 1, "one run");
+    const state = await client.threads.getState(threadId);
+    assert.equal((state.values as { document?: string }).document, "Edited   in the JSON editor.", "the edited input ran");
+    await workbench().screenshot("graphs-3-run-input-editor");
+    // The input's editor goes (it was saved when it ran), by its tab: a command palette can lose the focus to the panel.
+    await tab.hover();
+    await tab.locator(".tab-actions .action-label").click();
+    await tab.waitFor({ state: "detached", timeout: 10_000 });
+  });
+
   it("shows a thread's events beside its chat: rows filtered by text and mode, and the next run streams every mode", async function () {
     this.timeout(120_000);
     const { page } = workbench();
@@ -121,7 +174,7 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     assert.deepEqual([...(await modes())], ["custom"]);
     await log.locator(".event-row").first().click();
     await until(async () => /"event": "custom/.test((await log.locator(".event-detail").textContent()) ?? ""), "the event's JSON under its row");
-    await workbench().screenshot("graphs-3-event-log");
+    await workbench().screenshot("graphs-4-event-log");
   });
 
   it("shows the supervisor's graph from the chat panel's title bar: its nodes drawn in the graph view", async function () {
@@ -134,6 +187,6 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     const drawn = await graph.locator(".graph-node").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-node-id")));
     // The researcher is a subgraph: its own nodes are drawn inside it.
     for (const node of ["supervisor", "researcher:agent", "researcher:tools", "writer"]) assert.ok(drawn.includes(node), `${node} in ${drawn.join(",")}`);
-    await workbench().screenshot("graphs-4-graph-view");
+    await workbench().screenshot("graphs-5-graph-view");
   });
 });
