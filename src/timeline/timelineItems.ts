@@ -11,16 +11,18 @@ export type TimelineNode =
 
 const ICONS: Record<string, string> = { input: "arrow-right", update: "edit", fork: "git-branch" };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+const messages = (n: number) => (n === 1 ? vscode.l10n.t("1 message") : vscode.l10n.t("{0} messages", n));
+const requests = (n: number) => (n === 1 ? vscode.l10n.t("1 request") : vscode.l10n.t("{0} requests", n));
+const checkpoints = (n: number) => (n === 1 ? vscode.l10n.t("1 checkpoint") : vscode.l10n.t("{0} checkpoints", n));
 
 export function checkpointItem(row: CheckpointRow, assistantName: string | undefined, hasBranches: boolean): vscode.TreeItem {
   const origin = originOf(row);
-  const step = row.step === undefined ? "step ?" : `step ${row.step}`;
+  const step = vscode.l10n.t("step {0}", row.step ?? "?");
   const item = new vscode.TreeItem(`${step} · ${origin}`, hasBranches ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
   item.id = row.id;
-  const added = row.messagesAdded ? `+${plural(row.messagesAdded, "message")}` : undefined;
+  const added = row.messagesAdded ? `+${messages(row.messagesAdded)}` : undefined;
   const time = row.createdAt ? new Date(row.createdAt).toLocaleTimeString() : undefined;
-  item.description = [assistantName && labelText(assistantName), row.runId && `run ${row.runId.slice(0, 8)}`, added, time].filter(Boolean).join(" · ");
+  item.description = [assistantName && labelText(assistantName), row.runId && vscode.l10n.t("run {0}", row.runId.slice(0, 8)), added, time].filter(Boolean).join(" · ");
   const icon = row.interrupts ? "debug-pause" : (ICONS[row.source ?? ""] ?? "circle-small-filled");
   item.iconPath = new vscode.ThemeIcon(icon);
   item.contextValue = `checkpoint${row.next.length ? ".runnable" : ""}${row.source === "update" ? ".edited" : ""}`;
@@ -31,13 +33,13 @@ export function checkpointItem(row: CheckpointRow, assistantName: string | undef
   tooltip.appendMarkdown(`**`).appendText(`${step} · ${row.source ?? "?"}`).appendMarkdown(`**\n\n`);
   const line = (name: string, value: string | undefined) => value && tooltip.appendMarkdown(`- ${name}: `).appendText(value).appendMarkdown(`\n`);
   line(vscode.l10n.t("Written by"), row.writers.join(", ") || undefined);
-  line("Assistant", assistantName && labelText(assistantName));
-  line("Run", row.runId);
-  line("Created", row.createdAt && new Date(row.createdAt).toLocaleString());
-  line("Messages", `${row.messageCount}${row.messagesAdded === undefined ? "" : ` (${row.messagesAdded >= 0 ? "+" : ""}${row.messagesAdded})`}`);
-  line("Next", row.next.join(", ") || vscode.l10n.t("nothing (the run ended here)"));
-  line(vscode.l10n.t("Waiting for input"), row.interrupts ? plural(row.interrupts, "request") : undefined);
-  line("Checkpoint", row.id);
+  line(vscode.l10n.t("Assistant"), assistantName && labelText(assistantName));
+  line(vscode.l10n.t("Run"), row.runId);
+  line(vscode.l10n.t("Created"), row.createdAt && new Date(row.createdAt).toLocaleString());
+  line(vscode.l10n.t("Messages"), `${row.messageCount}${row.messagesAdded === undefined ? "" : ` (${row.messagesAdded >= 0 ? "+" : ""}${row.messagesAdded})`}`);
+  line(vscode.l10n.t("Next"), row.next.join(", ") || vscode.l10n.t("nothing (the run ended here)"));
+  line(vscode.l10n.t("Waiting for input"), row.interrupts ? requests(row.interrupts) : undefined);
+  line(vscode.l10n.t("Checkpoint"), row.id);
   item.tooltip = tooltip;
   item.command = { command: "langgraph.timeline.editState", title: vscode.l10n.t("Edit State"), arguments: [{ kind: "checkpoint", row }] };
   return item;
@@ -45,10 +47,10 @@ export function checkpointItem(row: CheckpointRow, assistantName: string | undef
 
 export function branchItem(line: CheckpointRow[], detached: boolean): vscode.TreeItem {
   const tip = line[0];
-  const label = detached ? "Older branch" : tip.source === "update" || line.at(-1)?.source === "update" ? "Edited branch" : "Branch";
+  const label = detached ? vscode.l10n.t("Older branch") : tip.source === "update" || line.at(-1)?.source === "update" ? vscode.l10n.t("Edited branch") : vscode.l10n.t("Branch");
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `branch:${tip.id}`;
-  item.description = `${plural(line.length, "checkpoint")}${tip.step === undefined ? "" : vscode.l10n.t(" · to step {0}", tip.step)}`;
+  item.description = `${checkpoints(line.length)}${tip.step === undefined ? "" : vscode.l10n.t(" · to step {0}", tip.step)}`;
   item.iconPath = new vscode.ThemeIcon("git-branch");
   item.contextValue = "timelineBranch";
   return item;
