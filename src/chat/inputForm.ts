@@ -63,7 +63,10 @@ export class InputFormController {
     }
     this.deps.post({ type: "inputErrors", errors: [] });
     this.deps.rememberInput?.(assistantId, text);
-    if (selected.form) selected.form.draft = text;
+    if (selected.form) {
+      selected.form.draft = text;
+      this.deps.post({ type: "inputRan", assistantId, input: text });
+    }
     return checked.value;
   }
 

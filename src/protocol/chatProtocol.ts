@@ -180,6 +180,8 @@ export type HostToWebview =
   | { type: "attribution"; authors: Record<string, AssistantRef> }
   /** The selected assistant's input form, or none (a chat graph: the message composer). */
   | { type: "inputForm"; form?: InputFormView }
+  /** An input that ran from elsewhere (VS Code's JSON editor): the form's text becomes it. */
+  | { type: "inputRan"; assistantId: string; input: string }
   /** A run input was refused before any request: why. */
   | { type: "inputErrors"; errors: string[] }
   /** Subgraph namespaces learnt from history for messages shown without one. */

@@ -81,6 +81,9 @@ export class ChatApp {
       case "inputForm":
         this.composer.setForm(message.form);
         break;
+      case "inputRan":
+        this.composer.inputRan(message.assistantId, message.input);
+        break;
       case "inputErrors":
         this.composer.showErrors(Array.isArray(message.errors) ? message.errors.filter((e) => typeof e === "string") : []);
         break;

@@ -164,6 +164,15 @@ export class Composer {
     this.input.focus();
   }
 
+  /** An input ran for the form's assistant (from VS Code's JSON editor too): the form shows what ran. */
+  inputRan(assistantId: string, input: string): void {
+    if (this.form?.assistantId !== assistantId || this.input.value.trim() === input.trim()) return;
+    this.input.value = input;
+    this.saveDraft();
+    this.autosize();
+    this.renderButton();
+  }
+
   /** Retry sent the restored draft again: it goes, unless the user has typed on since (a form's input always stays). */
   draftResent(text: string): void {
     if (this.form || this.input.value.trim() !== text.trim()) return;

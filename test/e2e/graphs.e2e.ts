@@ -141,6 +141,7 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     assert.equal((await client.runs.list(threadId)).length, runsBefore + 1, "one run");
     const state = await client.threads.getState(threadId);
     assert.equal((state.values as { document?: string }).document, "Edited   in the JSON editor.", "the edited input ran");
+    await until(async () => (await input.inputValue()).includes("Edited   in the JSON editor."), "the panel's form showing the input that ran");
     await workbench().screenshot("graphs-3-run-input-editor");
     // The input's editor goes (it was saved when it ran), by its tab: a command palette can lose the focus to the panel.
     await tab.hover();

@@ -54,8 +54,10 @@ describe("a non-chat graph's input as a JSON document checked against the server
 
     const valid = edited(edited(opened, "document", DOCUMENT), "audience", "expert");
     assert.deepEqual(await schemaProblems(valid, checked), [], "the document's own $schema is no unknown key, though the schema admits no others");
+    assert.equal(ofType(posted, "inputRan").length, 0, "a refused input is not the form's");
     const ran = await runDocument(session, valid, pipeline.assistant_id);
     assert.deepEqual(ran.told, [], "the check passed and the run started");
+    assert.deepEqual(ofType(posted, "inputRan"), [{ type: "inputRan", assistantId: pipeline.assistant_id, input: inputOfDocument(valid) }], "the panel's form shows what ran");
     assert.ok(session.threadId, "the run created a thread");
     assert.deepEqual(
       session.model.messages.filter((m) => m.update).map((m) => [m.update!.node, m.update!.keys]),

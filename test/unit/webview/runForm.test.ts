@@ -48,6 +48,18 @@ describe("chat webview: the run form of a graph that is not a chat", () => {
     assert.equal(jsonButton().hidden, true);
   });
 
+  it("an input that ran from VS Code's JSON editor becomes the form's text, for its own assistant only", () => {
+    page().apply(snapshot({ inputForm: form }));
+    page().apply({ type: "inputRan", assistantId: "asst-2", input: '{"document": "other"}' });
+    assert.equal(input().value, form.draft, "another assistant's input leaves the form alone");
+    page().apply({ type: "inputRan", assistantId: "asst-1", input: '{\n  "document": "From the editor."\n}' });
+    assert.equal(input().value, '{\n  "document": "From the editor."\n}');
+    // The form's own run comes back trimmed: what is typed stays as typed.
+    typeInto(page(), input(), '{"document": "typed"}\n');
+    page().apply({ type: "inputRan", assistantId: "asst-1", input: '{"document": "typed"}' });
+    assert.equal(input().value, '{"document": "typed"}\n');
+  });
+
   it("shows why the host refused an input, as text, and clears it when the form changes", () => {
     page().apply(snapshot({ inputForm: form }));
     page().apply({ type: "inputErrors", errors: ["/document: Instance type \"number\" is invalid. Expected \"string\".", "<img src=x onerror=alert(1)>"] });
