@@ -9,7 +9,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { FrameLocator, Page } from "playwright-core";
-import { threadRow, until, useWorkbench } from "./workbench";
+import { chooseMenuItem, threadRow, until, useWorkbench } from "./workbench";
 
 const TEAM = "Ask the team";
 const PIPELINE = "Summarise a memo";
@@ -126,6 +126,8 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     assert.match((await refused.textContent()) ?? "", /document/, "the refusal names the wrong key");
     assert.equal((await client.runs.list(threadId)).length, runsBefore, "no run was started");
     assert.match(await shown(), /"document": 5/, "the refused input is left as typed");
+    await workbench().runCommand("Notifications: Clear All Notifications");
+    await refused.waitFor({ state: "detached", timeout: 10_000 });
 
     // One line: JSON's auto-closing brackets would otherwise type over what they closed.
     await lines.click();
@@ -147,6 +149,33 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     await tab.hover();
     await tab.locator(".tab-actions .action-label").click();
     await tab.waitFor({ state: "detached", timeout: 10_000 });
+  });
+
+  it("attaches a workspace file to the chat from the Explorer's context menu: its name in the composer, its text sent with the message", async function () {
+    this.timeout(120_000);
+    const { page } = workbench();
+    await open(TEAM, supervisorId);
+    await workbench().runCommand("View: Show Explorer");
+    const file = page.locator(".explorer-folders-view .monaco-list-row", { has: page.locator(".label-name", { hasText: /^echo\.ts$/ }) });
+    await file.waitFor({ state: "visible", timeout: 30_000 });
+    await file.click({ button: "right" });
+    await chooseMenuItem(page, "Attach to LangGraph Chat");
+    const attachment = chat().locator(".composer-attachments li.attachment--text .attachment-name");
+    await attachment.waitFor({ state: "visible", timeout: 30_000 });
+    assert.equal(await attachment.textContent(), "echo.ts");
+
+    const threadId = (await client.threads.search({ metadata: { title: TEAM } }))[0].thread_id;
+    const input = chat().locator("textarea.composer-input");
+    await input.click();
+    await input.fill("What does this file do?");
+    await input.press("Enter");
+    await until(async () => (await chat().locator(".composer-attachments li").count()) === 0, "the composer to hand the file over");
+    await chat().locator('button.send-button[data-mode="send"]').waitFor({ state: "attached", timeout: 60_000 });
+    const sent = JSON.stringify((await client.threads.getState(threadId)).values);
+    assert.match(sent, /What does this file do\?/, "the message was sent");
+    assert.match(sent, /echo\.ts/, "the file went with it");
+    assert.match(sent, /MessagesAnnotation/, "with its text");
+    await workbench().screenshot("graphs-4-explorer-attach");
   });
 
   it("shows a thread's events beside its chat: rows filtered by text and mode, and the next run streams every mode", async function () {
@@ -176,7 +205,7 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     await until(async () => [...(await modes())].join(",") === "custom", "only custom rows under the filter");
     await log.locator(".event-row").first().click();
     await until(async () => /"event": "custom/.test((await log.locator(".event-detail").textContent()) ?? ""), "the event's JSON under its row");
-    await workbench().screenshot("graphs-4-event-log");
+    await workbench().screenshot("graphs-5-event-log");
   });
 
   it("shows the supervisor's graph from the chat panel's title bar: its nodes drawn in the graph view", async function () {
@@ -189,6 +218,6 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     const drawn = await graph.locator(".graph-node").evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-node-id")));
     // The researcher is a subgraph: its own nodes are drawn inside it.
     for (const node of ["supervisor", "researcher:agent", "researcher:tools", "writer"]) assert.ok(drawn.includes(node), `${node} in ${drawn.join(",")}`);
-    await workbench().screenshot("graphs-5-graph-view");
+    await workbench().screenshot("graphs-6-graph-view");
   });
 });

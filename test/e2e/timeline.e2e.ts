@@ -7,7 +7,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { Locator, Page } from "playwright-core";
-import { sidebarPane, until as waitUntil, useWorkbench } from "./workbench";
+import { chooseMenuItem, sidebarPane, until as waitUntil, useWorkbench } from "./workbench";
 
 const TITLE = "Time travel";
 const EDITED = "HELLO FROM THE PAST";
@@ -25,25 +25,6 @@ interface Message {
   id: string;
   type: string;
   content: string;
-}
-
-/**
- * Chooses an item of the open context menu. On a busy machine a click can land while the menu still
- * settles and leave it open with the item highlighted: then Enter chooses it, as it would for a user.
- */
-async function chooseMenuItem(page: Page, label: string): Promise<void> {
-  const menu = page.locator(".context-view .monaco-menu");
-  const item = menu.locator(".action-label", { hasText: label }).first();
-  await item.waitFor({ state: "visible", timeout: 30_000 });
-  await item.hover();
-  await item.click();
-  try {
-    await menu.waitFor({ state: "detached", timeout: 3_000 });
-  } catch {
-    await item.hover();
-    await page.keyboard.press("Enter");
-    await menu.waitFor({ state: "detached", timeout: 10_000 });
-  }
 }
 
 /**

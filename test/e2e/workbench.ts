@@ -184,6 +184,25 @@ export function threadRow(page: Page, title: string): Locator {
     .filter({ has: page.locator(".label-name", { hasText: new RegExp(`^\\s*${escapeRegExp(title)}\\s*$`) }) });
 }
 
+/**
+ * Chooses an item of the open context menu. On a busy machine a click can land while the menu still
+ * settles and leave it open with the item highlighted: then Enter chooses it, as it would for a user.
+ */
+export async function chooseMenuItem(page: Page, label: string): Promise<void> {
+  const menu = page.locator(".context-view .monaco-menu");
+  const item = menu.locator(".action-label", { hasText: label }).first();
+  await item.waitFor({ state: "visible", timeout: 30_000 });
+  await item.hover();
+  await item.click();
+  try {
+    await menu.waitFor({ state: "detached", timeout: 3_000 });
+  } catch {
+    await item.hover();
+    await page.keyboard.press("Enter");
+    await menu.waitFor({ state: "detached", timeout: 10_000 });
+  }
+}
+
 /** The activity bar item of the extension's view container ("LangGraph"). */
 export function langGraphContainerItem(page: Page) {
   return page.locator('.activitybar [aria-label^="LangGraph"]').first();
