@@ -7,10 +7,10 @@ import * as vscode from "vscode";
 import { shortId } from "../common/threadText";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { PanelHost, registerPanelSerializer } from "../panels/panelHost";
-import { webviewPage } from "../panels/webviewPage";
 import { readEventLogPersistedState, type EventLogToHost, type HostToEventLog } from "../protocol/eventLogProtocol";
 import { validateEventLogToHost } from "../protocol/eventLogMessageSchemas";
 import type { AssistantDirectory } from "../state/assistantDirectory";
+import { eventLogPanelHtml } from "./eventLogPanelHtml";
 import type { EventLogStore, RunLog } from "./eventLogStore";
 import { EventLogSession } from "./eventLogSession";
 
@@ -73,7 +73,7 @@ export class EventLogPanels implements vscode.Disposable {
       extensionUri: deps.extensionUri,
       log: deps.log,
       name: "event log",
-      html: (webview, uriOf) => webviewPage(webview, uriOf, { title: "LangGraph Event Log", stylesheet: ["media", "eventLog.css"], script: ["dist", "eventLogWebview.js"] }),
+      html: eventLogPanelHtml,
       validate: validateEventLogToHost,
       snapshot: () => session.snapshot(),
       handle: (message) => session.handle(message),
@@ -101,6 +101,6 @@ export class EventLogPanels implements vscode.Disposable {
     );
     const major = version === undefined ? Number.NaN : Number.parseInt(version, 10);
     if (major < 2) return undefined;
-    return vscode.l10n.t("values is not streamed: this server ({0}) fails runs that stream values with subgraphs. The checkpoints mode carries each step's state.", version ?? "version unknown");
+    return vscode.l10n.t("values is not streamed: this server ({0}) fails runs that stream values with subgraphs. The checkpoints mode carries each step's state.", version ?? vscode.l10n.t("version unknown"));
   }
 }

@@ -7,6 +7,7 @@ import { el } from "../common/dom";
 import type { WebviewHostApi } from "../common/webviewHostApi";
 import { STREAM_MODE_NAMES, type StreamModeName } from "../common/streamModes";
 import type { EventLogPersistedState, EventLogToHost, EventRowView, EventRunView, HostToEventLog } from "../protocol/eventLogProtocol";
+import { fill, pageText } from "./pageText";
 import { RowWindow } from "./rowWindow";
 
 export type EventLogHostApi = WebviewHostApi<EventLogToHost, EventLogPersistedState>;
@@ -21,8 +22,8 @@ export class EventLogApp {
   private readonly modes = new Set<StreamModeName>(STREAM_MODE_NAMES);
   private readonly list: RowWindow;
   private readonly title = el("span", { className: "event-title" });
-  private readonly runPicker = el("select", { className: "event-run", attrs: { "aria-label": "Run" } });
-  private readonly filterInput = el("input", { className: "event-filter", attrs: { type: "search", placeholder: "Filter events", "aria-label": "Filter events" } });
+  private readonly runPicker = el("select", { className: "event-run", attrs: { "aria-label": pageText().run } });
+  private readonly filterInput = el("input", { className: "event-filter", attrs: { type: "search", placeholder: pageText().filter, "aria-label": pageText().filter } });
   private readonly count = el("span", { className: "event-count", attrs: { "aria-live": "polite" } });
   private readonly note = el("div", { className: "event-note" });
   private readonly modeBoxes = new Map<StreamModeName, HTMLInputElement>();
@@ -33,7 +34,7 @@ export class EventLogApp {
     private readonly api: EventLogHostApi,
   ) {
     this.list = new RowWindow({ toggle: (row) => this.toggle(row), copy: (row) => this.copy(row) }, () => this.schedule());
-    const modePicker = el("div", { className: "event-modes", attrs: { role: "group", "aria-label": "Stream modes" } });
+    const modePicker = el("div", { className: "event-modes", attrs: { role: "group", "aria-label": pageText().streamModes } });
     for (const mode of STREAM_MODE_NAMES) {
       const box = el("input", { attrs: { type: "checkbox", "data-mode": mode } });
       box.checked = true;
@@ -93,7 +94,7 @@ export class EventLogApp {
 
   private setRuns(runs: EventRunView[], selected: string | undefined): void {
     this.runPicker.replaceChildren(...runs.map((run) => el("option", { text: run.label, attrs: { value: run.key } })));
-    if (!runs.length) this.runPicker.append(el("option", { text: "No runs yet: send a message in the chat", attrs: { value: "" } }));
+    if (!runs.length) this.runPicker.append(el("option", { text: pageText().noRuns, attrs: { value: "" } }));
     this.runPicker.value = selected ?? "";
   }
 
@@ -119,7 +120,9 @@ export class EventLogApp {
   }
 
   private updateCount(): void {
-    this.count.textContent = this.shown.length === this.rows.length ? `${this.rows.length} events` : `${this.shown.length} of ${this.rows.length} events`;
+    const text = pageText();
+    const all = this.rows.length;
+    this.count.textContent = this.shown.length !== all ? fill(text.someOfEvents, this.shown.length, all) : all === 1 ? text.oneEvent : fill(text.events, all);
   }
 
   private toggle(row: EventRowView): void {

@@ -5,6 +5,7 @@
  */
 import { el, icon, iconButton, jsonText } from "../common/dom";
 import type { EventRowView } from "../protocol/eventLogProtocol";
+import { pageText } from "./pageText";
 
 const ROW_HEIGHT = 22;
 const OVERSCAN = 8;
@@ -29,7 +30,7 @@ export class RowWindow {
     private readonly schedule: () => void,
   ) {
     this.spacer = el("div", { className: "event-spacer", attrs: { role: "rowgroup" } });
-    this.element = el("div", { className: "event-viewport", attrs: { role: "grid", tabindex: "-1", "aria-label": "Events" } }, this.spacer);
+    this.element = el("div", { className: "event-viewport", attrs: { role: "grid", tabindex: "-1", "aria-label": pageText().eventList } }, this.spacer);
     this.element.addEventListener("scroll", () => this.schedule(), { passive: true });
   }
 
@@ -100,7 +101,7 @@ export class RowWindow {
   }
 
   private rowElement(row: EventRowView, top: number, open: boolean): HTMLElement {
-    const copy = iconButton("copy", "Copy as JSON", "icon-button event-copy");
+    const copy = iconButton("copy", pageText().copyAsJson, "icon-button event-copy");
     copy.addEventListener("click", (event) => {
       event.stopPropagation();
       this.actions.copy(row);
@@ -129,7 +130,7 @@ export class RowWindow {
 
   private detailElement(top: number): HTMLElement {
     const json = this.open?.json;
-    const detail = el("pre", { className: `event-detail${json === undefined ? " loading" : ""}`, text: json === undefined ? "Loading…" : jsonText(json) });
+    const detail = el("pre", { className: `event-detail${json === undefined ? " loading" : ""}`, text: json === undefined ? pageText().loading : jsonText(json) });
     detail.style.top = `${top}px`;
     return detail;
   }

@@ -2,6 +2,7 @@
  * An assistant's graph as the deployment describes it, normalised (ids, start/end, conditional edges)
  * and laid out into positioned nodes and edge polylines. Free of `vscode`: the tests run it as is.
  */
+import * as l10n from "@vscode/l10n";
 import type { DeploymentGateway } from "../deployment/gateway";
 import type { RawGraph } from "../deployment/types";
 import { displayLabel, END, START, XRAY_SEPARATOR, type GraphClusterView, type GraphEdgeView, type GraphLayout, type GraphNodeKind, type GraphNodeView, type Point } from "../protocol/graphProtocol";
@@ -129,7 +130,8 @@ function makeNode(id: string): GraphNode {
   const own = parts.at(-1) ?? id;
   const cluster = parts.length > 1 ? parts.slice(0, -1).join(XRAY_SEPARATOR) : undefined;
   const kind: GraphNodeKind = own === START ? "start" : own === END ? "end" : "node";
-  const label = kind === "start" ? "start" : kind === "end" ? "end" : own || id;
+  // The ends are drawn with a word of the display language; every other node with its name.
+  const label = kind === "start" ? l10n.t("start") : kind === "end" ? l10n.t("end") : own || id;
   return { id, label, kind, ...(cluster ? { cluster } : {}) };
 }
 

@@ -3,11 +3,12 @@
  * drawing, and the side panel of the clicked node. It keeps no truth of its own: a `snapshot` from the
  * host rebuilds everything.
  */
-import type { ExportFormat, GraphAssistantView, GraphLayout, HostToGraphWebview, NodeStateView, RunPathView } from "../protocol/graphProtocol";
+import type { ExportFormat, GraphAssistantView, GraphLayout, HostToGraphWebview, NodeStateView, PathEntryStatus, RunPathView } from "../protocol/graphProtocol";
 import { el, iconButton } from "./dom";
 import { exportPng, exportSvg } from "./exporter";
 import { GraphView } from "./graphView";
 import { NodePanel } from "./nodePanel";
+import { fill, pageText } from "./pageText";
 import type { GraphHostApi } from "./vscodeApi";
 
 const ZOOM_STEP = 1.25;
@@ -34,18 +35,19 @@ export class GraphApp {
     root: HTMLElement,
     private readonly api: GraphHostApi,
   ) {
-    this.nameLabel = el("span", { className: "graph-name", text: "Graph" });
+    const text = pageText();
+    this.nameLabel = el("span", { className: "graph-name", text: text.graph });
     this.graphLabel = el("span", { className: "graph-id" });
     this.statusText = el("span", { className: "run-status-text" });
     this.status = el("div", { className: "run-status", attrs: { role: "status" } }, el("i", { className: "codicon", attrs: { "aria-hidden": "true" } }), this.statusText);
-    this.pathList = el("ol", { className: "run-path", attrs: { "aria-label": "Nodes in the order the run took them" } });
+    this.pathList = el("ol", { className: "run-path", attrs: { "aria-label": text.runPath } });
 
-    const zoomOut = iconButton("zoom-out", "Zoom Out (-)");
-    const zoomIn = iconButton("zoom-in", "Zoom In (+)");
-    const fit = iconButton("screen-full", "Fit to Panel (0)");
-    const svgExport = iconButton("file-media", "Export as SVG…");
-    const pngExport = iconButton("device-camera", "Export as PNG…");
-    const refresh = iconButton("refresh", "Reload Graph");
+    const zoomOut = iconButton("zoom-out", text.zoomOut);
+    const zoomIn = iconButton("zoom-in", text.zoomIn);
+    const fit = iconButton("screen-full", text.fit);
+    const svgExport = iconButton("file-media", text.exportSvg);
+    const pngExport = iconButton("device-camera", text.exportPng);
+    const refresh = iconButton("refresh", text.reload);
     zoomOut.classList.add("zoom-out");
     zoomIn.classList.add("zoom-in");
     fit.classList.add("zoom-fit");
@@ -65,11 +67,11 @@ export class GraphApp {
       el("div", { className: "graph-title" }, this.nameLabel, this.graphLabel),
       this.status,
       this.pathList,
-      el("div", { className: "toolbar-actions", attrs: { role: "toolbar", "aria-label": "Graph" } }, zoomOut, zoomIn, fit, svgExport, pngExport, refresh),
+      el("div", { className: "toolbar-actions", attrs: { role: "toolbar", "aria-label": text.graph } }, zoomOut, zoomIn, fit, svgExport, pngExport, refresh),
     );
     this.banner = el("div", { className: "graph-banner", attrs: { role: "alert" } });
     this.banner.hidden = true;
-    this.placeholder = el("div", { className: "graph-placeholder", text: "Loading the graph…" });
+    this.placeholder = el("div", { className: "graph-placeholder", text: text.loading });
     const canvas = el("div", { className: "graph-canvas" }, this.placeholder);
     this.view = new GraphView(canvas, {
       select: (node) => this.selectNode(node),
@@ -188,7 +190,8 @@ export class GraphApp {
     if (shown.length < steps.length) items.push(el("li", { className: "path-more", text: "…" }));
     shown.forEach((entry, i) => {
       const index = steps.length - shown.length + i + 1;
-      const button = el("button", { className: "path-step-button", text: entry.node, attrs: { type: "button", title: `Step ${index}: ${entry.inner ?? entry.node} (${entry.status})` } });
+      const title = fill(stepTemplate(entry.status), index, entry.inner ?? entry.node);
+      const button = el("button", { className: "path-step-button", text: entry.node, attrs: { type: "button", title } });
       button.addEventListener("click", () => this.selectNode(entry.node));
       items.push(el("li", { className: "path-step", attrs: { "data-status": entry.status, "data-index": String(index) } }, button));
     });
@@ -196,7 +199,7 @@ export class GraphApp {
   }
 
   private renderPlaceholder(): void {
-    const text = this.layout ? "" : this.loading ? "Loading the graph…" : this.banner.hidden ? "No graph to show." : "";
+    const text = this.layout ? "" : this.loading ? pageText().loading : this.banner.hidden ? pageText().noGraph : "";
     this.placeholder.textContent = text;
     this.placeholder.hidden = !text;
   }
@@ -229,21 +232,30 @@ export class GraphApp {
 
 function statusText(run: RunPathView): string {
   const { path, current } = run;
-  const at = path.length ? ` at ${path[path.length - 1].node}` : "";
+  const text = pageText();
+  const last = path.at(-1)?.node;
+  const at = (plain: string, withNode: string) => (last === undefined ? plain : fill(withNode, last));
   switch (run.status) {
     case "running":
-      return current.length ? `Running: ${current.join(", ")}` : "Running";
+      return current.length ? fill(text.runningNodes, current.join(", ")) : text.running;
     case "interrupted":
-      return `Interrupted${at}`;
+      return at(text.interrupted, text.interruptedAt);
     case "error":
-      return `Failed${at}`;
+      return at(text.failed, text.failedAt);
     case "stopped":
-      return `Stopped${at}`;
+      return at(text.stopped, text.stoppedAt);
     case "done":
-      return `Last run: ${path.length} step${path.length === 1 ? "" : "s"}`;
+      return path.length === 1 ? text.lastRunOneStep : fill(text.lastRunSteps, path.length);
     case "idle":
-      return run.threadId ? "No run yet on this thread" : "Not following a thread";
+      return run.threadId ? text.noRunYet : text.notFollowing;
   }
+}
+
+/** A path step's tooltip, for the step's status. */
+function stepTemplate(status: PathEntryStatus): string {
+  const text = pageText();
+  const templates: Record<PathEntryStatus, string> = { running: text.stepRunning, done: text.stepDone, interrupted: text.stepInterrupted, error: text.stepFailed, stopped: text.stepStopped };
+  return templates[status];
 }
 
 const STATUS_ICONS: Record<RunPathView["status"], string> = {

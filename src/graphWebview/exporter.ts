@@ -4,6 +4,7 @@
  */
 import type { GraphLayout } from "../protocol/graphProtocol";
 import { SVG_NS } from "./dom";
+import { pageText } from "./pageText";
 
 /** Presentation properties copied from the live drawing into the export. */
 const STYLE_PROPERTIES = [
@@ -75,7 +76,7 @@ export async function exportPng(svgText: string, layout: GraphLayout, scale = 2)
   canvas.width = Math.max(1, Math.floor(width * factor));
   canvas.height = Math.max(1, Math.floor(height * factor));
   const context = canvas.getContext("2d");
-  if (!context) throw new Error("this view cannot draw images");
+  if (!context) throw new Error(pageText().cannotDraw);
   const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
   try {
     const image = await loadImage(url);
@@ -86,7 +87,7 @@ export async function exportPng(svgText: string, layout: GraphLayout, scale = 2)
   }
   const dataUrl = canvas.toDataURL("image/png");
   const comma = dataUrl.indexOf(",");
-  if (!dataUrl.startsWith("data:image/png") || comma < 0) throw new Error("the canvas did not produce a PNG");
+  if (!dataUrl.startsWith("data:image/png") || comma < 0) throw new Error(pageText().noPng);
   return dataUrl.slice(comma + 1);
 }
 
@@ -94,7 +95,7 @@ function loadImage(url: string): Promise<HTMLImageElement> {
   return new Promise((resolve, reject) => {
     const image = new Image();
     image.onload = () => resolve(image);
-    image.onerror = () => reject(new Error("the drawing could not be rendered"));
+    image.onerror = () => reject(new Error(pageText().notRendered));
     image.src = url;
   });
 }

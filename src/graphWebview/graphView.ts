@@ -3,8 +3,9 @@
  * edges as curves with arrowheads, conditional edges dashed), the run's path on top of it, and pan
  * (drag) and zoom (wheel, buttons, keys). Colours come from the stylesheet's `--vscode-*` variables.
  */
-import { displayLabel, type DebugMarksView, type GraphLayout, type GraphNodeView, type Point, type RunPathView } from "../protocol/graphProtocol";
+import { displayLabel, type DebugMarksView, type GraphEdgeView, type GraphLayout, type GraphNodeView, type Point, type RunPathView } from "../protocol/graphProtocol";
 import { svg } from "./dom";
+import { fill, pageText } from "./pageText";
 
 const MIN_ZOOM = 0.1;
 const MAX_ZOOM = 4;
@@ -53,7 +54,7 @@ export class GraphView {
     host: HTMLElement,
     private readonly events: GraphViewEvents,
   ) {
-    this.svg = svg("svg", { class: "graph-svg", role: "group", "aria-label": "Graph" });
+    this.svg = svg("svg", { class: "graph-svg", role: "group", "aria-label": pageText().graph });
     const defs = svg("defs");
     defs.append(arrowMarker(ARROW_ID, "arrow-head"), arrowMarker(ARROW_ACTIVE_ID, "arrow-head active"));
     this.viewportGroup = svg("g", { class: "viewport" });
@@ -107,7 +108,7 @@ export class GraphView {
       const group = svg("g", { class: `graph-edge${edge.conditional ? " conditional" : ""}`, "data-edge-id": edge.id, "data-source": edge.source, "data-target": edge.target });
       const path = svg("path", { class: "edge-path", d: pathData(edge.points), fill: "none", "marker-end": `url(#${ARROW_ID})` });
       if (edge.conditional) path.setAttribute("stroke-dasharray", DASH);
-      group.append(svg("title", {}, `${edge.source} → ${edge.target}${edge.conditional ? " (conditional)" : ""}${edge.label ? `: ${edge.label}` : ""}`), path);
+      group.append(svg("title", {}, edgeTitle(edge)), path);
       if (edge.label && edge.labelPosition) {
         group.append(svg("text", { class: "edge-label", x: edge.labelPosition.x, y: edge.labelPosition.y, "text-anchor": "middle", "dominant-baseline": "central" }, displayLabel(edge.label)));
       }
@@ -300,6 +301,7 @@ export class GraphView {
 
 function nodeElement(node: GraphNodeView): SVGGElement {
   const { width, height } = node;
+  const text = pageText();
   const group = svg("g", {
     class: `graph-node kind-${node.kind}`,
     "data-node-id": node.id,
@@ -307,7 +309,7 @@ function nodeElement(node: GraphNodeView): SVGGElement {
     tabindex: 0,
     role: "button",
     "aria-pressed": "false",
-    "aria-label": node.kind === "node" ? `Node ${node.id}` : `${node.label} of the graph`,
+    "aria-label": fill(node.kind === "start" ? text.startOfGraph : node.kind === "end" ? text.endOfGraph : text.node, node.id),
   });
   const radius = node.kind === "node" ? 6 : height / 2;
   const badge = svg("g", { class: "node-order", visibility: "hidden", transform: `translate(${fixed(width)} 0)` });
@@ -324,6 +326,7 @@ function nodeElement(node: GraphNodeView): SVGGElement {
 
 /** A dot on the node's left (before) or right (after) edge; faint until hovered, red when set. */
 function breakpointMarker(node: GraphNodeView, stop: BreakpointStop): SVGCircleElement {
+  const text = pageText();
   const marker = svg("circle", {
     class: "node-breakpoint",
     "data-stop": stop,
@@ -332,10 +335,16 @@ function breakpointMarker(node: GraphNodeView, stop: BreakpointStop): SVGCircleE
     r: 5,
     role: "button",
     "aria-pressed": "false",
-    "aria-label": `Breakpoint ${stop} ${node.id}`,
+    "aria-label": fill(stop === "before" ? text.breakpointBefore : text.breakpointAfter, node.id),
   });
-  marker.append(svg("title", {}, `${stop === "before" ? "Break before" : "Break after"} ${node.id}`));
+  marker.append(svg("title", {}, fill(stop === "before" ? text.breakBefore : text.breakAfter, node.id)));
   return marker;
+}
+
+function edgeTitle(edge: GraphEdgeView): string {
+  const text = pageText();
+  const ends = fill(edge.conditional ? text.conditionalEdge : text.edge, edge.source, edge.target);
+  return edge.label ? fill(text.labelledEdge, ends, edge.label) : ends;
 }
 
 function setBadge(badge: SVGGElement, text: string): void {

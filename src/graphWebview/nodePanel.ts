@@ -4,6 +4,7 @@
  */
 import type { NodeStateView } from "../protocol/graphProtocol";
 import { el, iconButton } from "./dom";
+import { fill, pageText } from "./pageText";
 
 export class NodePanel {
   readonly element: HTMLElement;
@@ -16,18 +17,19 @@ export class NodePanel {
   private readonly interrupts: HTMLElement;
 
   constructor(onClose: () => void) {
-    const close = iconButton("close", "Close node details");
+    const text = pageText();
+    const close = iconButton("close", text.closeNodeDetails);
     close.addEventListener("click", onClose);
     this.title = el("h2", { className: "node-panel-title" });
     this.meta = el("div", { className: "node-panel-meta" });
     this.message = el("p", { className: "node-panel-message" });
     this.error = el("pre", { className: "node-panel-error" });
-    this.json = el("pre", { className: "node-panel-json", attrs: { tabindex: "0", "aria-label": "State update" } });
-    this.interruptsHeading = el("h3", { className: "node-panel-subtitle", text: "Waiting on" });
-    this.interrupts = el("pre", { className: "node-panel-interrupts", attrs: { tabindex: "0", "aria-label": "Interrupts" } });
+    this.json = el("pre", { className: "node-panel-json", attrs: { tabindex: "0", "aria-label": text.stateUpdate } });
+    this.interruptsHeading = el("h3", { className: "node-panel-subtitle", text: text.waitingOn });
+    this.interrupts = el("pre", { className: "node-panel-interrupts", attrs: { tabindex: "0", "aria-label": text.interrupts } });
     this.element = el(
       "aside",
-      { className: "node-panel", attrs: { "aria-label": "Node details", "aria-live": "polite" } },
+      { className: "node-panel", attrs: { "aria-label": text.nodeDetails, "aria-live": "polite" } },
       el("header", { className: "node-panel-header" }, this.title, close),
       this.meta,
       this.message,
@@ -44,11 +46,12 @@ export class NodePanel {
     if (!state) return;
     this.element.setAttribute("data-status", state.status);
     this.title.textContent = state.node;
+    const text = pageText();
     const meta = [
-      state.status === "loading" ? "Reading the thread's history…" : undefined,
-      state.step !== undefined ? `step ${state.step}` : undefined,
-      state.checkpointId ? `checkpoint ${state.checkpointId.slice(0, 8)}` : undefined,
-      state.threadId ? `thread ${state.threadId.slice(0, 8)}` : undefined,
+      state.status === "loading" ? text.readingHistory : undefined,
+      state.step !== undefined ? fill(text.step, state.step) : undefined,
+      state.checkpointId ? fill(text.checkpoint, state.checkpointId.slice(0, 8)) : undefined,
+      state.threadId ? fill(text.thread, state.threadId.slice(0, 8)) : undefined,
     ].filter((part): part is string => !!part);
     this.meta.textContent = meta.join(" · ");
     setText(this.message, state.message);

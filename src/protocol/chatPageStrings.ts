@@ -135,5 +135,3 @@ export function chatPageStrings() {
     interrupted: l10n.t("{0} (interrupted)"),
   };
 }
-
-export type ChatPageStrings = ReturnType<typeof chatPageStrings>;

@@ -47,12 +47,14 @@ const NOT_PROSE = new Set([
 /** A list of CSS classes (`"button button--secondary"`): lower-case words, one of them hyphenated. */
 const CSS_CLASSES = /^(["'`])(?=[^]*-)[a-z0-9-]+( [a-z0-9-]+)*\1$/;
 
-/** Literals in the chat page that read as words but are not shown. */
+/** Literals in the webview pages that read as words but are not shown. */
 const NOT_PAGE_PROSE = new Set([
   // An aria-relevant value.
   '"additions text"',
   // The message of a failed file read, never shown (the read's refusal is).
   "`could not read ${file.name}`",
+  // SVG path data for an edge.
+  "`M${fixed(first.x)},${fixed(first.y)} L${fixed(rest[0].x)},${fixed(rest[0].y)}`",
 ]);
 
 describe("runtime strings are localizable", () => {
@@ -121,16 +123,22 @@ describe("runtime strings are localizable", () => {
     assert.deepEqual(literals, [], "prose the user can see (wrap it in vscode.l10n.t, or l10n.t from @vscode/l10n where vscode cannot be imported)");
   });
 
-  it("no prose literal in the chat page: its text comes from the table the host builds (src/protocol/chatPageStrings.ts)", () => {
-    const files = sources().filter(({ file }) => /^src[\\/]webview[\\/]/.test(file));
-    assert.ok(files.some(({ file }) => file.endsWith("composer.ts")), "the chat page's modules were not found");
-    const literals = files.flatMap(({ file, source }) =>
-      proseLiterals(file, source)
-        .filter((l) => !CSS_CLASSES.test(l.text) && !NOT_PAGE_PROSE.has(l.text))
-        .map((l) => `${file}:${l.line} ${l.text}`),
-    );
-    assert.deepEqual(literals, [], "prose the page shows (add it to chatPageStrings and read it with pageText())");
-  });
+  for (const [folder, table, module] of [
+    ["webview", "chatPageStrings", "composer.ts"],
+    ["graphWebview", "graphPageStrings", "nodePanel.ts"],
+    ["eventLogWebview", "eventLogPageStrings", "rowWindow.ts"],
+  ]) {
+    it(`no prose literal in the ${folder} page: its text comes from the table the host builds (src/protocol/${table}.ts)`, () => {
+      const files = sources().filter(({ file }) => file.startsWith(join("src", folder, "")));
+      assert.ok(files.some(({ file }) => file.endsWith(module)), `the ${folder} page's modules were not found`);
+      const literals = files.flatMap(({ file, source }) =>
+        proseLiterals(file, source)
+          .filter((l) => !CSS_CLASSES.test(l.text) && !NOT_PAGE_PROSE.has(l.text))
+          .map((l) => `${file}:${l.line} ${l.text}`),
+      );
+      assert.deepEqual(literals, [], `prose the page shows (add it to ${table} and read it with pageText())`);
+    });
+  }
 
   it("no l10n.t call runs as a module loads, before activation has configured the bundle", () => {
     const early = vscodeFreeSources().flatMap(({ file, source }) => moduleLevelTranslations(file, source).map((l) => `${file}:${l.line} ${l.text}`));

@@ -25,12 +25,14 @@ export interface EventLogPage {
   close(): void;
 }
 
-export async function openEventLogPage(viewHeight = 440): Promise<EventLogPage> {
+/** `app`: the page's `<div id="app">` as the host writes it (with its text); an empty one by default. */
+export async function openEventLogPage(viewHeight = 440, app?: string): Promise<EventLogPage> {
   bundle ??= buildBrowserBundle({ entryPoints: [entry] });
   const code = await bundle;
   const page = { posted: [], state: undefined } as unknown as EventLogPage;
   const { window, errors } = loadBundle(code, page, {
     title: "events",
+    app,
     pretendToBeVisual: true,
     beforeParse(window) {
       Object.defineProperty(window.HTMLElement.prototype, "clientHeight", {

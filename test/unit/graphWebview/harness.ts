@@ -52,13 +52,15 @@ export interface GraphPage {
   close(): void;
 }
 
-export async function openGraphPage(options: { width?: number; height?: number; state?: GraphPersistedState } = {}): Promise<GraphPage> {
+/** `app`: the page's `<div id="app">` as the host writes it (with its text); an empty one by default. */
+export async function openGraphPage(options: { width?: number; height?: number; state?: GraphPersistedState; app?: string } = {}): Promise<GraphPage> {
   const code = await graphWebviewBundle();
   const page = { posted: [], state: options.state } as unknown as GraphPage;
   const width = options.width ?? 0;
   const height = options.height ?? 0;
   const { window, errors } = loadBundle(code, page, {
     title: "graph",
+    app: options.app,
     pretendToBeVisual: true,
     beforeParse(window) {
       // The drawing area's size: jsdom lays nothing out.

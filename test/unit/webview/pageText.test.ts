@@ -1,50 +1,16 @@
 import assert from "node:assert/strict";
-import * as l10n from "@vscode/l10n";
-import type * as vscode from "vscode";
 import { chatPanelHtml } from "../../../src/chat/chatPanelHtml";
 import { chatPageStrings } from "../../../src/protocol/chatPageStrings";
+import { hostApp as writtenApp, inLanguage, markedBundle as marked, MARKED, ownWords as pageWords } from "../pageTextCheck";
 import { ai, human, openPage, snapshot, type Page } from "./harness";
 
-/** A display language in which every text of the page reads `⟦English⟧`. */
-const MARKED = /^⟦[^]*⟧$/;
-
 /** The `#app` element of the page the host writes, with the table built under `bundle`. */
-function hostApp(bundle: Record<string, string>): string {
-  l10n.config({ contents: bundle });
-  try {
-    const webview = { cspSource: "vscode-webview:", asWebviewUri: (uri: vscode.Uri) => uri } as unknown as vscode.Webview;
-    const html = chatPanelHtml(webview, (...path) => ({ toString: () => `/${path.join("/")}` }) as unknown as vscode.Uri);
-    const app = /<div id="app"[^>]*><\/div>/.exec(html)?.[0];
-    assert.ok(app, "the page has its #app");
-    return app;
-  } finally {
-    l10n.config({ contents: {} });
-  }
-}
+const hostApp = (bundle: Record<string, string>) => inLanguage(bundle, () => writtenApp(chatPanelHtml));
 
-function markedBundle(): Record<string, string> {
-  return Object.fromEntries(Object.values(chatPageStrings()).map((english) => [english, `⟦${english}⟧`]));
-}
+const markedBundle = () => marked(chatPageStrings());
 
-/**
- * The page's own words: its elements' text and their title, aria-label, placeholder and alt, outside
- * what shows agent or user content (`content`).
- */
-function ownWords(page: Page, content: string): string[] {
-  const words: string[] = [];
-  for (const element of page.$$("#app *")) {
-    if (element.closest("[hidden]") || element.closest(content)) continue;
-    for (const node of Array.from(element.childNodes)) {
-      const text = node.nodeType === page.window.Node.TEXT_NODE ? node.textContent?.trim() : "";
-      if (text) words.push(text);
-    }
-    for (const name of ["title", "aria-label", "placeholder", "alt"]) {
-      const value = element.getAttribute(name);
-      if (value) words.push(value);
-    }
-  }
-  return words;
-}
+/** The page's own words, outside what shows agent or user content (`content`). */
+const ownWords = (page: Page, content: string) => pageWords(page.window.document, content);
 
 describe("chat webview bundle: the page's text comes from the host's table", () => {
   let page: Page | undefined;
