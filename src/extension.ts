@@ -21,6 +21,7 @@ import type { LocalServer } from "./localServer";
 import { platform } from "./platform";
 import { trackWalkthroughProgress } from "./walkthrough";
 import type { ExtensionParts } from "./parts";
+import { perfMark } from "./panels/perfMarks";
 import { AssistantDirectory } from "./state/assistantDirectory";
 import { ThreadStore } from "./state/threadStore";
 import { WorkspaceMemory } from "./state/workspaceMemory";
@@ -40,6 +41,7 @@ export interface LangGraphThreadsApi {
 }
 
 export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi {
+  perfMark("activate.start");
   // The modules that cannot import vscode (errors, the launch plan, the debug adapter) translate with
   // @vscode/l10n: give it the bundle VS Code loaded for the display language (none for English).
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
@@ -262,6 +264,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   );
   void vscode.commands.executeCommand("setContext", "langgraph.connection", connection.url ? "unchecked" : "noUrl");
   platform.startLangGraphJsonSupport(context, { log, assistants });
+  perfMark("activate.end");
   return { parts, graphs, assistantTree, lmChat: lmChat.probe, inbox, localServer: localServer.server, connectionStatus };
 }
 

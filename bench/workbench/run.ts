@@ -42,7 +42,11 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A failed section leaves a screenshot of the workbench in bench/results/. */
 let onFailure: (name: string) => Promise<void> = async () => undefined;
 
-const section = sections({ log, onFailure: (name) => onFailure(name) });
+/** `npm run bench:workbench -- --only W2` runs the scenarios whose names contain one of the words. */
+const only = ((i) => (i >= 0 ? (process.argv[i + 1] ?? "").split(",").filter(Boolean) : []))(process.argv.indexOf("--only"));
+const wanted = (name: string) => only.length === 0 || only.some((word) => name.includes(word));
+
+const section = sections({ log, wanted, onFailure: (name) => onFailure(name) });
 
 /** The minimal extension's VSIX, packed by vsce from `minimalExtension/`. */
 function packMinimal(out: string): string {

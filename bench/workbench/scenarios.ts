@@ -45,6 +45,7 @@ export async function benchTreeViews(ctx: WorkbenchContext, warmSamples = 5): Pr
   const scenario = "W1 Threads view";
   // Ours first: whatever the session's first tree costs the workbench lands on us, not on the baseline.
   const coldOurs = await wb.clickUntilRow(LANGGRAPH, ctx.firstThreadTitle);
+  const coldHost = hostShare(wb, await wb.lastClick());
   const coldMinimal = await wb.clickUntilRow(MINIMAL, MINIMAL_ROW);
   const ours: number[] = [];
   const minimal: number[] = [];
@@ -74,7 +75,7 @@ export async function benchTreeViews(ctx: WorkbenchContext, warmSamples = 5): Pr
       minimal: coldMinimal,
       raw: median(raw),
       goal: goals.minimalPlus(200, "ms"),
-      note: "one sample each; the click activates the extension (an empty workspace: nothing activated it before); raw = one threads.search of the first page, warm",
+      note: `one sample each; the click activates the extension (an empty workspace: nothing activated it before); raw = one threads.search of the first page, warm; host marks after the click: ${coldHost}`,
     }),
     row({
       scenario,
@@ -89,6 +90,17 @@ export async function benchTreeViews(ctx: WorkbenchContext, warmSamples = 5): Pr
   ];
 }
 
+/** Where the extension host's marks fall after a click: activation, the tree's first getChildren, its page read. */
+function hostShare(wb: WorkbenchPage, click: number): string {
+  const marks = wb.hostMarks(click);
+  const at = (name: string) => marks.find((mark) => mark.name === name)?.time;
+  const steps = ["activate.start", "activate.end", "threads.first-children", "threads.page-read"].map((name) => {
+    const time = at(name);
+    return `${name} ${time === undefined ? "—" : `${(time - click).toFixed(0)} ms`}`;
+  });
+  return steps.join(", ");
+}
+
 interface PanelOpen {
   firstPaint: number;
   lastPainted: number;
@@ -96,6 +108,8 @@ interface PanelOpen {
   hostRead?: number;
   hostSnapshot?: number;
   heapBytes?: number;
+  /** The error the panel showed instead of the thread: a failed open, never counted as opened. */
+  error?: string;
 }
 
 /** Clicks a thread's row and waits until its last message is painted; times from the click, in ms. */
@@ -110,6 +124,15 @@ async function openThread(ctx: WorkbenchContext, thread: SeededThread, measureHe
     (mark) => (mark.detail as { loading?: boolean } | undefined)?.loading === false,
     180_000,
   );
+  // A load that failed paints too (its error banner): that is not the thread opened.
+  const error = await painted.frame.evaluate(() => {
+    const banner = document.querySelector<HTMLElement>(".error-banner");
+    return banner && !banner.hidden ? (banner.textContent ?? "") : "";
+  });
+  if (error) {
+    await wb.closeActiveTab();
+    return { firstPaint: Number.NaN, lastPainted: Number.NaN, error };
+  }
   const first = painted.marks.find((mark: Mark) => mark.name === "langgraph:first-paint");
   const host = wb.hostMarks(click).filter((mark) => mark.detail === thread.threadId);
   const at = (name: string) => host.find((mark) => mark.name === name)?.time;
@@ -181,7 +204,7 @@ export async function benchOpenThreads(ctx: WorkbenchContext, threads: SeededThr
   const rows: Row[] = [];
   await ctx.wb.closeAllTabs();
   for (const thread of threads) {
-    const ours: PanelOpen[] = [];
+    let ours: PanelOpen[] = [];
     const minimal: { painted: number; heapBytes?: number }[] = [];
     const raw: number[] = [];
     const big = thread.messages >= 10_000;
@@ -193,7 +216,9 @@ export async function benchOpenThreads(ctx: WorkbenchContext, threads: SeededThr
       ];
       for (const step of i % 2 ? steps.reverse() : steps) await step();
     }
-    ctx.log(`${thread.messages} messages: ${ours.map((o) => `${o.lastPainted.toFixed(0)} ms`).join(", ")} (minimal ${minimal.map((m) => m.painted.toFixed(0)).join(", ")} ms)`);
+    ctx.log(`${thread.messages} messages: ${ours.map((o) => (o.error ? `error (${o.error})` : `${o.lastPainted.toFixed(0)} ms`)).join(", ")} (minimal ${minimal.map((m) => m.painted.toFixed(0)).join(", ")} ms)`);
+    const failed = ours.filter((o) => o.error !== undefined);
+    ours = ours.filter((o) => o.error === undefined);
     const n = `${thread.messages.toLocaleString("en")} msgs`;
     const pick = (values: (number | undefined)[]) => median(values.filter((v): v is number => v !== undefined && Number.isFinite(v)));
     const samples = `median of ${thread.samples}, alternating with the minimal extension and the raw call`;
@@ -227,6 +252,18 @@ export async function benchOpenThreads(ctx: WorkbenchContext, threads: SeededThr
         note: `host marks; of it, reading the thread: ${pick(ours.map((o) => o.hostRead)).toFixed(0)} ms`,
       }),
     );
+    if (failed.length) {
+      rows.push(
+        row({
+          scenario,
+          metric: `${n}: opens that showed an error`,
+          unit: "opens",
+          extension: failed.length,
+          goal: goals.atMost(0, "opens"),
+          note: `left out of the medians above: ${[...new Set(failed.map((o) => o.error))].join("; ")}`,
+        }),
+      );
+    }
     if (big) {
       rows.push(
         row({

@@ -100,12 +100,6 @@ export class DeploymentConnection implements vscode.Disposable {
     this.rebuild("the configured deployment was chosen");
   }
 
-  /** Checks the connection once; later calls reuse the result until something changes. */
-  ensureChecked(): Promise<ConnectionState> {
-    if (this.stateValue.kind === "connected" || this.stateValue.kind === "failed") return Promise.resolve(this.stateValue);
-    return this.check();
-  }
-
   /** Asks the deployment for one assistant: the cheapest call that needs both the URL and the key. */
   check(): Promise<ConnectionState> {
     this.checking ??= (async () => {

@@ -16,6 +16,7 @@ import { ThreadTitles } from "./threadTitles";
 import { loadMoreItem, pinnedGroupItem, threadTreeItem, type ThreadNode } from "./threadTreeItems";
 import { PinnedThreads } from "./pinnedThreads";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
+import { perfMark } from "../panels/perfMarks";
 import { BackoffPoller, type PollOutcome } from "../common/backoffPoller";
 
 /** Rows looked at per poll: the top of the list, where a user looks. */
@@ -30,6 +31,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   private view: vscode.TreeView<ThreadNode> | undefined;
   private loading: Promise<void> | undefined;
   private loadedOnce = false;
+  private naming: Promise<void> | undefined;
   private readonly nodes = new Map<string, ThreadNode>();
   private readonly loadMoreNode: ThreadNode = { kind: "loadMore" };
   private readonly pinnedNode: ThreadNode = { kind: "pinned" };
@@ -89,7 +91,10 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
   async getChildren(node?: ThreadNode): Promise<ThreadNode[]> {
     if (node?.kind === "pinned") return this.pinned.threads.map((t) => this.nodeFor(t.thread_id));
     if (node) return [];
-    if (!this.loadedOnce) await this.reload();
+    if (!this.loadedOnce) {
+      perfMark("threads.first-children");
+      await this.reload();
+    }
     // A pinned thread shows once, in its group at the top.
     const rows = this.model.threads.filter((t) => !this.pinned.get(t.thread_id)).map((t) => this.nodeFor(t.thread_id));
     if (this.pinned.threads.length) rows.unshift(this.pinnedNode);
@@ -113,14 +118,17 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     this.changed.fire();
   }
 
-  /** Reloads from the first page; errors land in the view's message and welcome content. */
+  /**
+   * Reloads from the first page; errors land in the view's message and welcome content. The rows wait for
+   * their one search alone: the search itself tells whether the deployment answers, and the last
+   * assistants' names fill in when the directory has them.
+   */
   reload(): Promise<void> {
     this.loading ??= (async () => {
+      this.nameRowsWhenListed();
       try {
-        await this.connection.ensureChecked();
-        // Names for "last assistant" come from the directory; a failure there must not hide threads.
-        await this.assistants.list().catch(() => undefined);
         await Promise.all([this.model.reload(), this.pinned.load()]);
+        perfMark("threads.page-read");
         this.connection.markConnected();
         this.setMessage(undefined);
       } catch (error) {
@@ -129,7 +137,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       } finally {
         this.loadedOnce = true;
         this.loading = undefined;
-        await this.setContext();
+        void this.setContext();
         this.schedulePoll();
         this.poller.restart();
       }
@@ -213,10 +221,26 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     for (const d of this.disposables) d.dispose();
   }
 
+  /** Until the directory is read, a row names no assistant rather than a short id that changes a moment later. */
   private lastAgent(thread: ThreadSummary): string | undefined {
     const metadata = thread.metadata;
-    if (typeof metadata.assistant_id === "string") return this.assistants.ref(metadata.assistant_id).name;
-    return typeof metadata.graph_id === "string" ? metadata.graph_id : undefined;
+    if (typeof metadata.assistant_id !== "string") return typeof metadata.graph_id === "string" ? metadata.graph_id : undefined;
+    if (this.assistants.cached) return this.assistants.ref(metadata.assistant_id).name;
+    this.nameRowsWhenListed();
+    return undefined;
+  }
+
+  /** Reads the assistant directory (once at a time) and redraws the rows, drawn before it had their names. */
+  private nameRowsWhenListed(): void {
+    if (this.assistants.cached || this.naming) return;
+    // A failure leaves the rows as they are: the directory says why where it is shown.
+    this.naming = this.assistants
+      .list()
+      .then(
+        () => this.changed.fire(),
+        () => undefined,
+      )
+      .finally(() => (this.naming = undefined));
   }
 
   private refreshRow(threadId: string): void {

@@ -36,6 +36,30 @@ describe("the extension in a real VS Code extension host", () => {
     assert.match(requests, /^POST \/threads\/search$/m, "the tree's listing reached the server");
   });
 
+  it("a row drawn before the assistant directory is read names its assistant once it is, never a short id", async () => {
+    const echo = (await client.assistants.search({ graphId: "echo" })).find((a) => a.metadata?.created_by === "system")!;
+    const thread = await client.threads.create({ metadata: { title: "Ran by echo", assistant_id: echo.assistant_id } });
+    const { threads, assistants } = api.parts;
+    threads.refresh();
+    await threads.getChildren();
+    const row = threads.nodeFor(thread.thread_id);
+    assert.ok(threads.thread(thread.thread_id), "the new thread is a row");
+    // The directory forgets its list (as when the deployment changes): the next draw cannot name the assistant.
+    assistants.invalidate();
+    const redrawn = new Promise<void>((resolve) => {
+      const subscription = threads.onDidChangeTreeData(() => {
+        subscription.dispose();
+        resolve();
+      });
+    });
+    const before = String(threads.getTreeItem(row).description ?? "");
+    assert.ok(!before.includes(echo.name) && !before.includes(echo.assistant_id.slice(0, 8)), `drawn without a name: ${before}`);
+    await redrawn;
+    assert.ok(assistants.cached, "the draw read the directory");
+    const after = String(threads.getTreeItem(row).description ?? "");
+    assert.ok(after.includes(echo.name), `the row names ${echo.name}: ${after}`);
+  });
+
   it("pages the tree with a Load more item that appends the next page", async () => {
     const config = vscode.workspace.getConfiguration("langgraph.threads");
     await config.update("pageSize", 5, vscode.ConfigurationTarget.Global);
