@@ -4,6 +4,7 @@
  * What needs a process or the files on disk is off, and its commands say so instead of failing.
  */
 import * as vscode from "vscode";
+import { explainLangGraphJsonOff } from "./langgraphJsonOffNotice";
 import type { Platform } from "./platform";
 
 function notInBrowser(what: string): void {
@@ -24,7 +25,7 @@ export const platform: Platform = {
     ],
   }),
   // langgraph.json keeps VS Code's own JSON support; the language server (graph references, hovers) needs Node.
-  startLangGraphJsonSupport: () => undefined,
+  startLangGraphJsonSupport: (context) => explainLangGraphJsonOff(context),
   registerDebugger: () => [
     vscode.debug.registerDebugConfigurationProvider("langgraph", {
       resolveDebugConfiguration: () => {

@@ -56,6 +56,39 @@ describe("the web build in the web worker extension host", function () {
     await workbench!.screenshot("web-1-local-server-off");
   });
 
+  it("says once, when a langgraph.json is opened, that its language server is off and why", async function () {
+    const { page } = workbench!;
+    const toasts = page.locator(".notifications-toasts .notification-toast");
+    const notice = toasts.filter({ hasText: "langgraph.json language server is off in VS Code for the Web" });
+    const openLangGraphJson = async () => {
+      const input = page.locator(".quick-input-widget input.input");
+      await page.keyboard.press("Control+P");
+      await input.waitFor({ state: "visible" });
+      await input.fill("langgraph.json");
+      await page.locator(".quick-input-widget .monaco-list-row", { hasText: "langgraph.json" }).first().waitFor({ state: "visible" });
+      await page.keyboard.press("Enter");
+      await input.waitFor({ state: "hidden" });
+      await page.locator(".tabs-container .tab.active", { hasText: "langgraph.json" }).waitFor({ state: "visible" });
+    };
+    await workbench!.runCommand("Notifications: Clear All Notifications");
+    await openLangGraphJson();
+    await notice.first().waitFor({ state: "visible", timeout: 30_000 });
+    assert.match((await notice.first().textContent()) ?? "", /needs a desktop VS Code/);
+    await workbench!.screenshot("web-1b-langgraph-json-server-off");
+
+    // Cleared, the file closed and opened again: it is not said twice. The local server's refusal, asked
+    // for after the reopening, comes from the same extension host after anything the reopening said.
+    await workbench!.runCommand("Notifications: Clear All Notifications");
+    await notice.first().waitFor({ state: "hidden" });
+    await workbench!.runCommand("View: Close All Editors");
+    await openLangGraphJson();
+    await workbench!.runCommand("LangGraph: Start Local Server");
+    await toasts.filter({ hasText: "not available in VS Code for the Web" }).first().waitFor({ state: "visible", timeout: 30_000 });
+    assert.equal(await notice.count(), 0, "the notice is said once");
+    await workbench!.runCommand("Notifications: Clear All Notifications");
+    await workbench!.runCommand("View: Close All Editors");
+  });
+
   it("lists the deployment's assistants under their graphs in the Assistants view", async function () {
     const { page } = workbench!;
     await workbench!.openLangGraphContainer();
