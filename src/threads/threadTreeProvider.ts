@@ -125,7 +125,8 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
    */
   reload(): Promise<void> {
     this.loading ??= (async () => {
-      this.nameRowsWhenListed();
+      // Read beside the page, not before it; redrawing rows that are still on their way would cancel them.
+      void this.assistants.list().catch(() => undefined);
       try {
         await Promise.all([this.model.reload(), this.pinned.load()]);
         perfMark("threads.page-read");
@@ -232,7 +233,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
 
   /** Reads the assistant directory (once at a time) and redraws the rows, drawn before it had their names. */
   private nameRowsWhenListed(): void {
-    if (this.assistants.cached || this.naming) return;
+    if (this.naming) return;
     // A failure leaves the rows as they are: the directory says why where it is shown.
     this.naming = this.assistants
       .list()
