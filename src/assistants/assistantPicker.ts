@@ -20,7 +20,7 @@ function itemsOf(assistants: readonly Assistant[], currentId: string | undefined
     const current = assistant.assistant_id === currentId;
     items.push({
       label: `${current ? "$(check) " : ""}${assistant.name || assistant.graph_id}`,
-      description: `${assistant.graph_id}${isGraphDefault(assistant) ? " · default" : ""} · v${assistant.version}`,
+      description: isGraphDefault(assistant) ? vscode.l10n.t("{0} · default · v{1}", assistant.graph_id, assistant.version) : vscode.l10n.t("{0} · v{1}", assistant.graph_id, assistant.version),
       detail: assistant.description ?? undefined,
       assistant,
     });

@@ -58,12 +58,13 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
     const isDefault = isGraphDefault(assistant);
     const item = new vscode.TreeItem(assistant.name || assistant.graph_id, vscode.TreeItemCollapsibleState.None);
     item.id = `assistant:${assistant.assistant_id}`;
-    item.description = [isDefault ? "default" : undefined, `v${assistant.version}`, assistant.description ?? undefined].filter(Boolean).join(" · ");
+    item.description = [isDefault ? vscode.l10n.t("default") : undefined, vscode.l10n.t("v{0}", assistant.version), assistant.description ?? undefined].filter(Boolean).join(" · ");
     item.iconPath = new vscode.ThemeIcon(isDefault ? "star-full" : "hubot");
     item.contextValue = isDefault ? "assistant.default" : "assistant";
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown("**").appendText(assistant.name).appendMarkdown(`**\n\n- ID: `).appendText(assistant.assistant_id);
-    tooltip.appendMarkdown(`\n- Graph: `).appendText(assistant.graph_id).appendMarkdown(`\n- Version: ${assistant.version}\n`);
+    tooltip.appendMarkdown("**").appendText(assistant.name).appendMarkdown("**\n\n").appendMarkdown(vscode.l10n.t("- ID: ")).appendText(assistant.assistant_id);
+    tooltip.appendMarkdown("\n").appendMarkdown(vscode.l10n.t("- Graph: ")).appendText(assistant.graph_id);
+    tooltip.appendMarkdown("\n").appendMarkdown(vscode.l10n.t("- Version: {0}", assistant.version)).appendMarkdown("\n");
     if (assistant.description) tooltip.appendMarkdown(`\n`).appendText(assistant.description);
     if (Object.keys(assistant.config ?? {}).length) tooltip.appendMarkdown("\n\n").appendCodeblock(JSON.stringify(assistant.config, null, 2), "json");
     item.tooltip = tooltip;

@@ -1,4 +1,5 @@
 /** How a thread is named on screen: its title from metadata, a short id, a one-line excerpt. */
+import * as l10n from "@vscode/l10n";
 
 /** The title stored in a thread's metadata, if it is a non-blank string (metadata is untrusted). */
 export function titleOf(metadata: unknown): string | undefined {
@@ -7,7 +8,7 @@ export function titleOf(metadata: unknown): string | undefined {
 }
 
 export function shortId(id: string | undefined): string {
-  return id ? id.slice(0, 8) : "new";
+  return id ? id.slice(0, 8) : l10n.t("new");
 }
 
 /** One line of at most `max` characters, with an ellipsis when cut. */

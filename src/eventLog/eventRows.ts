@@ -62,7 +62,7 @@ function describe(mode: string, data: unknown): Fields {
     case "events":
       return langchainEventFields(data);
     case "metadata":
-      return { summary: `run ${stringOf(field(data, "run_id")) ?? ""}` };
+      return { summary: l10n.t("run {0}", stringOf(field(data, "run_id")) ?? "") };
     case "error":
       return { summary: stringOf(field(data, "message")) ?? stringOf(field(data, "error")) ?? brief(data) };
     default:
@@ -73,11 +73,11 @@ function describe(mode: string, data: unknown): Fields {
 function messageFields(data: unknown): Fields {
   const [chunk, metadata] = Array.isArray(data) ? (data as unknown[]) : [data, undefined];
   const node = stringOf(field(metadata, "langgraph_node"));
-  const type = stringOf(field(chunk, "type")) ?? "message";
+  const type = stringOf(field(chunk, "type")) ?? l10n.t("message");
   const toolCalls = field(chunk, "tool_call_chunks") ?? field(chunk, "tool_calls");
   const calls = Array.isArray(toolCalls) ? toolCalls.map((call) => stringOf(field(call, "name"))).filter(Boolean) : [];
   const text = textOf(field(chunk, "content"));
-  const parts = [type, calls.length ? `calls ${calls.join(", ")}` : "", text ? JSON.stringify(text.slice(0, MAX_SUMMARY)) : ""];
+  const parts = [type, calls.length ? l10n.t("calls {0}", calls.join(", ")) : "", text ? JSON.stringify(text.slice(0, MAX_SUMMARY)) : ""];
   return { node, summary: parts.filter(Boolean).join(" ") };
 }
 
@@ -90,18 +90,18 @@ function updateFields(data: unknown): Fields {
 }
 
 function debugFields(data: unknown): Fields {
-  const type = stringOf(field(data, "type")) ?? "debug";
+  const type = stringOf(field(data, "type")) ?? l10n.t("debug");
   const step = field(data, "step");
   const payload = field(data, "payload");
   const node = stringOf(field(payload, "name"));
-  return { node, summary: `${type}${typeof step === "number" ? ` step ${step}` : ""}` };
+  return { node, summary: typeof step === "number" ? l10n.t("{0} step {1}", type, step) : type };
 }
 
 function taskFields(data: unknown): Fields {
   const node = stringOf(field(data, "name"));
   if (isRecord(data) && ("result" in data || "error" in data)) {
     const error = stringOf(field(data, "error"));
-    return { node, summary: error ? `failed: ${error}` : `result ${keysOf(data.result)}` };
+    return { node, summary: error ? l10n.t("failed: {0}", error) : l10n.t("result {0}", keysOf(data.result)) };
   }
   return { node, summary: l10n.t("start, input {0}", keysOf(field(data, "input"))) };
 }
@@ -112,12 +112,12 @@ function checkpointFields(data: unknown): Fields {
   const source = stringOf(field(metadata, "source"));
   const next = field(data, "next");
   const nextNodes = Array.isArray(next) ? next.filter((n): n is string => typeof n === "string") : [];
-  const parts = [typeof step === "number" ? `step ${step}` : "", source ?? "", nextNodes.length ? `next ${nextNodes.join(", ")}` : "done"];
+  const parts = [typeof step === "number" ? l10n.t("step {0}", step) : "", source ?? "", nextNodes.length ? l10n.t("next {0}", nextNodes.join(", ")) : l10n.t("done")];
   return { summary: parts.filter(Boolean).join(", ") };
 }
 
 function langchainEventFields(data: unknown): Fields {
-  const name = stringOf(field(data, "event")) ?? "event";
+  const name = stringOf(field(data, "event")) ?? l10n.t("event");
   const runnable = stringOf(field(data, "name"));
   const node = stringOf(field(field(data, "metadata"), "langgraph_node"));
   const chunk = field(field(data, "data"), "chunk");
@@ -127,18 +127,18 @@ function langchainEventFields(data: unknown): Fields {
 
 /** `{a, b, c}` for an object, `[3 items]` for a list, the value for a primitive. */
 function keysOf(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.length} items]`;
+  if (Array.isArray(value)) return l10n.t("[{0} items]", value.length);
   if (!isRecord(value)) return brief(value);
   const keys = Object.keys(value);
   const shown = keys.slice(0, MAX_KEYS).join(", ");
-  return `{${shown}${keys.length > MAX_KEYS ? `, … ${keys.length - MAX_KEYS} more` : ""}}`;
+  return `{${shown}${keys.length > MAX_KEYS ? l10n.t(", … {0} more", keys.length - MAX_KEYS) : ""}}`;
 }
 
 function brief(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value.slice(0, MAX_SUMMARY));
   if (typeof value === "number" || typeof value === "boolean" || value === null) return String(value);
   if (value === undefined) return "";
-  if (Array.isArray(value)) return `[${value.length} items]`;
+  if (Array.isArray(value)) return l10n.t("[{0} items]", value.length);
   const entries = Object.entries(value as Record<string, unknown>).slice(0, MAX_KEYS);
   return `{${entries.map(([key, v]) => `${key}: ${typeof v === "object" && v !== null ? keysOf(v) : brief(v)}`).join(", ")}}`;
 }

@@ -38,7 +38,7 @@ export class GraphPanels implements vscode.Disposable {
       existing.reveal();
       return existing;
     }
-    const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, "Graph", options.viewColumn ?? vscode.ViewColumn.Beside, {});
+    const panel = vscode.window.createWebviewPanel(GRAPH_VIEW_TYPE, vscode.l10n.t("Graph"), options.viewColumn ?? vscode.ViewColumn.Beside, {});
     return this.attach(panel, assistantId, options.threadId);
   }
 

@@ -17,9 +17,9 @@ function age(iso: string, now: number): string {
   const seconds = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
   if (!Number.isFinite(seconds)) return "";
   if (seconds < 60) return vscode.l10n.t("just now");
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 86400) return `${Math.round(seconds / 3600)} h`;
-  return `${Math.round(seconds / 86400)} d`;
+  if (seconds < 3600) return vscode.l10n.t("{0} min", Math.round(seconds / 60));
+  if (seconds < 86400) return vscode.l10n.t("{0} h", Math.round(seconds / 3600));
+  return vscode.l10n.t("{0} d", Math.round(seconds / 86400));
 }
 
 /**
@@ -36,7 +36,7 @@ function contextOf(entry: InboxEntry): string {
 /** What the request asks, in one line: its description, else its action, else the raw value. */
 function requestLine(entry: InboxEntry): string {
   const request = entry.interrupt.request;
-  const text = request ? (request.description ?? request.action) : entry.interrupt.valueJson || "Paused";
+  const text = request ? (request.description ?? request.action) : entry.interrupt.valueJson || vscode.l10n.t("Paused");
   return shorten(labelText(text), 80);
 }
 
@@ -49,15 +49,15 @@ export function inboxEntryItem(entry: InboxEntry, text: InboxRowText): vscode.Tr
   item.description = [requestLine(entry), who, when].filter(Boolean).join(" — ");
   item.iconPath = new vscode.ThemeIcon("debug-pause", new vscode.ThemeColor("charts.yellow"));
   item.contextValue = contextOf(entry);
-  item.accessibilityInformation = { label: `${title}, needs input: ${requestLine(entry)}, ${who}, ${when}` };
-  item.command = { command: "langgraph.inbox.open", title: "Open", arguments: [{ kind: "entry", threadId: entry.threadId }] };
+  item.accessibilityInformation = { label: vscode.l10n.t("{0}, needs input: {1}, {2}, {3}", title, requestLine(entry), who, when) };
+  item.command = { command: "langgraph.inbox.open", title: vscode.l10n.t("Open"), arguments: [{ kind: "entry", threadId: entry.threadId }] };
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
   tooltip.appendMarkdown("**").appendText(title).appendMarkdown("**\n\n");
   tooltip.appendText(requestLine(entry)).appendMarkdown("\n\n");
-  tooltip.appendMarkdown("- Graph: ").appendText(entry.graphId ?? "unknown").appendMarkdown("\n");
-  tooltip.appendMarkdown("- Assistant: ").appendText(text.assistant ?? "unknown").appendMarkdown("\n");
+  tooltip.appendMarkdown(vscode.l10n.t("- Graph: ")).appendText(entry.graphId ?? vscode.l10n.t("unknown")).appendMarkdown("\n");
+  tooltip.appendMarkdown(vscode.l10n.t("- Assistant: ")).appendText(text.assistant ?? vscode.l10n.t("unknown")).appendMarkdown("\n");
   tooltip.appendMarkdown(vscode.l10n.t("- Waiting since: ")).appendText(new Date(entry.updatedAt).toLocaleString()).appendMarkdown("\n");
   if (entry.interrupt.request) tooltip.appendMarkdown("\n").appendCodeblock(entry.interrupt.request.argsJson, "json");
   else if (entry.interrupt.valueJson) tooltip.appendMarkdown("\n").appendCodeblock(entry.interrupt.valueJson, "json");
@@ -81,6 +81,6 @@ export function inboxProblemItem(error: UserFacingError): vscode.TreeItem {
   item.tooltip = `${error.message}\n${vscode.l10n.t("Click to retry.")}`;
   item.iconPath = new vscode.ThemeIcon("warning", new vscode.ThemeColor("problemsWarningIcon.foreground"));
   item.contextValue = "inbox:problem";
-  item.command = { command: "langgraph.inbox.refresh", title: "Retry" };
+  item.command = { command: "langgraph.inbox.refresh", title: vscode.l10n.t("Retry") };
   return item;
 }

@@ -35,7 +35,7 @@ export interface InterruptTarget {
 /** Resumes the run with `response` and follows it to its end; throws `alreadyAnswered` when someone was first. */
 export async function answerInterrupt(deps: InterruptAnswerDeps, target: InterruptTarget, response: unknown, hooks: ThreadRunHooks = {}): Promise<ThreadRunResult> {
   const { threadId } = target;
-  const subject = target.title ? `“${target.title}”` : `Thread ${shortId(threadId)}`;
+  const subject = target.title ? l10n.t("“{0}”", target.title) : l10n.t("Thread {0}", shortId(threadId));
   /** Read again right before the send: the interrupt must still be the one the user saw. */
   const stillPending = async () => {
     const pending = deps.pendingInterrupt(await deps.gateway.getState(threadId), target.assistantId);

@@ -107,7 +107,7 @@ export class LangGraphTools {
   private async prepareAsk(input: AskInput): Promise<vscode.PreparedToolInvocation> {
     const assistant = await this.conversation.assistantNamed(input.assistant).catch(() => undefined);
     const name = assistant ? nameOf(assistant) : labelText(input.assistant);
-    const where = input.threadId ? `thread ${codeSpan(input.threadId)}` : vscode.l10n.t("a new thread");
+    const where = input.threadId ? vscode.l10n.t("thread {0}", codeSpan(input.threadId)) : vscode.l10n.t("a new thread");
     const message = new vscode.MarkdownString(
       vscode.l10n.t("Start a run of the assistant **{0}** on {1} of the LangGraph deployment {2} with this message:\n\n> {3}", escapeMarkdown(name), where, codeSpan(this.conversation.url), escapeMarkdown(input.message ?? "")),
     );

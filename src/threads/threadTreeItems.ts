@@ -16,15 +16,19 @@ function relativeTime(iso: string | undefined, now = Date.now()): string {
   const seconds = Math.round((now - Date.parse(iso)) / 1000);
   if (!Number.isFinite(seconds)) return "";
   if (seconds < 45) return vscode.l10n.t("just now");
-  const units: [number, string][] = [
-    [60, "min"],
-    [3600, "h"],
-    [86400, "d"],
-    [604800, "w"],
+  const units: [number, (count: number) => string][] = [
+    [604800, (count) => vscode.l10n.t("{0}w ago", count)],
+    [86400, (count) => vscode.l10n.t("{0}d ago", count)],
+    [3600, (count) => vscode.l10n.t("{0}h ago", count)],
   ];
-  let label = `${Math.round(seconds / 60)} min ago`;
-  for (const [size, unit] of units) if (seconds >= size) label = `${Math.round(seconds / size)}${unit === "min" ? " min" : unit} ago`;
-  return label;
+  for (const [size, say] of units) if (seconds >= size) return say(Math.round(seconds / size));
+  return vscode.l10n.t("{0} min ago", Math.round(seconds / 60));
+}
+
+/** A thread's status as the tree says it; the server's own word for a status it adds later. */
+function statusText(status: string): string {
+  const words: Record<string, string> = { idle: vscode.l10n.t("idle"), busy: vscode.l10n.t("busy"), interrupted: vscode.l10n.t("interrupted"), error: vscode.l10n.t("error") };
+  return words[status] ?? status;
 }
 
 export interface ThreadItemText {
@@ -41,16 +45,16 @@ export function threadTreeItem(thread: ThreadSummary, text: ThreadItemText): vsc
   const [icon, color] = STATUS_ICONS[status] ?? ["comment", undefined];
   item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
   item.contextValue = `thread.${status}`;
-  item.accessibilityInformation = { label: `${text.title}, ${status}, updated ${relativeTime(thread.updated_at)}` };
+  item.accessibilityInformation = { label: vscode.l10n.t("{0}, {1}, updated {2}", text.title, statusText(status), relativeTime(thread.updated_at)) };
   item.command = { command: "langgraph.threads.open", title: vscode.l10n.t("Open in Chat"), arguments: [{ kind: "thread", threadId: thread.thread_id }] };
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
   tooltip.appendMarkdown(`**`).appendText(text.title).appendMarkdown(`**\n\n`);
-  tooltip.appendMarkdown(`- ID: `).appendText(thread.thread_id).appendMarkdown(`\n`);
-  tooltip.appendMarkdown(`- Status: `).appendText(status).appendMarkdown(`\n`);
-  tooltip.appendMarkdown(`- Created: `).appendText(new Date(thread.created_at).toLocaleString()).appendMarkdown(`\n`);
-  tooltip.appendMarkdown(`- Updated: `).appendText(new Date(thread.updated_at).toLocaleString()).appendMarkdown(`\n`);
+  tooltip.appendMarkdown(vscode.l10n.t("- ID: ")).appendText(thread.thread_id).appendMarkdown(`\n`);
+  tooltip.appendMarkdown(vscode.l10n.t("- Status: ")).appendText(statusText(status)).appendMarkdown(`\n`);
+  tooltip.appendMarkdown(vscode.l10n.t("- Created: ")).appendText(new Date(thread.created_at).toLocaleString()).appendMarkdown(`\n`);
+  tooltip.appendMarkdown(vscode.l10n.t("- Updated: ")).appendText(new Date(thread.updated_at).toLocaleString()).appendMarkdown(`\n`);
   const metadata = thread.metadata ?? {};
   if (Object.keys(metadata).length) tooltip.appendMarkdown(`\n`).appendCodeblock(JSON.stringify(metadata, null, 2), "json");
   item.tooltip = tooltip;

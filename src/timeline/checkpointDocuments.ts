@@ -103,7 +103,7 @@ export class CheckpointDocuments extends DeploymentDocuments {
     const key = uri.toString();
     if (this.warnedUnchecked.has(key)) return;
     this.warnedUnchecked.add(key);
-    const reason = this.deps.connection.describe(error, { operation: "read the graph's state schema" }).message;
+    const reason = this.deps.connection.describe(error, { operation: vscode.l10n.t("read the graph's state schema") }).message;
     void vscode.window.showWarningMessage(
       vscode.l10n.t("The graph's state schema could not be read, so this state is saved without checking its values against it. {0}", reason),
     );

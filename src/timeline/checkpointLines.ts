@@ -4,6 +4,7 @@
  * grew from it. Built from history pages as read (newest first), following the parent links; a line
  * whose start is older than what was read so far hangs at the top level until more is read.
  */
+import * as l10n from "@vscode/l10n";
 import type { ThreadCheckpoint } from "../deployment/types";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
 
@@ -107,10 +108,13 @@ export function buildTimeline(entries: readonly ThreadCheckpoint[]): Timeline {
   return timeline;
 }
 
-/** How a row's origin reads: who wrote it, or what the user did. */
+/** How a row's origin reads: who wrote it (node names, as they are), or what the user did. */
 export function originOf(row: CheckpointRow): string {
-  if (row.source === "update") return "edited";
-  if (row.source === "fork") return "fork";
-  if (row.source === "input") return "input";
-  return row.writers.filter((w) => w !== "__start__").join(", ") || (row.writers.includes("__start__") ? "start" : (row.source ?? "checkpoint"));
+  if (row.source === "update") return l10n.t("edited");
+  if (row.source === "fork") return l10n.t("fork");
+  if (row.source === "input") return l10n.t("input");
+  const writers = row.writers.filter((w) => w !== "__start__").join(", ");
+  if (writers) return writers;
+  if (row.writers.includes("__start__")) return l10n.t("start");
+  return row.source ?? l10n.t("checkpoint");
 }

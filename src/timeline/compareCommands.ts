@@ -31,7 +31,7 @@ interface Side {
 
 export function registerCompareCommands(deps: CompareCommandDeps): vscode.Disposable[] {
   const { connection, timeline, store } = deps;
-  const label = (row: CheckpointRow) => `step ${row.step ?? "?"} · ${originOf(row)}`;
+  const label = (row: CheckpointRow) => vscode.l10n.t("step {0} · {1}", row.step ?? "?", originOf(row));
   const threadTitle = (threadId: string) => store.get(threadId)?.title ?? threadId.slice(0, 8);
 
   const valuesOf = async (side: Side) => {

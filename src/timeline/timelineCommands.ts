@@ -46,7 +46,7 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
     saved: (event) => void afterSave(event),
   });
 
-  const titleOf = (row: CheckpointRow) => `step ${row.step ?? "?"} · ${originOf(row)}`;
+  const titleOf = (row: CheckpointRow) => vscode.l10n.t("step {0} · {1}", row.step ?? "?", originOf(row));
 
   const showTimeline = async (target?: Target) => {
     const threadId = target?.kind === "thread" ? target.threadId : (target?.threadId ?? deps.activeChatThread());

@@ -40,11 +40,14 @@ export class Header {
     this.title.title = thread.threadId ? fill(text.nameWithId, title, labelText(thread.threadId)) : title;
     document.title = title;
     const status = labelText(thread.status ?? "").trim();
+    // The server's statuses in the display language; one it adds later as it names it.
+    const words: Record<string, string> = { idle: text.statusIdle, busy: text.statusBusy, interrupted: text.statusInterrupted, error: text.statusError };
+    const said = words[status] ?? status;
     this.status.hidden = !status;
-    this.status.textContent = status ?? "";
+    this.status.textContent = said;
     if (status) this.status.dataset.status = status.toLowerCase();
     else delete this.status.dataset.status;
-    this.status.setAttribute("aria-label", status ? fill(text.threadStatus, status) : "");
+    this.status.setAttribute("aria-label", status ? fill(text.threadStatus, said) : "");
     const branch = labelText(thread.branch ?? "").trim();
     this.branch.hidden = !branch;
     this.branch.textContent = branch;

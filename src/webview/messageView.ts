@@ -225,7 +225,7 @@ export class MessageView {
     this.pendingLabel.hidden = !message.pending;
     this.element.classList.toggle("message--pending", message.pending === true);
     if (message.update) this.authorName.textContent = labelText(String(message.update.node));
-    if (message.ui) this.authorName.textContent = "UI";
+    if (message.ui) this.authorName.textContent = pageText().ui;
     if (message.role !== "ai") return;
     const label = authorLabel(message.author, message.agent);
     this.authorName.textContent = label.name;

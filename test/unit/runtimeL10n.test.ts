@@ -2,8 +2,11 @@ import * as assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { getL10nJson } from "@vscode/l10n-dev";
+import ts from "typescript";
+import { STREAM_MODE_NAMES } from "../../src/common/streamModes";
 import { moduleLevelTranslations, proseLiterals } from "./proseStrings";
 import { runtimeLiterals } from "./runtimeStrings";
+import { shownWords } from "./shownWords";
 
 const root = join(__dirname, "..", "..");
 
@@ -21,6 +24,15 @@ function hostSources(): { file: string; source: string }[] {
 /** Code that runs in the extension host, the debug adapter or the language server (not in a webview). */
 function hostAndServerSources(): { file: string; source: string }[] {
   return sources().filter(({ file }) => !/^src[\\/](webview|graphWebview|eventLogWebview)[\\/]/.test(file));
+}
+
+/** A webview page's module, by its absolute path. */
+const WEBVIEW_FILE = /[\\/]src[\\/](webview|graphWebview|eventLogWebview)[\\/]/;
+
+/** The project's compiler options (tsconfig.json), for a program the checks can ask types of. */
+function compilerOptions(): ts.CompilerOptions {
+  const config = ts.readConfigFile(join(root, "tsconfig.json"), (path) => readFileSync(path, "utf8"));
+  return ts.parseJsonConfigFileContent(config.config, ts.sys, root).options;
 }
 
 /** Code that runs in a host or server but cannot import vscode: it translates with `@vscode/l10n`. */
@@ -55,6 +67,26 @@ const NOT_PAGE_PROSE = new Set([
   "`could not read ${file.name}`",
   // SVG path data for an edge.
   "`M${fixed(first.x)},${fixed(first.y)} L${fixed(rest[0].x)},${fixed(rest[0].y)}`",
+]);
+
+/** Words that reach the user as they are written, each with its reason. */
+const SHOWN_AS_WRITTEN = new Set([
+  // The stream modes' names in the event log: the API's words, as the user picks them in code.
+  ...STREAM_MODE_NAMES.map((mode) => `"${mode}"`),
+  // The local server's command line, shown as it runs.
+  '"langgraph dev"',
+  "`${manager} run ${script}`",
+  '"npm"',
+  '"pnpm"',
+  '"yarn"',
+  '"bun"',
+  '"npx @langchain/langgraph-cli dev"',
+  // A thread's status as the API names it: the tree and the chat page say the statuses they know in words
+  // of their own, and one the server adds later as it names it.
+  '"idle"',
+  '"busy"',
+  // A checkpoint's source as the API names it: the timeline says the sources it knows in words of its own.
+  '"update"',
 ]);
 
 describe("runtime strings are localizable", () => {
@@ -139,6 +171,97 @@ describe("runtime strings are localizable", () => {
       assert.deepEqual(literals, [], `prose the page shows (add it to ${table} and read it with pageText())`);
     });
   }
+
+  it("no word reaches a place the user reads untranslated, traced back from that place: one word (a status, an origin, a label) is already text", function () {
+    this.timeout(120_000);
+    const files = sources().map(({ file }) => join(root, file));
+    const program = ts.createProgram(files, compilerOptions());
+    const words = shownWords(program, files, { isPage: (file) => WEBVIEW_FILE.test(file) }).filter((w) => !SHOWN_AS_WRITTEN.has(w.text));
+    assert.ok(files.length > 200, `only ${files.length} source files found`);
+    assert.deepEqual(
+      words.map((w) => `${w.file.slice(root.length + 1)}:${w.line} ${w.text}  (shown by ${w.shownAt})`),
+      [],
+      "words shown to the user (wrap them in vscode.l10n.t or l10n.t; in a page, add them to its table)",
+    );
+  });
+
+  it("the trace finds one word by where it goes, through constants, properties, functions and templates, and lets ids, keys and protocol strings through", function () {
+    this.timeout(60_000);
+    const host = `
+      import * as vscode from "vscode";
+      const SOURCE_WORDS = { update: "edited", fork: vscode.l10n.t("fork") };
+      function originOf(source: string): string {
+        if (source === "input") return "input";
+        return SOURCE_WORDS[source as "update"] ?? "checkpoint";
+      }
+      class Row extends vscode.TreeItem {
+        constructor(source: string) {
+          super(\`step 1 · \${originOf(source)}\`);
+          this.id = "row:1";
+          this.contextValue = "checkpoint.edited";
+          this.description = [source === "x" ? "default" : undefined, vscode.l10n.t("v{0}", 2)].filter(Boolean).join(" · ");
+        }
+      }
+      export function register(): vscode.Disposable[] {
+        const item = new Row("update");
+        item.tooltip = vscode.l10n.t("Written by {0}", "unknown");
+        const picks: vscode.QuickPickItem[] = [{ label: "Retry", description: vscode.l10n.t("Again") }];
+        void vscode.commands.executeCommand("setContext", "langgraph.connection", "local");
+        void vscode.window.showQuickPick(picks, { title: vscode.l10n.t("Pick one"), placeHolder: vscode.l10n.t("Type to filter") });
+        return [vscode.commands.registerCommand("langgraph.threads.open", () => vscode.window.showWarningMessage("Stopped"))];
+      }
+      export interface RowView { mode: string; summary: string }
+      export const row = (n: number): RowView => ({ mode: "values", summary: n ? \`step \${n}\` : vscode.l10n.t("done") });
+    `;
+    const page = `
+      declare function el(tag: string, options: { className?: string; text?: string; attrs?: Record<string, string> }): HTMLElement;
+      declare function pageText(): { ui: string };
+      export function author(ui: boolean, node: HTMLElement): HTMLElement {
+        node.textContent = ui ? "UI" : pageText().ui;
+        node.setAttribute("data-mode", "values");
+        node.setAttribute("aria-label", "Close");
+        node.dataset.kind = "message";
+        return el("span", { className: "author-name", text: "Author", attrs: { role: "status", title: pageText().ui } });
+      }
+      const clean = (text: string) => text.trim();
+      export function rowElement(row: import("../virtualHost").RowView, node: HTMLElement): void {
+        node.title = clean(\`\${row.mode}: shown\`);
+        node.textContent = row.summary;
+      }
+    `;
+    const virtual = new Map([
+      [join(root, "src", "virtualHost.ts"), host],
+      [join(root, "src", "webview", "virtualPage.ts"), page],
+    ]);
+    const options = compilerOptions();
+    const compilerHost = ts.createCompilerHost(options);
+    const getSourceFile = compilerHost.getSourceFile.bind(compilerHost);
+    compilerHost.getSourceFile = (name, language, ...rest) => {
+      const text = virtual.get(name);
+      return text === undefined ? getSourceFile(name, language, ...rest) : ts.createSourceFile(name, text, language);
+    };
+    const fileExists = compilerHost.fileExists.bind(compilerHost);
+    compilerHost.fileExists = (name) => virtual.has(name) || fileExists(name);
+    const files = [...virtual.keys()];
+    const program = ts.createProgram(files, options, compilerHost);
+    const found = shownWords(program, files, { isPage: (file) => WEBVIEW_FILE.test(file) }).map((w) => `${w.file.endsWith("virtualPage.ts") ? "page" : "host"}:${w.line} ${w.text}`);
+    assert.deepEqual(found.sort(), [
+      "host:10 `step 1 · ${originOf(source)}`",
+      'host:13 "default"',
+      'host:18 "unknown"',
+      'host:19 "Retry"',
+      'host:22 "Stopped"',
+      'host:25 "values"',
+      "host:25 `step ${n}`",
+      'host:3 "edited"',
+      'host:5 "input"',
+      'host:6 "checkpoint"',
+      "page:13 `${row.mode}: shown`",
+      'page:5 "UI"',
+      'page:7 "Close"',
+      'page:9 "Author"',
+    ]);
+  });
 
   it("no l10n.t call runs as a module loads, before activation has configured the bundle", () => {
     const early = vscodeFreeSources().flatMap(({ file, source }) => moduleLevelTranslations(file, source).map((l) => `${file}:${l.line} ${l.text}`));
