@@ -46,11 +46,25 @@ describe("chat webview bundle: the page's text comes from the host's table", () 
       }),
     );
     assert.ok(page.$$(".interrupt-card button").length >= 4, "the request's buttons are shown");
-    const content = [".thread-title", ".thread-status", ".message-body", ".message-author", ".branch-position", ".tool-name", "pre", ".code-language", ".interrupt-description", ".interrupt-action-name", "option"].join(", ");
+    const content = [".thread-title", ".message-body", ".message-author", ".branch-position", ".tool-name", "pre", ".code-language", ".interrupt-description", ".interrupt-action-name", "option"].join(", ");
     assert.deepEqual(ownWords(page, content).filter((word) => !MARKED.test(word)), [], "text not from the table");
     assert.equal(page.$(".interrupt-title").textContent, "⟦Waiting for your input⟧");
+    assert.equal(page.$(".thread-status").textContent, "⟦idle⟧", "the thread's status is said in the display language");
     assert.equal(page.$(".branch-position").title, "⟦Version 1 of 2⟧", "placeholders are filled in the translated text");
     assert.equal((page.$("textarea.composer-input") as HTMLTextAreaElement).placeholder, "⟦Ask Researcher (Enter to send, Shift+Enter for a new line)⟧");
+  });
+
+  it("a generative UI card's author label and a status the table does not know", async () => {
+    page = await openPage({ app: hostApp(markedBundle()) });
+    page.apply(
+      snapshot({
+        thread: { threadId: "thread-1", title: "Weather", status: "paused-for-maintenance" },
+        messages: [ai("a1", "Here is the card."), { id: "ui:1", role: "system", content: "", toolCalls: [], ui: { name: "weather_card", json: "{}" } }],
+      }),
+    );
+    assert.equal(page.$(".message--ui .message-author-name").textContent, "⟦UI⟧");
+    assert.equal(page.$(".thread-status").textContent, "paused-for-maintenance", "a status the server adds later shows as it names it");
+    assert.equal(page.$(".thread-status").getAttribute("aria-label"), "⟦Thread status: paused-for-maintenance⟧");
   });
 
   it("a translation is text, whatever it holds; an entry the table lacks falls back to English", async () => {
