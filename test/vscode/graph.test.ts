@@ -12,6 +12,12 @@ describe("the graph view in a real VS Code", () => {
 
     await vscode.commands.executeCommand("langgraph.graph.show", { assistantId: tools.assistant_id, threadId: thread.thread_id });
     const graph = await until(() => api.graphs.find(tools.assistant_id), "the graph panel");
+    // The page's own text comes in its initial state, built by the host in the display language.
+    const table = /<div id="app" data-strings="([^"]*)">/.exec(graph.panel.webview.html)?.[1];
+    assert.ok(table, "the page carries its text");
+    const strings = JSON.parse(table.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")) as Record<string, string>;
+    assert.equal(strings.reload, "Reload Graph");
+    assert.equal(strings.runningNodes, "Running: {0}");
     const layout = await until(() => graph.session.layout, "the graph's layout");
     const ids = layout.nodes.map((n) => n.id);
     assert.ok(ids.includes("agent") && ids.includes("tools"), `nodes: ${ids.join(", ")}`);
