@@ -16,3 +16,9 @@ export function shorten(text: string, max: number): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length <= max ? line : `${line.slice(0, max - 1)}…`;
 }
+
+/** A thread's status in the display language; one the server adds later as it names it. */
+export function statusText(status: string): string {
+  const words: Record<string, string> = { idle: l10n.t("idle"), busy: l10n.t("busy"), interrupted: l10n.t("interrupted"), error: l10n.t("error") };
+  return words[status] ?? status;
+}

@@ -1,7 +1,7 @@
 /** `/threads` and `/thread`: recent threads of the deployment, listed with links or picked. */
 import * as vscode from "vscode";
 import type { ThreadSummary } from "../deployment/types";
-import { shortId, titleOf } from "../common/threadText";
+import { shortId, statusText, titleOf } from "../common/threadText";
 import { labelText } from "../common/untrustedText";
 import type { Conversation } from "./conversation";
 import { openThreadLink, type Reply } from "./reply";
@@ -21,7 +21,7 @@ export async function listThreads(conversation: Conversation, reply: Reply): Pro
     reply.own(vscode.l10n.t("This deployment has no threads yet. Send a message to start one."));
     return;
   }
-  const lines = threads.map((t) => `- ${openThreadLink(titleOfThread(t), t.thread_id)} — ${t.status}, ${t.updated_at.slice(0, 16).replace("T", " ")}`);
+  const lines = threads.map((t) => `- ${openThreadLink(titleOfThread(t), t.thread_id)} — ${statusText(t.status)}, ${t.updated_at.slice(0, 16).replace("T", " ")}`);
   reply.own(vscode.l10n.t("Recent threads (newest first):\n\n{0}\n\nClick one to open it; `/thread <title or id>` sends the next messages there.", lines.join("\n")));
 }
 
@@ -39,7 +39,7 @@ export async function pickThread(conversation: Conversation, query: string): Pro
     return found && { threadId: found.thread_id, title: titleOfThread(found) };
   }
   const picked = await vscode.window.showQuickPick(
-    threads.map((t) => ({ label: labelText(titleOfThread(t)), description: `${t.status} · ${shortId(t.thread_id)}`, threadId: t.thread_id })),
+    threads.map((t) => ({ label: labelText(titleOfThread(t)), description: `${statusText(t.status)} · ${shortId(t.thread_id)}`, threadId: t.thread_id })),
     { title: vscode.l10n.t("Thread for the next messages"), placeHolder: vscode.l10n.t("Pick a thread") },
   );
   return picked && { threadId: picked.threadId, title: picked.label };

@@ -1,5 +1,6 @@
 /** How one thread looks in the tree: title, status icon in theme colours, relative time, tooltip. */
 import * as vscode from "vscode";
+import { statusText } from "../common/threadText";
 import type { ThreadSummary } from "../deployment/types";
 
 export type ThreadNode = { kind: "thread"; threadId: string } | { kind: "loadMore" } | { kind: "pinned" };
@@ -23,12 +24,6 @@ function relativeTime(iso: string | undefined, now = Date.now()): string {
   ];
   for (const [size, say] of units) if (seconds >= size) return say(Math.round(seconds / size));
   return vscode.l10n.t("{0} min ago", Math.round(seconds / 60));
-}
-
-/** A thread's status as the tree says it; the server's own word for a status it adds later. */
-function statusText(status: string): string {
-  const words: Record<string, string> = { idle: vscode.l10n.t("idle"), busy: vscode.l10n.t("busy"), interrupted: vscode.l10n.t("interrupted"), error: vscode.l10n.t("error") };
-  return words[status] ?? status;
 }
 
 export interface ThreadItemText {
