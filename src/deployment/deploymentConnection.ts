@@ -160,7 +160,7 @@ export class DeploymentConnection implements vscode.Disposable {
       apiKey,
       timeoutMs,
       onRequest: (method, requestUrl) => this.log.debug(`${method} ${requestUrl}`),
-      retry: { onRetry: (status, requestUrl, attempt) => this.log.info(`${status} from ${requestUrl}: retry ${attempt}`) },
+      retry: { onRetry: (reason, requestUrl, attempt) => this.log.info(`${reason} from ${requestUrl}: retry ${attempt}`) },
     };
   }
 

@@ -13,6 +13,11 @@ export interface HttpFaultProxy {
   failNext(count: number, status?: number, path?: RegExp): void;
   /** Every request (matching `path`, if given) gets `status` until `heal()`: a burst with no end in sight. */
   failAll(status?: number, path?: RegExp): void;
+  /**
+   * The next `count` requests (matching `path`, if given) have their connection closed without an answer,
+   * as a server or proxy that drops a kept-alive connection just as a request goes out on it.
+   */
+  dropNext(count: number, path?: RegExp): void;
   /** Ends any injected failures: requests reach the server again. */
   heal(): void;
   /** The next run stream has one message's JSON broken (same length, so framing stays valid). */
@@ -33,6 +38,8 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
   let failures = 0;
   let failStatus = 503;
   let failPath: RegExp | undefined;
+  let drops = 0;
+  let dropPath: RegExp | undefined;
   let corrupt = false;
   let corruptedCount = 0;
   const forwarded: string[] = [];
@@ -40,6 +47,11 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
   const bodies: { method: string; path: string; body: string }[] = [];
   const server: Server = createServer((req, res) => {
     received.push(`${req.method} ${req.url}`);
+    if (drops > 0 && (!dropPath || dropPath.test(req.url ?? ""))) {
+      drops--;
+      req.socket.destroy();
+      return;
+    }
     if (failures > 0 && (!failPath || failPath.test(req.url ?? ""))) {
       failures--;
       res.writeHead(failStatus, { "content-type": "application/json" });
@@ -83,8 +95,13 @@ export async function startHttpFaultProxy(targetUrl: string): Promise<HttpFaultP
       failStatus = status;
       failPath = path;
     },
+    dropNext: (count, path) => {
+      drops = count;
+      dropPath = path;
+    },
     heal: () => {
       failures = 0;
+      drops = 0;
     },
     corruptNextStream: () => {
       corrupt = true;
