@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { layoutGraph, normalizeGraph } from "../../../src/graph/graphModel";
 import type { GraphLayout, HostToGraphWebview, RunPathView } from "../../../src/protocol/graphProtocol";
+import { until } from "../../harness/wait";
 import { click, graphSnapshot, key, openGraphPage, runClasses, type GraphPage } from "./harness";
 
 const TOOLS_LAYOUT: GraphLayout = layoutGraph(
@@ -278,7 +279,7 @@ describe("graph webview: export", () => {
     assert.equal(page.posted.at(-1)?.type, "export");
     page.send({ type: "requestExport", format: "png" });
     // jsdom has no canvas: the page says why instead of sending broken bytes.
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await until(() => page.posted.at(-1)?.type !== "export");
     const last = page.posted.at(-1);
     assert.equal(last?.type, "exportFailed");
     assert.equal(last?.type === "exportFailed" && last.format, "png");
