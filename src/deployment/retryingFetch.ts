@@ -21,7 +21,6 @@ const RETRYABLE = new Set([429, 502, 503, 504]);
 const CLOSED_UNDER_REQUEST = new Set(["UND_ERR_SOCKET", "ECONNRESET", "EPIPE"]);
 /** POST …/runs, …/runs/stream, …/runs/wait and …/runs/batch start runs. */
 const STARTS_RUN = /\/runs(\/stream|\/wait|\/batch)?\/?$/;
-
 /** POST …/search, …/count and …/history read, as GET does. */
 const READS = /\/(search|count|history)\/?$/;
 
@@ -46,9 +45,10 @@ export function retryingFetch(policy: RetryPolicy, base: typeof fetch = fetch): 
       try {
         response = await base(input, init);
       } catch (error) {
-        if (resent || attempt >= attempts || !onlyReads(method, url) || init?.signal?.aborted || !closedUnderRequest(error)) throw error;
+        const closed = closedUnderRequest(error);
+        if (!closed || resent || attempt >= attempts || !onlyReads(method, url) || init?.signal?.aborted) throw error;
         resent = true;
-        policy.onRetry?.(codeOf(error) ?? "closed", url, attempt);
+        policy.onRetry?.(closed, url, attempt);
         continue;
       }
       if (!RETRYABLE.has(response.status) || attempt >= attempts || init?.signal?.aborted) return response;
@@ -61,12 +61,8 @@ export function retryingFetch(policy: RetryPolicy, base: typeof fetch = fetch): 
   };
 }
 
-function codeOf(error: unknown): string | undefined {
+/** The error's code when fetch failed because the connection closed under the request. */
+function closedUnderRequest(error: unknown): string | undefined {
   const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
-  return typeof code === "string" ? code : undefined;
-}
-
-function closedUnderRequest(error: unknown): boolean {
-  const code = codeOf(error);
-  return code !== undefined && CLOSED_UNDER_REQUEST.has(code);
+  return typeof code === "string" && CLOSED_UNDER_REQUEST.has(code) ? code : undefined;
 }
