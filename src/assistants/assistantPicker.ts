@@ -47,22 +47,7 @@ export async function pickAssistant(
     const active = items.find((i) => i.assistant?.assistant_id === activeId);
     if (active) quickPick.activeItems = [active];
   };
-  const cached = directory.cached;
-  if (cached) show(cached);
-  quickPick.show();
-  try {
-    // Without a cache the first read is fresh; with one, it is read again for what changed elsewhere.
-    show(cached ? (await directory.revalidate(), directory.cached ?? cached) : await directory.list());
-  } catch (error) {
-    if (!cached) {
-      quickPick.dispose();
-      throw error;
-    }
-    // The cached list stays usable; the Assistants view and the next use report the problem.
-  } finally {
-    quickPick.busy = false;
-  }
-  return new Promise((resolve) => {
+  const chosen = new Promise<Assistant | undefined>((resolve) => {
     quickPick.onDidAccept(() => {
       resolve(quickPick.selectedItems[0]?.assistant);
       quickPick.hide();
@@ -73,4 +58,20 @@ export async function pickAssistant(
       quickPick.dispose();
     });
   });
+  const cached = directory.cached;
+  if (cached) show(cached);
+  quickPick.show();
+  // Without a cache the first read is fresh; with one, it is read again for what changed elsewhere.
+  // A row can be chosen before that read ends: the choice does not wait for it.
+  const read = (cached ? directory.revalidate().then(() => directory.cached ?? cached) : directory.list())
+    .then(show, (error: unknown) => {
+      // The cached list stays usable; the Assistants view and the next use report the problem.
+      if (cached) return;
+      quickPick.dispose();
+      throw error;
+    })
+    .finally(() => {
+      if (open) quickPick.busy = false;
+    });
+  return Promise.race([chosen, read.then(() => chosen)]);
 }

@@ -168,4 +168,39 @@ describe("assistants as editable documents in a real VS Code", () => {
     assert.deepEqual(replies.map((r) => r.author?.id), [echo.assistant_id, seed.assistant_id], "the earlier reply keeps its author");
     panel.panel.dispose();
   });
+
+  it("Switch Assistant takes a row chosen while the list is still being read again", async function () {
+    this.timeout(60_000);
+    const { assistants, memory } = api.parts;
+    const listed = await assistants.list();
+    assert.ok(listed.length >= 2, "the deployment has two assistants to choose between");
+    memory.setDefaultAssistant(listed[0].assistant_id);
+    // With no chat panel open, the pick sets the default assistant for new threads.
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+
+    // The picker shows the cached list, then reads it again; that read is held until the row is chosen.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let reading!: () => void;
+    const readStarted = new Promise<void>((resolve) => (reading = resolve));
+    const revalidate = assistants.revalidate.bind(assistants);
+    assistants.revalidate = async () => {
+      reading();
+      await held;
+      return revalidate();
+    };
+    try {
+      const switched = vscode.commands.executeCommand("langgraph.switchAssistant");
+      await readStarted;
+      await vscode.commands.executeCommand("workbench.action.quickOpenSelectNext");
+      await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
+      const outcome = await Promise.race([switched.then(() => "chosen"), new Promise((r) => setTimeout(() => r("still open"), 10_000))]);
+      assert.equal(outcome, "chosen", "the row chosen during the read was taken");
+      assert.equal(memory.lastAssistant(undefined), listed[1].assistant_id, "the next row became the default");
+    } finally {
+      release();
+      assistants.revalidate = revalidate;
+      await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+    }
+  });
 });
