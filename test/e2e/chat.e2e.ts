@@ -10,7 +10,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { Page } from "playwright-core";
-import { escapeRegExp, sidebarPane, threadRow, until, useWorkbench } from "./workbench";
+import { escapeRegExp, pickQuickItem, sidebarPane, threadRow, until, useWorkbench } from "./workbench";
 
 /** Oldest first: the tree lists them the other way round. */
 const TITLES = {
@@ -124,15 +124,7 @@ describe("chat and threads through the workbench UI", function () {
 
   it("4. switches the assistant from the command palette and the next reply comes from it", async function () {
     const { page } = workbench();
-    await workbench().runCommand("LangGraph: Switch Assistant");
-    const echoRow = page
-      .locator(".quick-input-widget .monaco-list-row")
-      .filter({ has: page.locator(".label-name", { hasText: /^\s*echo\s*$/ }) })
-      .first();
-    await echoRow.waitFor({ state: "visible", timeout: 30_000 });
-    await workbench().screenshot("chat-4a-switch-assistant-pick");
-    await echoRow.click();
-    await page.locator(".quick-input-widget").waitFor({ state: "hidden" });
+    await pickQuickItem(page, () => workbench().runCommand("LangGraph: Switch Assistant"), "echo", () => workbench().screenshot("chat-4a-switch-assistant-pick"));
 
     const picker = chat().locator("select.assistant-picker");
     await until(async () => (await picker.inputValue()) === echoId, "echo selected in the composer");

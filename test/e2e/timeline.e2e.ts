@@ -7,7 +7,7 @@
 import * as assert from "node:assert/strict";
 import { Client } from "@langchain/langgraph-sdk";
 import type { Locator, Page } from "playwright-core";
-import { chooseMenuItem, sidebarPane, until as waitUntil, useWorkbench } from "./workbench";
+import { chooseMenuItem, pickQuickItem, quickPickRow, sidebarPane, until as waitUntil, useWorkbench } from "./workbench";
 
 const TITLE = "Time travel";
 const EDITED = "HELLO FROM THE PAST";
@@ -100,11 +100,14 @@ describe("time travel through the workbench UI", function () {
     // Re-run from the edit with another assistant: the edited checkpoint's inline action in the timeline.
     const editedRow = row(checkpoints, page, /^\s*step 1 · edited\s*$/);
     await editedRow.waitFor({ state: "visible", timeout: 60_000 });
-    await editedRow.hover();
-    await editedRow.locator('.action-label[aria-label^="Re-run from Checkpoint"]').click();
-    const pirateRow = page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: /Pirate/ }) }).first();
-    await pirateRow.waitFor({ state: "visible", timeout: 30_000 });
-    await pirateRow.click();
+    await pickQuickItem(
+      page,
+      async () => {
+        await editedRow.hover();
+        await editedRow.locator('.action-label[aria-label^="Re-run from Checkpoint"]').click();
+      },
+      /Pirate/,
+    );
 
     const reply = workbench().chatFrame().locator("article.message--ai", { hasText: `[Pirate] You said: "${EDITED}"` });
     await reply.waitFor({ state: "visible", timeout: 60_000 });
@@ -153,9 +156,7 @@ describe("time travel through the workbench UI", function () {
     await toast.waitFor({ state: "visible", timeout: 30_000 });
     await workbench().screenshot("timeline-5-saved-notification");
     await toast.locator(".monaco-button", { hasText: "Re-run from Here" }).click();
-    const echoRow = page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: /^\s*echo\s*$/ }) }).first();
-    await echoRow.waitFor({ state: "visible", timeout: 30_000 });
-    await echoRow.click();
+    await quickPickRow(page, "echo").click({ timeout: 30_000 });
 
     const reply = workbench().chatFrame().locator("article.message--ai", { hasText: `You said: "${SECOND_EDIT}"` });
     await reply.waitFor({ state: "visible", timeout: 60_000 });
@@ -167,11 +168,14 @@ describe("time travel through the workbench UI", function () {
 
     // The chat's own way: Re-run from Here on the human message, with another assistant picked.
     const human = workbench().chatFrame().locator("article.message--human", { hasText: SECOND_EDIT });
-    await human.hover();
-    await human.locator("button.message-rerun").click();
-    const pirateRow = page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: /Pirate/ }) }).first();
-    await pirateRow.waitFor({ state: "visible", timeout: 30_000 });
-    await pirateRow.click();
+    await pickQuickItem(
+      page,
+      async () => {
+        await human.hover();
+        await human.locator("button.message-rerun").click();
+      },
+      /Pirate/,
+    );
     const pirateReply = workbench().chatFrame().locator("article.message--ai", { hasText: `[Pirate] You said: "${SECOND_EDIT}"` });
     await pirateReply.waitFor({ state: "visible", timeout: 60_000 });
     // Every edit kept the first message's id, so each reply so far is a version of the one after it.

@@ -203,6 +203,35 @@ export async function chooseMenuItem(page: Page, label: string): Promise<void> {
   }
 }
 
+/** The open quick pick's row whose label is exactly `label`, or matches it. */
+export function quickPickRow(page: Page, label: string | RegExp): Locator {
+  const name = typeof label === "string" ? new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) : label;
+  return page.locator(".quick-input-widget .monaco-list-row").filter({ has: page.locator(".label-name", { hasText: name }) }).first();
+}
+
+/**
+ * Opens a quick pick with `open` and clicks its row labelled `label`. A quick pick closes when it loses
+ * the focus, and a webview that is still taking it (after a click on its tab) can close one that just
+ * opened: then it is opened again, at most three times, and the log says so.
+ */
+export async function pickQuickItem(page: Page, open: () => Promise<void>, label: string | RegExp, before?: () => Promise<unknown>): Promise<void> {
+  const widget = page.locator(".quick-input-widget");
+  for (let attempt = 1; ; attempt++) {
+    await open();
+    const row = quickPickRow(page, label);
+    await row.waitFor({ state: "visible", timeout: 30_000 });
+    await before?.();
+    try {
+      await row.click({ timeout: 5_000 });
+      await widget.waitFor({ state: "hidden", timeout: 10_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3 || (await widget.isVisible())) throw error;
+      console.log(`    the quick pick closed before "${String(label)}" was clicked: opening it again`);
+    }
+  }
+}
+
 /** The activity bar item of the extension's view container ("LangGraph"). */
 export function langGraphContainerItem(page: Page) {
   return page.locator('.activitybar [aria-label^="LangGraph"]').first();
