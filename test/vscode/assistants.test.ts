@@ -171,12 +171,16 @@ describe("assistants as editable documents in a real VS Code", () => {
 
   it("Switch Assistant takes a row chosen while the list is still being read again", async function () {
     this.timeout(60_000);
-    const { assistants, memory } = api.parts;
+    const { assistants, chats } = api.parts;
     const listed = await assistants.list();
-    assert.ok(listed.length >= 2, "the deployment has two assistants to choose between");
-    memory.setDefaultAssistant(listed[0].assistant_id);
-    // With no chat panel open, the pick sets the default assistant for new threads.
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    const echo = listed.findIndex((a) => a.graph_id === "echo" && a.metadata?.created_by === "system");
+    const next = listed[(echo + 1) % listed.length];
+    const panel = chats.open(undefined, { assistantId: listed[echo].assistant_id });
+    // Switch Assistant acts on the focused panel: wait until VS Code reports the new one focused.
+    for (const start = Date.now(); chats.active !== panel; ) {
+      assert.ok(Date.now() - start < 20_000, "the new chat panel never became the active one");
+      await new Promise((r) => setTimeout(r, 50));
+    }
 
     // The picker shows the cached list, then reads it again; that read is held until the row is chosen.
     let release!: () => void;
@@ -196,11 +200,12 @@ describe("assistants as editable documents in a real VS Code", () => {
       await vscode.commands.executeCommand("workbench.action.acceptSelectedQuickOpenItem");
       const outcome = await Promise.race([switched.then(() => "chosen"), new Promise((r) => setTimeout(() => r("still open"), 10_000))]);
       assert.equal(outcome, "chosen", "the row chosen during the read was taken");
-      assert.equal(memory.lastAssistant(undefined), listed[1].assistant_id, "the next row became the default");
+      assert.equal(panel.session.selectedAssistantId, next.assistant_id, "the row below the panel's assistant was chosen for it");
     } finally {
       release();
       assistants.revalidate = revalidate;
       await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+      panel.panel.dispose();
     }
   });
 });
