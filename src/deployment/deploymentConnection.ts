@@ -40,6 +40,8 @@ export class DeploymentConnection implements vscode.Disposable {
   readonly gateway = new DeploymentGateway(() => this.clientOptions());
   private stateValue: ConnectionState = { kind: "unchecked" };
   private checking: Promise<ConnectionState> | undefined;
+  /** The key read as soon as the URL is known, for the first request: SecretStorage answers in tens of ms. */
+  private keyRead: { url: string; key: Promise<string | undefined> } | undefined;
   private readonly stateChanged = new vscode.EventEmitter<ConnectionState>();
   private readonly clientChanged = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -62,6 +64,7 @@ export class DeploymentConnection implements vscode.Disposable {
       this.stateChanged,
       this.clientChanged,
     );
+    this.readKeyAhead();
   }
 
   get settings(): DeploymentSettings {
@@ -136,6 +139,7 @@ export class DeploymentConnection implements vscode.Disposable {
   rebuild(reason: string): void {
     this.log.info(`Rebuilding the deployment client: ${reason}`);
     this.settingsCache = this.readSettings();
+    this.readKeyAhead();
     this.gateway.reset();
     this.setState({ kind: "unchecked" });
     this.clientChanged.fire();
@@ -153,7 +157,10 @@ export class DeploymentConnection implements vscode.Disposable {
       this.setState({ kind: "failed", error: invalid });
       throw new DeploymentError(invalid);
     }
-    const apiKey = await this.keys.get(url);
+    const ahead = this.keyRead?.url === url ? this.keyRead.key : undefined;
+    this.keyRead = undefined;
+    // A read ahead that failed is tried again here, where a failure reaches the request that needs the key.
+    const apiKey = await (ahead?.catch(() => this.keys.get(url)) ?? this.keys.get(url));
     this.log.info(`Connecting to ${url} ${apiKey ? "with" : "without"} an API key`);
     return {
       url,
@@ -162,6 +169,15 @@ export class DeploymentConnection implements vscode.Disposable {
       onRequest: (method, requestUrl) => this.log.debug(`${method} ${requestUrl}`),
       retry: { onRetry: (reason, requestUrl, attempt) => this.log.info(`${reason} from ${requestUrl}: retry ${attempt}`) },
     };
+  }
+
+  private readKeyAhead(): void {
+    const { url } = this.settingsCache;
+    this.keyRead = undefined;
+    if (!url) return;
+    const key = Promise.resolve(this.keys.get(url));
+    key.catch(() => undefined); // met where the key is used
+    this.keyRead = { url, key };
   }
 
   private readSettings(): DeploymentSettings {
