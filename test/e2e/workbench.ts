@@ -246,12 +246,34 @@ export async function openLangGraphContainer(page: Page): Promise<void> {
   await page.locator(".part.sidebar .composite.title", { hasText: "LangGraph" }).waitFor({ state: "visible" });
 }
 
+/**
+ * Waits until the focused element stays the same for two reads 150 ms apart (at most 3 s): a click on a
+ * webview's tab hands the focus on to the webview a moment later, and a quick pick opened before that
+ * would close when it arrives.
+ */
+async function focusSettled(page: Page): Promise<void> {
+  const focused = () => page.evaluate(() => {
+    const element = document.activeElement;
+    return element ? `${element.tagName}.${element.className}` : "";
+  });
+  let last = await focused();
+  for (let read = 0; read < 20; read++) {
+    await page.waitForTimeout(150);
+    const now = await focused();
+    if (now === last) return;
+    last = now;
+  }
+}
+
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator(".quick-input-widget input.input");
   for (let attempt = 1; ; attempt++) {
     // F1 does nothing while the focus is inside a webview: give it back to the workbench first.
     const activeTab = page.locator(".tabs-container .tab.active").first();
-    if (await activeTab.isVisible().catch(() => false)) await activeTab.click();
+    if (await activeTab.isVisible().catch(() => false)) {
+      await activeTab.click();
+      await focusSettled(page);
+    }
     await page.keyboard.press("F1");
     try {
       await input.waitFor({ state: "visible", timeout: 10_000 });
