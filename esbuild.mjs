@@ -32,6 +32,7 @@ const hostChunks = [
   { name: "threadTransfer", module: "./transferActions", importer: /src[\\/]timeline[\\/]/, entryPoints: ["src/timeline/transferActions.ts"] },
   { name: "localServerStart", module: "./localServerStart", importer: /src[\\/]localServer[\\/]/, entryPoints: ["src/localServer/localServerStart.ts"] },
   { name: "graphPanel", module: "./graphPanel", importer: /src[\\/]graph[\\/]/, entryPoints: ["src/graph/graphPanel.ts"] },
+  { name: "chatPanel", module: "./chatPanelParts", importer: /src[\\/]chat[\\/]/, entryPoints: ["src/chat/chatPanelParts.ts"] },
   { name: "lmChat", module: "./lmChatParts", importer: /src[\\/]lmChat[\\/]/, entryPoints: ["src/lmChat/lmChatParts.ts"] },
   { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
   // One translation table for the host bundle and every chunk: activation configures it once.

@@ -14,8 +14,6 @@ import { attachmentLimitKB, readAttachment, tooLarge, workspaceFile } from "./fi
 import { EDIT_INPUT_COMMAND } from "./inputDocumentText";
 import { attachmentLimitKBFor } from "../common/messageImages";
 
-export const CHAT_VIEW_TYPE = "langgraph.chat";
-
 export interface ChatPanelActions {
   openSettings(): void;
   setApiKey(): void;

@@ -13,12 +13,19 @@ import { registerPanelSerializer } from "../panels/panelHost";
 import { perfMark } from "../panels/perfMarks";
 import type { ThreadChange, ThreadStore } from "../state/threadStore";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
-import { CHAT_VIEW_TYPE, ChatPanel, type ChatPanelActions } from "./chatPanel";
-import { ChatSession } from "./chatSession";
-import { askMultitaskStrategy } from "./multitaskPrompt";
+import type { ChatPanel, ChatPanelActions } from "./chatPanel";
+import type { ChatSession } from "./chatSession";
 import { LiveThreads } from "./liveThreads";
 import { trustedSetting } from "../deployment/deploymentSettings";
 import type { StreamModeName } from "../common/streamModes";
+
+const CHAT_VIEW_TYPE = "langgraph.chat";
+
+/** The panel and its session, loaded when the first panel opens (a bundle of its own: esbuild.mjs). */
+function chatPanelParts(): typeof import("./chatPanelParts") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load: the bundle evaluates ./chatPanelParts only here
+  return require("./chatPanelParts") as typeof import("./chatPanelParts");
+}
 
 export interface ChatPanelManagerDeps {
   extensionUri: vscode.Uri;
@@ -221,6 +228,7 @@ export class ChatPanelManager implements vscode.Disposable {
   }
 
   private attach(webviewPanel: vscode.WebviewPanel, threadId: string | undefined, options: { title?: string; assistantId?: string }): ChatPanel {
+    const { ChatPanel, ChatSession, askMultitaskStrategy } = chatPanelParts();
     // The session posts from its constructor on, before its panel exists: the panel is read when it does.
     const ref: { panel?: ChatPanel } = {};
     const session = new ChatSession(

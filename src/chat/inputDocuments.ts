@@ -10,7 +10,7 @@ import * as vscode from "vscode";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { DeploymentDocuments } from "../panels/deploymentDocuments";
-import { ChatPanel } from "./chatPanel";
+import type { ChatPanel } from "./chatPanel";
 import type { ChatPanelManager } from "./chatPanelManager";
 import {
   EDIT_INPUT_COMMAND,
@@ -158,7 +158,7 @@ export function registerInputDocuments(deps: InputDocumentsDeps): vscode.Disposa
     documents,
     vscode.workspace.registerFileSystemProvider(INPUT_SCHEME, documents, { isCaseSensitive: true }),
     vscode.commands.registerCommand(EDIT_INPUT_COMMAND, (panel?: unknown, start?: unknown) =>
-      documents.open(panel instanceof ChatPanel ? panel : undefined, typeof start === "string" ? start : undefined),
+      documents.open(deps.chats.all.find((open) => open === panel), typeof start === "string" ? start : undefined),
     ),
     vscode.commands.registerCommand(RUN_INPUT_COMMAND, (uri?: unknown) => documents.run(uri instanceof vscode.Uri ? uri : undefined)),
   ];

@@ -48,7 +48,15 @@ const actionLabels = (): Record<ErrorActionId, string> => ({
   showLog: l10n.t("Show Log"),
 });
 
+/**
+ * The host's lazily loaded bundles (esbuild.mjs `hostChunks`) carry their own copy of this module, so an
+ * error thrown by one copy meets another's `instanceof`: these errors are known by their name instead.
+ */
+const namedError = (name: string) => (value: unknown) => value instanceof Error && value.name === name;
+
 export class DeploymentError extends Error {
+  static override [Symbol.hasInstance] = namedError("DeploymentError");
+
   constructor(readonly info: UserFacingError) {
     super(info.message);
     this.name = "DeploymentError";
@@ -57,6 +65,8 @@ export class DeploymentError extends Error {
 
 /** A checkpoint the thread no longer has (the thread was deleted, or the server restarted without its state). */
 export class CheckpointGoneError extends Error {
+  static override [Symbol.hasInstance] = namedError("CheckpointGoneError");
+
   constructor(
     readonly threadId: string,
     readonly checkpointId: string,
@@ -71,6 +81,8 @@ export class CheckpointGoneError extends Error {
  * the message names the server's version and what it lacks instead of a generic 404 or 500.
  */
 export class UnsupportedByServerError extends Error {
+  static override [Symbol.hasInstance] = namedError("UnsupportedByServerError");
+
   constructor(
     /** What the user asked for, e.g. "following a thread's runs (threads.joinStream)". */
     readonly capability: string,
