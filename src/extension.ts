@@ -11,7 +11,7 @@ import { ActiveAssistantStatusBar, ChatPanelManager, insertAtCursor, registerAtt
 import { nodeMarkers, onDidChangeNodeMarkers, toggleNodeBreakpoint } from "./debug";
 import { ApiKeyStore } from "./deployment/apiKeyStore";
 import { ConnectionStatusBar } from "./deployment/connectionStatusBar";
-import { registerDeploymentCommands } from "./deployment/deploymentCommands";
+import { registerDeploymentCommands } from "./deployment/deploymentRegistrations";
 import { DeploymentConnection } from "./deployment/deploymentConnection";
 import { EventLogPanels, EventLogStore, registerEventLogCommands } from "./eventLog";
 import { GraphPanels, registerGraphCommands } from "./graph";
@@ -140,7 +140,7 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
     timeline,
     timelineView,
     chats.registerSerializer(),
-    registerAttachCommand(chats),
+    ...registerAttachCommand(chats),
     ...registerInputDocuments({ chats, assistants, connection }),
     graphs.registerSerializer(),
     connectionStatus,

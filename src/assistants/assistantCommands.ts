@@ -1,11 +1,16 @@
-/** Switching, chatting with and managing assistants, from the palette, the view and code lenses. */
+/**
+ * Switching, chatting with and managing assistants, from the palette, the view and code lenses: a bundle
+ * of its own (see esbuild.mjs), loaded by assistantRegistrations.ts on first use.
+ */
 import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { pickAssistant } from "./assistantPicker";
 import { isGraphDefault, type AssistantDirectory } from "../state/assistantDirectory";
 import type { AssistantNode } from "./assistantTreeProvider";
-import { ASSISTANT_SCHEME, AssistantDocuments, asAssistantDocument, assistantUri, newAssistantUri } from "./assistantDocuments";
+import { AssistantDocuments, assistantUri, newAssistantUri } from "./assistantDocuments";
+import { ASSISTANT_SCHEME, asAssistantDocument } from "./assistantScheme";
+import type { LoadedParts } from "../panels/lazyParts";
 
 /** A chat as these commands use it: its thread, its assistant for the next message, and sending. */
 export interface AssistantChat {
@@ -32,7 +37,7 @@ export interface AssistantCommandDeps {
   refreshView(): void;
 }
 
-export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Disposable[] {
+export function assistantCommandParts(deps: AssistantCommandDeps): LoadedParts {
   const { chats, assistants, memory, connection } = deps;
   const refreshView = () => deps.refreshView();
   const fail = (error: unknown, operation: string) => void vscode.window.showErrorMessage(connection.describe(error, { operation }).message);
@@ -220,28 +225,27 @@ export function registerAssistantCommands(deps: AssistantCommandDeps): vscode.Di
     }
   };
 
-  return [
-    vscode.workspace.registerFileSystemProvider(ASSISTANT_SCHEME, documents, { isCaseSensitive: true }),
-    // Tabs restored after a reload, `vscode.open` and other extensions open them as plain JSON.
-    vscode.workspace.onDidOpenTextDocument((document) => void asAssistantDocument(document)),
-    vscode.commands.registerCommand("langgraph.assistants.create", createAssistant),
-    vscode.commands.registerCommand("langgraph.assistants.edit", editAssistant),
-    vscode.commands.registerCommand("langgraph.assistants.setVersion", setActiveVersion),
-    vscode.commands.registerCommand("langgraph.switchAssistant", switchAssistant),
-    vscode.commands.registerCommand("langgraph.newThreadWithAssistant", newThreadWith),
-    vscode.commands.registerCommand("langgraph.chatWithGraph", chatWithGraph),
-    vscode.commands.registerCommand("langgraph.sendSelection", sendSelection),
-    vscode.commands.registerCommand("langgraph.assistants.refresh", refreshView),
-    vscode.commands.registerCommand("langgraph.assistants.chat", (node?: AssistantNode) => {
-      if (node?.kind === "assistant") chats.open(undefined, { assistantId: node.assistant.assistant_id });
-      else if (node?.kind === "graph") return chatWithGraph(node.graphId);
-      else return newThreadWith();
-    }),
-    vscode.commands.registerCommand("langgraph.assistants.copyId", async (node?: AssistantNode) => {
-      if (node?.kind !== "assistant") return;
-      await vscode.env.clipboard.writeText(node.assistant.assistant_id);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t("Copied assistant id {0}", node.assistant.assistant_id), 3000);
-    }),
-    vscode.commands.registerCommand("langgraph.assistants.delete", deleteAssistant),
-  ];
+  return {
+    commands: {
+      "langgraph.assistants.create": createAssistant,
+      "langgraph.assistants.edit": editAssistant,
+      "langgraph.assistants.setVersion": setActiveVersion,
+      "langgraph.switchAssistant": switchAssistant,
+      "langgraph.newThreadWithAssistant": newThreadWith,
+      "langgraph.chatWithGraph": chatWithGraph,
+      "langgraph.sendSelection": sendSelection,
+      "langgraph.assistants.chat": (node?: AssistantNode) => {
+        if (node?.kind === "assistant") chats.open(undefined, { assistantId: node.assistant.assistant_id });
+        else if (node?.kind === "graph") return chatWithGraph(node.graphId);
+        else return newThreadWith();
+      },
+      "langgraph.assistants.copyId": async (node?: AssistantNode) => {
+        if (node?.kind !== "assistant") return;
+        await vscode.env.clipboard.writeText(node.assistant.assistant_id);
+        void vscode.window.setStatusBarMessage(vscode.l10n.t("Copied assistant id {0}", node.assistant.assistant_id), 3000);
+      },
+      "langgraph.assistants.delete": deleteAssistant,
+    },
+    fileSystems: { [ASSISTANT_SCHEME]: documents },
+  };
 }

@@ -3,19 +3,12 @@
  * creates one. Saving validates the JSON and writes it with `assistants.update` / `assistants.create`.
  */
 import * as vscode from "vscode";
-import { DeploymentDocuments, withDocumentLanguage } from "../panels/deploymentDocuments";
+import { DeploymentDocuments } from "../panels/deploymentDocuments";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import { draftOf, formatDraft, newDraft, parseDraft } from "./assistantDraft";
 import { assistantPath, newAssistantPath, parseAssistantPath, type AssistantTarget } from "./assistantPaths";
-
-export const ASSISTANT_SCHEME = "langgraph-assistant";
-/** Every save creates an assistant or a new version: its own language keeps auto save off. */
-const ASSISTANT_LANGUAGE = "langgraph-assistant";
-
-export function asAssistantDocument(document: vscode.TextDocument): Promise<vscode.TextDocument> {
-  return withDocumentLanguage(document, ASSISTANT_SCHEME, ASSISTANT_LANGUAGE);
-}
+import { ASSISTANT_SCHEME } from "./assistantScheme";
 
 /** The document that edits an assistant, titled by its name when it is known. */
 export function assistantUri(assistantId: string, name?: string): vscode.Uri {

@@ -6,9 +6,10 @@
 import * as vscode from "vscode";
 import type { ChatPanelManager } from "./chatPanelManager";
 import { readAttachment } from "./fileAttachments";
+import type { LoadedParts } from "../panels/lazyParts";
 
-export function registerAttachCommand(chats: ChatPanelManager): vscode.Disposable {
-  return vscode.commands.registerCommand("langgraph.chat.attachFile", async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
+export function attachCommandParts(chats: ChatPanelManager): LoadedParts {
+  const attachFile = async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
     const uris = selected?.length ? selected : clicked ? [clicked] : (await vscode.window.showOpenDialog({ canSelectMany: true, openLabel: vscode.l10n.t("Attach") })) ?? [];
     if (uris.length === 0) return;
     const read = await Promise.all(uris.map((uri) => readAttachment(uri)));
@@ -18,5 +19,6 @@ export function registerAttachCommand(chats: ChatPanelManager): vscode.Disposabl
     const panel = chats.active ?? chats.all.find((p) => p.panel.visible) ?? chats.all.at(-1) ?? chats.open();
     panel.reveal();
     panel.attach(attachments);
-  });
+  };
+  return { commands: { "langgraph.chat.attachFile": attachFile } };
 }

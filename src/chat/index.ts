@@ -4,5 +4,4 @@ export { ActiveAssistantStatusBar } from "./activeAssistantStatusBar";
 export { insertAtCursor } from "./insertAtCursor";
 export { runOnThread, type ThreadRunHooks, type ThreadRunRequest, type ThreadRunResult } from "./threadRun";
 export { pendingInterrupt, threadInterrupt } from "./interrupts";
-export { registerAttachCommand } from "./attachCommand";
-export { registerInputDocuments } from "./inputDocuments";
+export { registerAttachCommand, registerInputDocuments } from "./chatRegistrations";

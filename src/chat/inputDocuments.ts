@@ -25,6 +25,7 @@ import {
   type InputTarget,
 } from "./inputDocumentText";
 import { takesMessages } from "./runInput";
+import type { LoadedParts } from "../panels/lazyParts";
 
 export interface InputDocumentsDeps {
   chats: ChatPanelManager;
@@ -152,14 +153,14 @@ function parse(uri: vscode.Uri): InputTarget {
 }
 
 /** The run input documents and their two commands: Edit in JSON Editor (from a panel) and Run. */
-export function registerInputDocuments(deps: InputDocumentsDeps): vscode.Disposable[] {
+export function inputDocumentParts(deps: InputDocumentsDeps): LoadedParts {
   const documents = new InputDocuments(deps);
-  return [
-    documents,
-    vscode.workspace.registerFileSystemProvider(INPUT_SCHEME, documents, { isCaseSensitive: true }),
-    vscode.commands.registerCommand(EDIT_INPUT_COMMAND, (panel?: unknown, start?: unknown) =>
-      documents.open(deps.chats.all.find((open) => open === panel), typeof start === "string" ? start : undefined),
-    ),
-    vscode.commands.registerCommand(RUN_INPUT_COMMAND, (uri?: unknown) => documents.run(uri instanceof vscode.Uri ? uri : undefined)),
-  ];
+  return {
+    commands: {
+      [EDIT_INPUT_COMMAND]: (panel?: unknown, start?: unknown) => documents.open(deps.chats.all.find((open) => open === panel), typeof start === "string" ? start : undefined),
+      [RUN_INPUT_COMMAND]: (uri?: unknown) => documents.run(uri instanceof vscode.Uri ? uri : undefined),
+    },
+    fileSystems: { [INPUT_SCHEME]: documents },
+    disposables: [documents],
+  };
 }

@@ -1,11 +1,22 @@
-/** Commands about the connection: the API key, switching deployments, testing the connection. */
+/**
+ * Commands about the connection: the API key, switching deployments, testing the connection. A bundle of
+ * its own (see esbuild.mjs), loaded by deploymentRegistrations.ts on first use.
+ */
 import * as vscode from "vscode";
 import type { ApiKeyStore } from "./apiKeyStore";
 import type { DeploymentConnection } from "./deploymentConnection";
 import { SECTION } from "./deploymentSettings";
 import { validateDeploymentUrl } from "./errorMapping";
 
-export function registerDeploymentCommands(connection: DeploymentConnection, keys: ApiKeyStore, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export type DeploymentCommand =
+  | "langgraph.setApiKey"
+  | "langgraph.clearApiKey"
+  | "langgraph.testConnection"
+  | "langgraph.switchDeployment"
+  | "langgraph.openSettings"
+  | "langgraph.connection.menu";
+
+export function deploymentCommandHandlers(connection: DeploymentConnection, keys: ApiKeyStore, log: vscode.LogOutputChannel): Record<DeploymentCommand, () => unknown> {
   const openSettings = () => vscode.commands.executeCommand("workbench.action.openSettings", `${SECTION}.deploymentUrl`);
 
   const setApiKey = async () => {
@@ -100,13 +111,12 @@ export function registerDeploymentCommands(connection: DeploymentConnection, key
     else if (pick?.id === "log") log.show();
   };
 
-  return [
-    vscode.commands.registerCommand("langgraph.setApiKey", setApiKey),
-    vscode.commands.registerCommand("langgraph.clearApiKey", clearApiKey),
-    vscode.commands.registerCommand("langgraph.testConnection", testConnection),
-    vscode.commands.registerCommand("langgraph.switchDeployment", switchDeployment),
-    vscode.commands.registerCommand("langgraph.openSettings", openSettings),
-    vscode.commands.registerCommand("langgraph.showLog", () => log.show()),
-    vscode.commands.registerCommand("langgraph.connection.menu", menu),
-  ];
+  return {
+    "langgraph.setApiKey": setApiKey,
+    "langgraph.clearApiKey": clearApiKey,
+    "langgraph.testConnection": testConnection,
+    "langgraph.switchDeployment": switchDeployment,
+    "langgraph.openSettings": openSettings,
+    "langgraph.connection.menu": menu,
+  };
 }

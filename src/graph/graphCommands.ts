@@ -1,15 +1,13 @@
 /**
  * LangGraph: Show Graph. Works from the Assistants view (an assistant, or a graph's default assistant),
  * from a code lens or keybinding (an assistant id or a graph id), from a chat panel (its assistant and
- * thread), and from the palette (a picker).
+ * thread), and from the palette (a picker). Loaded with the graph panel (graphParts.ts) on first use.
  */
 import * as vscode from "vscode";
 import { pickAssistant } from "../assistants";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { AssistantDirectory } from "../state/assistantDirectory";
-import type { GraphPanels } from "./graphPanels";
-
-const SHOW_GRAPH_COMMAND = "langgraph.graph.show";
+import type { LoadedParts } from "../panels/lazyParts";
 
 interface Target {
   assistantId: string;
@@ -20,14 +18,15 @@ interface Target {
 export interface GraphCommandDeps {
   assistants: AssistantDirectory;
   connection: Pick<DeploymentConnection, "describe" | "url">;
-  graphs: Pick<GraphPanels, "show">;
+  /** Opens (or reveals) the assistant's graph (GraphPanels.show). */
+  graphs: { show(assistantId: string, options?: { threadId?: string }): unknown };
   /** The focused chat panel's assistant and thread, if a chat is focused. */
   activeChat(): { assistantId?: string; threadId?: string } | undefined;
   /** The thread of an open chat that uses the assistant (the focused one first). */
   chatThreadFor(assistantId: string): string | undefined;
 }
 
-export function registerGraphCommands(deps: GraphCommandDeps): vscode.Disposable[] {
+export function graphCommandParts(deps: GraphCommandDeps): LoadedParts {
   const { assistants, connection, graphs } = deps;
 
   const resolve = async (arg: unknown): Promise<Target | undefined> => {
@@ -70,5 +69,5 @@ export function registerGraphCommands(deps: GraphCommandDeps): vscode.Disposable
     }
   };
 
-  return [vscode.commands.registerCommand(SHOW_GRAPH_COMMAND, showGraph)];
+  return { commands: { "langgraph.graph.show": showGraph } };
 }

@@ -6,6 +6,8 @@
 import * as vscode from "vscode";
 import { readGraphPersistedState, type NodeBreakpointView } from "../protocol/graphProtocol";
 import { registerPanelSerializer } from "../panels/panelHost";
+import { registerLazyParts } from "../panels/lazyParts";
+import type { GraphCommandDeps } from "./graphCommands";
 import type { GraphPanel, GraphPanelsDeps } from "./graphPanel";
 import type { RunOutcome, StreamEvent } from "./runPath";
 
@@ -95,8 +97,7 @@ export class GraphPanels implements vscode.Disposable {
   }
 
   private attach(webviewPanel: vscode.WebviewPanel, assistantId: string, threadId: string | undefined): GraphPanel {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load: the bundle evaluates ./graphPanel only here
-    const { GraphPanel } = require("./graphPanel") as typeof import("./graphPanel");
+    const { GraphPanel } = graphParts();
     const panel = new GraphPanel(webviewPanel, assistantId, threadId, this.deps);
     this.panels.set(assistantId, panel);
     const paused = this.pausedRun;
@@ -110,6 +111,16 @@ export class GraphPanels implements vscode.Disposable {
   private reloadAll(): void {
     for (const panel of this.panels.values()) void panel.session.load();
   }
+}
+
+function graphParts(): typeof import("./graphParts") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load: the bundle evaluates ./graphParts only here
+  return require("./graphParts") as typeof import("./graphParts");
+}
+
+/** Show Graph, registered at activation; its code loads with the graph panel's. */
+export function registerGraphCommands(deps: GraphCommandDeps): vscode.Disposable[] {
+  return registerLazyParts({ commands: ["langgraph.graph.show"] }, () => graphParts().graphCommandParts(deps));
 }
 
 function showPaused(panel: GraphPanel, threadId: string, nodes: string[]): void {

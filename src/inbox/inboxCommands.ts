@@ -1,4 +1,7 @@
-/** The Needs Input view's commands: Approve, Reject, Respond, Open, Ignore, Refresh/Retry, Load more. */
+/**
+ * The Needs Input view's commands that act on an interrupt: Approve, Reject, Respond, Open, Ignore. A
+ * bundle of its own (see esbuild.mjs), loaded by inboxRegistrations.ts on first use.
+ */
 import * as vscode from "vscode";
 import { pendingInterrupt, runOnThread } from "../chat";
 import { isAlreadyAnswered } from "../deployment/errorMapping";
@@ -10,6 +13,7 @@ import { answerInterrupt } from "./interruptAnswer";
 import { interruptKey, type InboxEntry } from "./inboxModel";
 import type { InboxNode } from "./inboxTreeItems";
 import type { InboxTreeProvider } from "./inboxTreeProvider";
+import type { LoadedParts } from "../panels/lazyParts";
 
 export interface InboxCommandDeps {
   inbox: InboxTreeProvider;
@@ -31,7 +35,7 @@ function parseJson(text: string): { value?: unknown; error?: string } {
   }
 }
 
-export function registerInboxCommands(deps: InboxCommandDeps): vscode.Disposable[] {
+export function inboxCommandParts(deps: InboxCommandDeps): LoadedParts {
   const { inbox, inboxView, connection, memory, store } = deps;
   const model = inbox.feed.model;
   const selected = (node?: InboxNode) => inbox.entry(node ?? inboxView.selection[0]);
@@ -119,13 +123,13 @@ export function registerInboxCommands(deps: InboxCommandDeps): vscode.Disposable
     model.announce();
   };
 
-  return [
-    vscode.commands.registerCommand("langgraph.inbox.approve", approve),
-    vscode.commands.registerCommand("langgraph.inbox.reject", reject),
-    vscode.commands.registerCommand("langgraph.inbox.respond", respond),
-    vscode.commands.registerCommand("langgraph.inbox.open", open),
-    vscode.commands.registerCommand("langgraph.inbox.ignore", ignore),
-    vscode.commands.registerCommand("langgraph.inbox.refresh", () => inbox.refresh()),
-    vscode.commands.registerCommand("langgraph.inbox.loadMore", () => inbox.feed.loadMore()),
-  ];
+  return {
+    commands: {
+      "langgraph.inbox.approve": approve,
+      "langgraph.inbox.reject": reject,
+      "langgraph.inbox.respond": respond,
+      "langgraph.inbox.open": open,
+      "langgraph.inbox.ignore": ignore,
+    },
+  };
 }

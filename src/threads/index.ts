@@ -1,4 +1,3 @@
 /** The threads feature as other features and extension.ts see it. */
 export { ThreadTreeProvider } from "./threadTreeProvider";
-export { registerThreadCommands } from "./threadCommands";
-export { registerStateCommands } from "./stateCommands";
+export { registerStateCommands, registerThreadCommands } from "./threadCommands";

@@ -1,4 +1,4 @@
-/** The state inspector: the thread's state as JSON, its checkpoints, and the thread as it was at one. */
+/** The state inspector: the thread's state as JSON, its checkpoints, and the thread as it was at one (loaded with threadEdits.ts). */
 import * as vscode from "vscode";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
@@ -6,6 +6,7 @@ import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { ThreadStore } from "../state/threadStore";
 import { STATE_SCHEME, ThreadStateDocuments, stateUri } from "./threadStateDocuments";
 import type { ThreadNode } from "./threadTreeItems";
+import type { LoadedParts } from "../panels/lazyParts";
 
 /** What the state commands need; extension.ts passes the real parts. */
 export interface StateCommandDeps {
@@ -18,7 +19,7 @@ export interface StateCommandDeps {
   openChatAtCheckpoint(threadId: string, checkpointId: string): void;
 }
 
-export function registerStateCommands(deps: StateCommandDeps): vscode.Disposable[] {
+export function stateCommandParts(deps: StateCommandDeps): LoadedParts {
   const { connection, assistants, store } = deps;
   const documents = new ThreadStateDocuments(connection);
 
@@ -85,9 +86,8 @@ export function registerStateCommands(deps: StateCommandDeps): vscode.Disposable
     quickPick.onDidHide(() => quickPick.dispose());
   };
 
-  return [
-    vscode.workspace.registerTextDocumentContentProvider(STATE_SCHEME, documents),
-    vscode.commands.registerCommand("langgraph.showThreadState", showState),
-    vscode.commands.registerCommand("langgraph.showCheckpoints", showCheckpoints),
-  ];
+  return {
+    commands: { "langgraph.showThreadState": showState, "langgraph.showCheckpoints": showCheckpoints },
+    contents: { [STATE_SCHEME]: documents },
+  };
 }

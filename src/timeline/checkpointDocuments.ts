@@ -6,26 +6,13 @@
  * A failed save throws, so the editor keeps the user's text, dirty.
  */
 import * as vscode from "vscode";
-import { DeploymentDocuments, withDocumentLanguage } from "../panels/deploymentDocuments";
+import { DeploymentDocuments } from "../panels/deploymentDocuments";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import { CheckpointGoneError } from "../deployment/errorMapping";
-import { parseCheckpointPath, schemaPath, statePath, type CheckpointTarget } from "./checkpointPaths";
+import { parseCheckpointPath, schemaPath, type CheckpointTarget } from "./checkpointPaths";
+import { CHECKPOINT_SCHEME } from "./checkpointScheme";
 import { CheckpointEditor, SaveRefused } from "./checkpointEditor";
 import { formatState } from "./stateEdit";
-
-export const CHECKPOINT_SCHEME = "langgraph-checkpoint";
-/** JSON to VS Code's JSON support, a language of its own so auto save stays off: every save forks the thread. */
-const CHECKPOINT_LANGUAGE = "langgraph-checkpoint";
-
-export function checkpointUri(threadId: string, checkpointId: string, title: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: CHECKPOINT_SCHEME, path: statePath(threadId, checkpointId, title) });
-}
-
-export async function asCheckpointDocument(document: vscode.TextDocument): Promise<vscode.TextDocument> {
-  // The schema documents VS Code's JSON support reads are not edited: they keep their language.
-  if (document.uri.scheme === CHECKPOINT_SCHEME && parseCheckpointPath(document.uri.path)?.kind !== "state") return document;
-  return withDocumentLanguage(document, CHECKPOINT_SCHEME, CHECKPOINT_LANGUAGE);
-}
 
 export interface StateSaved {
   threadId: string;

@@ -1,13 +1,14 @@
 /**
  * Comparisons in VS Code's diff editor: a checkpoint with its parent ("what did this node change"), any
  * two checkpoints of the timeline, a branch with the line of the thread's head, and two threads.
- * The tab's title names the keys that changed.
+ * The tab's title names the keys that changed. Loaded on first use with the rest of `timelineActions`.
  */
 import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { ThreadStore } from "../state/threadStore";
 import { originOf, type CheckpointRow } from "./checkpointLines";
 import { COMPARE_SCHEME, CompareDocuments, compareUri } from "./compareDocuments";
+import type { LoadedParts } from "../panels/lazyParts";
 import { changedKeys, describeChanges } from "./stateDiff";
 import type { TimelineNode } from "./timelineItems";
 import type { TimelineTreeProvider } from "./timelineTreeProvider";
@@ -29,7 +30,7 @@ interface Side {
   label: string;
 }
 
-export function registerCompareCommands(deps: CompareCommandDeps): vscode.Disposable[] {
+export function compareCommandParts(deps: CompareCommandDeps): LoadedParts {
   const { connection, timeline, store } = deps;
   const label = (row: CheckpointRow) => vscode.l10n.t("step {0} · {1}", row.step ?? "?", originOf(row));
   const threadTitle = (threadId: string) => store.get(threadId)?.title ?? threadId.slice(0, 8);
@@ -94,11 +95,13 @@ export function registerCompareCommands(deps: CompareCommandDeps): vscode.Dispos
     if (picked) await compare({ threadId: first, label: threadTitle(first) }, { threadId: picked.threadId, label: threadTitle(picked.threadId) });
   };
 
-  return [
-    vscode.workspace.registerTextDocumentContentProvider(COMPARE_SCHEME, new CompareDocuments(connection)),
-    vscode.commands.registerCommand("langgraph.timeline.compareWithParent", compareWithParent),
-    vscode.commands.registerCommand("langgraph.timeline.compare", compareWith),
-    vscode.commands.registerCommand("langgraph.timeline.compareBranch", compareBranch),
-    vscode.commands.registerCommand("langgraph.compareThreads", compareThreads),
-  ];
+  return {
+    commands: {
+      "langgraph.timeline.compareWithParent": compareWithParent,
+      "langgraph.timeline.compare": compareWith,
+      "langgraph.timeline.compareBranch": compareBranch,
+      "langgraph.compareThreads": compareThreads,
+    },
+    contents: { [COMPARE_SCHEME]: new CompareDocuments(connection) },
+  };
 }

@@ -1,6 +1,7 @@
 /**
  * The Checkpoints view's commands: show a thread's timeline, edit the state at a checkpoint (and save
- * it as a chosen node), re-run from a checkpoint with a picked assistant.
+ * it as a chosen node), re-run from a checkpoint with a picked assistant. Loaded on first use with the
+ * rest of `timelineActions` (timelineRegistrations.ts registers them at activation).
  */
 import * as vscode from "vscode";
 import { pickAssistant } from "../assistants";
@@ -9,7 +10,9 @@ import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { ThreadStore } from "../state/threadStore";
 import { originOf, type CheckpointRow } from "./checkpointLines";
 import { parseCheckpointPath } from "./checkpointPaths";
-import { CHECKPOINT_SCHEME, CheckpointDocuments, asCheckpointDocument, checkpointUri, type StateSaved } from "./checkpointDocuments";
+import { CheckpointDocuments, type StateSaved } from "./checkpointDocuments";
+import { CHECKPOINT_SCHEME, asCheckpointDocument, checkpointUri } from "./checkpointScheme";
+import type { LoadedParts } from "../panels/lazyParts";
 import type { TimelineNode } from "./timelineItems";
 import type { TimelineTreeProvider } from "./timelineTreeProvider";
 
@@ -30,7 +33,7 @@ type CheckpointNode = Extract<TimelineNode, { kind: "checkpoint" }>;
 /** A command's argument: a timeline row, or a thread from the Threads view. */
 type Target = CheckpointNode | { kind: "thread"; threadId: string } | undefined;
 
-export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disposable[] {
+export function timelineCommandParts(deps: TimelineCommandDeps): LoadedParts {
   const { connection, timeline, store } = deps;
   const documents = new CheckpointDocuments({
     connection,
@@ -119,18 +122,15 @@ export function registerTimelineCommands(deps: TimelineCommandDeps): vscode.Disp
     if (answer === rerunLabel) await rerun({ kind: "checkpoint", row, threadId });
   };
 
-  return [
-    documents,
-    vscode.workspace.registerFileSystemProvider(CHECKPOINT_SCHEME, documents, { isCaseSensitive: true }),
-    // Tabs restored after a reload, and documents opened by other means, get the language that keeps auto save off.
-    vscode.workspace.onDidOpenTextDocument((document) => void asCheckpointDocument(document)),
-    connection.onDidChangeClient(() => documents.reset()),
-    vscode.commands.registerCommand("langgraph.timeline.show", showTimeline),
-    vscode.commands.registerCommand("langgraph.timeline.refresh", () => timeline.refresh()),
-    vscode.commands.registerCommand("langgraph.timeline.loadMore", () => timeline.loadMore()),
-    vscode.commands.registerCommand("langgraph.timeline.editState", editState),
-    vscode.commands.registerCommand("langgraph.timeline.rerun", rerun),
-    vscode.commands.registerCommand("langgraph.timeline.openInChat", openInChat),
-    vscode.commands.registerCommand("langgraph.timeline.saveAsNode", saveAsNode),
-  ];
+  return {
+    commands: {
+      "langgraph.timeline.show": showTimeline,
+      "langgraph.timeline.editState": editState,
+      "langgraph.timeline.rerun": rerun,
+      "langgraph.timeline.openInChat": openInChat,
+      "langgraph.timeline.saveAsNode": saveAsNode,
+    },
+    fileSystems: { [CHECKPOINT_SCHEME]: documents },
+    disposables: [documents, connection.onDidChangeClient(() => documents.reset())],
+  };
 }

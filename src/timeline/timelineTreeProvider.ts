@@ -1,14 +1,20 @@
 /**
  * The Checkpoints view: one thread's checkpoints, newest first, along the line that leads to its head;
  * a checkpoint the thread was forked at opens onto the other lines that grew from it. Reads one page
- * when a thread is shown and older pages on *Load older checkpoints…*.
+ * when a thread is shown and older pages on *Load older checkpoints…*. The model and the rows' looks
+ * (`timelineRows`, a bundle of its own) load when the first thread is shown.
  */
 import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
 import type { AssistantDirectory } from "../state/assistantDirectory";
 import type { CheckpointRow } from "./checkpointLines";
-import { branchItem, checkpointItem, loadMoreItem, messageItem, type TimelineNode } from "./timelineItems";
-import { TimelineModel } from "./timelineModel";
+import { messageItem, type TimelineNode } from "./timelineItems";
+import type { TimelineModel } from "./timelineModel";
+
+function timelineRows(): typeof import("./timelineRows") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, lazy load: the bundle evaluates ./timelineRows only here
+  return require("./timelineRows") as typeof import("./timelineRows");
+}
 
 export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TimelineNode | undefined>();
@@ -32,7 +38,7 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
 
   /** Shows a thread's timeline (reading its newest page). */
   async show(threadId: string, title?: string): Promise<void> {
-    this.model = new TimelineModel(this.connection.gateway, threadId);
+    this.model = new (timelineRows().TimelineModel)(this.connection.gateway, threadId);
     if (this.view) this.view.description = title ?? threadId.slice(0, 8);
     await this.read(() => this.model?.open());
   }
@@ -59,11 +65,11 @@ export class TimelineTreeProvider implements vscode.TreeDataProvider<TimelineNod
   getTreeItem(node: TimelineNode): vscode.TreeItem {
     switch (node.kind) {
       case "checkpoint":
-        return checkpointItem(node.row, node.row.assistantId ? this.assistants.ref(node.row.assistantId).name : undefined, !!this.model?.timeline.forks.has(node.row.id));
+        return timelineRows().checkpointItem(node.row, node.row.assistantId ? this.assistants.ref(node.row.assistantId).name : undefined, !!this.model?.timeline.forks.has(node.row.id));
       case "branch":
-        return branchItem(node.line, node.detached);
+        return timelineRows().branchItem(node.line, node.detached);
       case "loadMore":
-        return loadMoreItem();
+        return timelineRows().loadMoreItem();
       case "message":
         return messageItem(node.text);
     }

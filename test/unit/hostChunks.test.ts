@@ -4,16 +4,35 @@ import { join } from "node:path";
 
 const dist = join(__dirname, "..", "..", "dist");
 
-/** The source files a development bundle holds: esbuild heads each module's code with `// src/…`. */
+/**
+ * The source files whose code a development bundle holds: esbuild heads each module's code with `// src/…`
+ * (a module may come in several pieces). A piece that only requires a shared chunk (the translation
+ * table) is an import left over from code tree-shaken away, not the module's code.
+ */
 function modulesOf(bundle: string): Set<string> {
-  return new Set([...readFileSync(join(dist, bundle), "utf8").matchAll(/^\/\/ (src\/\S+\.ts)$/gm)].map((match) => match[1]));
+  const pieces = readFileSync(join(dist, bundle), "utf8").split(/^\/\/ (?=\S+\.(?:ts|js|mjs|cjs)$)/m).slice(1);
+  const held = new Set<string>();
+  for (const piece of pieces) {
+    const [name, ...lines] = piece.split("\n");
+    const code = lines.filter((line) => line.trim() && !/^var \w+ = __toESM\(require\("\.\/(chunks\/)?\w+\.js"\)\);$/.test(line));
+    if (name.startsWith("src/") && code.length > 0) held.add(name);
+  }
+  return held;
 }
 
 /** Per chunk of dist/chunks/, modules that run only once its feature is used: activation must not parse them. */
 const lazy: Record<string, string[]> = {
   chatPanel: ["src/chat/chatSession.ts", "src/chat/chatPanel.ts", "src/chat/runController.ts", "src/chat/historyService.ts", "src/chat/branchActions.ts", "src/protocol/chatPageStrings.ts", "src/protocol/chatMessageSchemas.ts"],
-  graphPanel: ["src/graph/graphPanel.ts", "src/graph/graphSession.ts"],
+  chatCommands: ["src/chat/inputDocuments.ts", "src/chat/attachCommand.ts", "src/chat/fileAttachments.ts"],
+  graphPanel: ["src/graph/graphPanel.ts", "src/graph/graphSession.ts", "src/graph/graphCommands.ts"],
+  eventLogPanel: ["src/eventLog/eventLogPanelParts.ts", "src/eventLog/eventLogSession.ts", "src/protocol/eventLogMessageSchemas.ts"],
+  timelineActions: ["src/timeline/timelineCommands.ts", "src/timeline/compareCommands.ts", "src/timeline/checkpointDocuments.ts", "src/timeline/checkpointEditor.ts"],
+  timelineRows: ["src/timeline/timelineModel.ts", "src/timeline/checkpointLines.ts"],
   threadTransfer: ["src/timeline/transferActions.ts", "src/timeline/threadTransfer.ts"],
+  threadEdits: ["src/threads/threadEdits.ts", "src/threads/threadActions.ts", "src/threads/stateCommands.ts"],
+  assistantCommands: ["src/assistants/assistantCommands.ts", "src/assistants/assistantDocuments.ts", "src/assistants/assistantDraft.ts"],
+  inboxCommands: ["src/inbox/inboxCommands.ts", "src/inbox/interruptAnswer.ts", "src/chat/threadRun.ts"],
+  deploymentCommands: ["src/deployment/deploymentCommands.ts"],
   lmChat: ["src/lmChat/participant.ts", "src/lmChat/tools.ts", "src/lmChat/conversation.ts"],
   debugAdapter: ["src/debug/langgraphDebugSession.ts"],
   localServerStart: ["src/localServer/localServerStart.ts"],
