@@ -30,18 +30,19 @@ export interface LazyNames {
 export function registerLazyParts(names: LazyNames, load: () => LoadedParts): vscode.Disposable[] {
   let loaded: LoadedParts | undefined;
   const parts = () => (loaded ??= load());
-  const part = <T>(kind: string, table: Record<string, T> | undefined, name: string): T => {
+  const part = <T>(table: Record<string, T> | undefined, name: string): T => {
     const found = table?.[name];
-    if (!found) throw new Error(`The loaded code has no ${kind} ${name}`);
+    // A name registered here that the loaded code lacks is a mistake in the extension itself.
+    if (!found) throw new Error(name);
     return found;
   };
   return [
-    ...names.commands.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => part("command", parts().commands, id)(...args))),
+    ...names.commands.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => part(parts().commands, id)(...args))),
     ...(names.fileSystems ?? []).map((scheme) =>
-      vscode.workspace.registerFileSystemProvider(scheme, new LazyFileSystem(() => part("file system", parts().fileSystems, scheme)), { isCaseSensitive: true }),
+      vscode.workspace.registerFileSystemProvider(scheme, new LazyFileSystem(() => part(parts().fileSystems, scheme)), { isCaseSensitive: true }),
     ),
     ...(names.contents ?? []).map((scheme) =>
-      vscode.workspace.registerTextDocumentContentProvider(scheme, new LazyContents(() => part("document provider", parts().contents, scheme))),
+      vscode.workspace.registerTextDocumentContentProvider(scheme, new LazyContents(() => part(parts().contents, scheme))),
     ),
     new vscode.Disposable(() => {
       for (const disposable of loaded?.disposables ?? []) disposable.dispose();
