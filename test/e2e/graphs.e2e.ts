@@ -170,8 +170,19 @@ describe("multi-agent and non-chat graphs through the workbench UI", function ()
     await input.fill("What does this file do?");
     await input.press("Enter");
     await until(async () => (await chat().locator(".composer-attachments li").count()) === 0, "the composer to hand the file over");
+    // The composer empties before the host has started the run: wait for the server to hold the message
+    // and for its run to end, so the next test starts on an idle thread.
+    let sent = "";
+    await until(
+      async () => {
+        const runs = await client.runs.list(threadId);
+        sent = JSON.stringify((await client.threads.getState(threadId)).values);
+        return /What does this file do\?/.test(sent) && runs.every((run) => run.status !== "pending" && run.status !== "running");
+      },
+      "the message on the server and its run ended",
+      60_000,
+    );
     await chat().locator('button.send-button[data-mode="send"]').waitFor({ state: "attached", timeout: 60_000 });
-    const sent = JSON.stringify((await client.threads.getState(threadId)).values);
     assert.match(sent, /What does this file do\?/, "the message was sent");
     assert.match(sent, /echo\.ts/, "the file went with it");
     assert.match(sent, /MessagesAnnotation/, "with its text");
