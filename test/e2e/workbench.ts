@@ -244,6 +244,18 @@ export async function openLangGraphContainer(page: Page): Promise<void> {
   const sideBarTitle = page.locator(".part.sidebar .composite.title h2");
   if ((await sideBarTitle.textContent().catch(() => ""))?.trim() !== "LangGraph") await item.click();
   await page.locator(".part.sidebar .composite.title", { hasText: "LangGraph" }).waitFor({ state: "visible" });
+  await leaveActivityBar(page);
+}
+
+/**
+ * Moves the mouse off the activity bar into the editor area. Left on the container's item, the mouse keeps
+ * its hover ("LangGraph - 1 thread needs input") open over the side bar's first rows, where it takes the
+ * pointer events meant for them.
+ */
+async function leaveActivityBar(page: Page): Promise<void> {
+  const editor = await page.locator(".part.editor").boundingBox();
+  if (editor) await page.mouse.move(editor.x + editor.width / 2, editor.y + editor.height / 2);
+  await page.locator(".context-view .hover-contents").waitFor({ state: "hidden", timeout: 5_000 }).catch(() => undefined);
 }
 
 /**
