@@ -42,6 +42,7 @@ const hostChunks = [
   { name: "chatCommands", module: "./chatCommandParts", importer: /src[\\/]chat[\\/]/, entryPoints: ["src/chat/chatCommandParts.ts"] },
   { name: "deploymentCommands", module: "./deploymentCommands", importer: /src[\\/]deployment[\\/]/, entryPoints: ["src/deployment/deploymentCommands.ts"] },
   { name: "lmChat", module: "./lmChatParts", importer: /src[\\/]lmChat[\\/]/, entryPoints: ["src/lmChat/lmChatParts.ts"] },
+  { name: "langchainCore", module: "./langchainCore", importer: /src[\\/]deployment[\\/]/, entryPoints: ["src/deployment/langchainCore.ts"] },
   { name: "dagre", module: "@dagrejs/dagre", stdin: { contents: 'module.exports = require("@dagrejs/dagre");', resolveDir: ".", loader: "js" } },
   // One translation table for the host bundle and every chunk: activation configures it once.
   { name: "l10n", module: "@vscode/l10n", stdin: { contents: 'module.exports = require("@vscode/l10n");', resolveDir: ".", loader: "js" } },
@@ -78,9 +79,23 @@ const webPlatform = {
   },
 };
 
+/**
+ * The deployment SDK imports @langchain/core's messages and uuid for its thread streams, which the extension
+ * does not use: they come from `src/deployment/langchainCoreOnDemand.ts` instead, which loads them on first
+ * use, so activation does not evaluate core and langsmith.
+ */
+const sdkCoreOnDemand = {
+  name: "sdk-core-on-demand",
+  setup(build) {
+    build.onResolve({ filter: /^@langchain\/core\/(messages|utils\/uuid)$/ }, (args) =>
+      /node_modules[\\/]@langchain[\\/]langgraph-sdk[\\/]/.test(args.importer) ? { path: join(import.meta.dirname, "src", "deployment", "langchainCoreOnDemand.ts") } : undefined,
+    );
+  },
+};
+
 const host = { ...common, platform: "node", format: "cjs", target: "node18", external: ["vscode"] };
 const entries = [
-  { ...host, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", plugins: [splitHostChunks("./chunks/")] },
+  { ...host, entryPoints: ["src/extension.ts"], outfile: "dist/extension.js", plugins: [sdkCoreOnDemand, splitHostChunks("./chunks/")] },
   {
     ...common,
     entryPoints: ["src/extension.ts"],
@@ -94,14 +109,14 @@ const entries = [
     // The host's worker runs from a blob: URL, which is no base URI: @cfworker/json-schema builds one from
     // `self.location` as it loads and would throw. Without it, the library uses its own fixed base.
     define: { "self.location": "undefined", "process.env.LANGGRAPH_PERF_MARKS": "undefined" },
-    plugins: [webPlatform],
+    plugins: [webPlatform, sdkCoreOnDemand],
   },
   ...hostChunks.map(({ name, entryPoints, stdin, options }) => ({
     ...host,
     ...options,
     ...(stdin ? { stdin } : { entryPoints }),
     outfile: `dist/chunks/${name}.js`,
-    plugins: [splitHostChunks("./", name)],
+    plugins: [sdkCoreOnDemand, splitHostChunks("./", name)],
   })),
   { ...common, entryPoints: ["src/webview/main.ts"], outfile: "dist/webview.js", platform: "browser", format: "iife", target: "es2022" },
   { ...common, entryPoints: ["src/graphWebview/main.ts"], outfile: "dist/graphWebview.js", platform: "browser", format: "iife", target: "es2022" },

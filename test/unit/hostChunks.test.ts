@@ -50,6 +50,18 @@ describe("the host bundle's lazily loaded chunks (esbuild.mjs hostChunks)", () =
     });
   }
 
+  it("langchainCore: @langchain/core and langsmith, which the SDK imports only for streams the extension does not use, are in their chunk, not in dist/extension.js", () => {
+    const packagesIn = (bundle: string) => readFileSync(join(dist, bundle), "utf8").match(/^\/\/ node_modules\/(?:@langchain\/core|langsmith)\//gm) ?? [];
+    assert.deepEqual(packagesIn("extension.js"), [], "bundled into the host");
+    assert.ok(packagesIn(join("chunks", "langchainCore.js")).length > 0, "held by dist/chunks/langchainCore.js");
+    assert.ok(readFileSync(join(dist, "extension.js"), "utf8").includes('require("./chunks/langchainCore.js")'), "required on first use");
+    // The chunk as built gives the SDK core's own classes and functions.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built chunk, as the host requires it
+    const core = require(join(dist, "chunks", "langchainCore.js")) as typeof import("../../src/deployment/langchainCore");
+    assert.equal(new core.AIMessage({ content: "from the chunk" }).getType(), "ai");
+    assert.match(core.v7(), /^[0-9a-f-]{36}$/);
+  });
+
   it("the host bundle requires each chunk where its feature starts, by its path", () => {
     const text = readFileSync(join(dist, "extension.js"), "utf8");
     for (const chunk of Object.keys(lazy)) assert.ok(text.includes(`require("./chunks/${chunk}.js")`), `dist/extension.js requires ./chunks/${chunk}.js`);
