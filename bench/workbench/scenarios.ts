@@ -147,6 +147,9 @@ async function openThread(ctx: WorkbenchContext, thread: SeededThread, measureHe
     hostSnapshot: posted !== undefined && loadStart !== undefined ? posted - loadStart : undefined,
   };
   if (measureHeap) result.heapBytes = await webviewHeap(ctx, painted.frame, heapBefore);
+  // Outside the measured window: the panel's history read, as large as the state, would otherwise still
+  // occupy the server during the next sample (the raw read or the minimal extension's, or ours).
+  await until(async () => (wb.hostMarks(click).some((mark) => mark.name === "chat.history-read" && mark.detail === thread.threadId) ? true : undefined), "the panel's history read", 180_000);
   await wb.closeActiveTab();
   return result;
 }

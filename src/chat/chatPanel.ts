@@ -139,6 +139,8 @@ export class ChatPanel implements vscode.Disposable {
         return this.session.selectAssistant(message.assistantId);
       case "assistantPickerOpened":
         return this.session.revalidateAssistants();
+      case "snapshotPainted":
+        return this.session.snapshotPainted();
       case "errorAction":
         if (message.action === "retry" || message.action === "reload") return this.session.retry();
         if (message.action === "openSettings") return this.actions.openSettings();

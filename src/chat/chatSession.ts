@@ -27,6 +27,9 @@ import { shortId, shorten, titleOf } from "../common/threadText";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
 import { perfMark } from "../panels/perfMarks";
 
+/** How long a loaded thread's follow-up reads wait for the webview to say it painted it. */
+const PAINT_WAIT_MS = 1500;
+
 export class ChatSession {
   readonly model = new ThreadModel();
   private readonly view: ChatPanelState;
@@ -170,6 +173,7 @@ export class ChatSession {
     this.view.post(this.snapshot());
     const threadId = this.view.header.threadId;
     let nodeCards = false;
+    let painted: Promise<void>;
     try {
       perfMark("chat.load-start", threadId);
       const { options, thread, state } = await readThread(this.deps.gateway, this.deps.assistants, threadId);
@@ -185,10 +189,14 @@ export class ChatSession {
       this.view.setError(this.deps.describe(error, { operation: l10n.t("load the thread"), subject: l10n.t("Thread {0}", shortId(threadId)) }));
     } finally {
       this.view.loading = false;
+      painted = this.untilPainted();
       this.view.post(this.snapshot());
       perfMark("chat.snapshot-posted", threadId);
     }
-    // Schemas can take seconds on the server: the form follows when they arrive, nothing waits for them.
+    // History is as large as the state, each checkpoint carrying it whole, and a graph's schemas take the
+    // server seconds: on the same cores as the server and the page, they would slow the thread's paint.
+    if (threadId && !this.view.error) await painted;
+    // The form follows when the schemas arrive; nothing waits for them.
     void this.inputs.select(this.assistants.id);
     if (!threadId || this.view.error) return;
     if (nodeCards) await this.showNodeUpdates(threadId);
@@ -196,6 +204,30 @@ export class ChatSession {
     perfMark("chat.history-read", threadId);
     const active = this.deps.activeRun?.(threadId);
     if (active && !this.runs.active) await this.runs.rejoinActive(active, new Set(this.model.messages.map((m) => m.id)));
+  }
+
+  /** The webview painted a loaded snapshot. */
+  snapshotPainted(): void {
+    this.paintWaiter?.();
+  }
+
+  private paintWaiter?: () => void;
+
+  /**
+   * Settles when the webview says it painted the snapshot posted next, or after `PAINT_WAIT_MS` (a panel
+   * that is not shown paints nothing, and a webview away still gets the snapshot when it comes back).
+   */
+  private untilPainted(): Promise<void> {
+    this.paintWaiter?.();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this.paintWaiter === done) this.paintWaiter = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, PAINT_WAIT_MS);
+      this.paintWaiter = done;
+    });
   }
 
   /** A graph that is not a chat: its nodes' updates, read from history once the panel shows the thread. */

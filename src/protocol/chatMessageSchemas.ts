@@ -18,6 +18,7 @@ const attachment = variant("kind", [
 
 const chatMessageSchemas = {
   ready: object({ type: literal("ready") }),
+  snapshotPainted: object({ type: literal("snapshotPainted") }),
   send: object({ type: literal("send"), text: string(), assistantId, attachments: optional(pipe(array(attachment), maxLength(MAX_ATTACHMENTS))) }),
   attachFiles: object({ type: literal("attachFiles"), uris: pipe(array(pipe(string(), maxLength(4096))), minLength(1), maxLength(MAX_ATTACHMENTS)) }),
   runInput: object({ type: literal("runInput"), input: pipe(string(), maxLength(MAX_INPUT_CHARS)), assistantId }),

@@ -215,6 +215,8 @@ export const MAX_AUTHOR_IDS = 200;
 
 export type WebviewToHost =
   | { type: "ready" }
+  /** A loaded thread's snapshot is on screen: the host's follow-up reads (history) need not compete with it. */
+  | { type: "snapshotPainted" }
   | { type: "send"; text: string; assistantId?: string; attachments?: Attachment[] }
   /** Files dropped from the Explorer: the webview cannot read them, the host reads those in the workspace. */
   | { type: "attachFiles"; uris: string[] }

@@ -25,7 +25,7 @@ import { pageText } from "./pageText";
 import { applyToolCallDelta, copyMessage, OrphanResults, validBranch } from "./messageModel";
 import { MessageView, type MessageActions } from "./messageView";
 import type { EditDraft } from "./messageEditor";
-import { markAfterPaint } from "./perfMarks";
+import { afterPaint, markAfterPaint } from "./perfMarks";
 import { SubgraphGroups, type GroupedItem } from "./subgraphGroups";
 
 export interface MessageListOptions {
@@ -307,6 +307,7 @@ export class MessageList {
     if (this.markSnapshotPaint) {
       this.markSnapshotPaint = false;
       markAfterPaint("snapshot-painted", { messages: this.order.length, loading: this.loading });
+      if (!this.loading) afterPaint(() => this.options.post({ type: "snapshotPainted" }));
     }
     if (this.structureChanged) {
       this.structureChanged = false;

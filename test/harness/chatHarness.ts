@@ -39,6 +39,8 @@ export function recordSession(
     /** The event log's seams: modes streamed beyond the chat's, and every event of the runs. */
     streamModes?: (threadId: string) => readonly StreamModeName[];
     onRunEvent?: (assistantId: string, threadId: string, part: { event: string; data: unknown }, runId: string | undefined) => void;
+    /** False: no webview says it painted a loaded snapshot (the test calls `session.snapshotPainted()` itself). */
+    paints?: boolean;
   },
 ): RecordedSession {
   const client = shared?.client ?? createClient({ url, apiKey: shared?.apiKey, retry: { baseDelayMs: 20 } });
@@ -54,7 +56,11 @@ export function recordSession(
       gateway,
       describe: (error, context) => mapError(error, { url, ...context }),
       assistants,
-      post: (message) => posted.push(structuredClone(message)),
+      post: (message) => {
+        posted.push(structuredClone(message));
+        // As the webview does once it has painted a loaded thread (then the session reads history).
+        if (message.type === "snapshot" && !message.loading && shared?.paints !== false) setTimeout(() => session.snapshotPainted(), 0);
+      },
       lastAssistant: (id) => remembered.get(id),
       rememberAssistant: (id, assistantId) => remembered.set(id, assistantId),
       activeRun: (id) => runs.get(id),

@@ -5,6 +5,7 @@ import type { HostToWebview } from "../../src/protocol/chatProtocol";
 import type { LangGraphServer } from "../harness/langgraphServer";
 import { testServer } from "../harness/rootHooks";
 import { defaultAssistant, ofType, recordSession, type RecordedSession } from "../harness/chatHarness";
+import { until } from "../harness/wait";
 
 interface Read {
   operation: string;
@@ -34,8 +35,8 @@ function countReads(recorded: RecordedSession): Read[] {
 }
 
 /** A reopened panel of `threadId` whose assistant list is already known (as the extension's directory has it). */
-async function reopened(server: LangGraphServer, threadId: string, client: Client): Promise<{ recorded: RecordedSession; reads: Read[] }> {
-  const recorded = recordSession(server.url, threadId, { client });
+async function reopened(server: LangGraphServer, threadId: string, client: Client, paints = true): Promise<{ recorded: RecordedSession; reads: Read[] }> {
+  const recorded = recordSession(server.url, threadId, { client, paints });
   await recorded.assistants.options();
   return { recorded, reads: countReads(recorded) };
 }
@@ -107,5 +108,28 @@ describe("the chat panel's first snapshot: one state read, history after it (rea
     );
     assert.deepEqual(recorded.session.model.messages.map((m) => m.update?.node), ["clean", "analyze", "summarize"]);
     assert.equal(recorded.session.error, undefined);
+  });
+
+  it("history waits until the webview says it painted the loaded thread, and without a word from it, not for ever", async () => {
+    const first = recordSession(server.url);
+    const echo = await defaultAssistant(first.client, "echo");
+    await first.session.load();
+    await first.session.send("hello", echo.assistant_id);
+    const threadId = first.session.threadId!;
+
+    const { recorded, reads } = await reopened(server, threadId, first.client, false);
+    const load = recorded.session.load();
+    await until(() => loadedSnapshot(recorded.posted) !== undefined);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(readLater(reads), [], "nothing is read while the page paints the thread");
+    recorded.session.snapshotPainted();
+    await load;
+    assert.equal(readLater(reads)[0], "getHistory", "history right after the page painted");
+    assert.ok(ofType(recorded.posted, "attribution").length > 0, "and the replies' authors from it");
+
+    // A panel that is not shown paints nothing: history is read all the same.
+    const hidden = await reopened(server, threadId, first.client, false);
+    await hidden.recorded.session.load();
+    assert.equal(readLater(hidden.reads)[0], "getHistory");
   });
 });

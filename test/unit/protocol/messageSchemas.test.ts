@@ -9,6 +9,7 @@ type Cases<M extends { type: string }> = { [T in M["type"]]: { valid: Extract<M,
 
 const chat: Cases<WebviewToHost> = {
   ready: { valid: [{ type: "ready" }], invalid: [{ type: "Ready" }] },
+  snapshotPainted: { valid: [{ type: "snapshotPainted" }], invalid: [{ type: "painted" }] },
   send: {
     valid: [
       { type: "send", text: "hi" },

@@ -20,8 +20,10 @@ export function webviewBundle(): Promise<string> {
 export interface Page {
   window: DOMWindow;
   document: Document;
-  /** Everything the webview posted to the host, in order. */
+  /** Everything the webview posted to the host, in order, but `snapshotPainted` (counted in `paints`). */
   posted: WebviewToHost[];
+  /** How often the page said it painted a loaded snapshot: once after each, a task after its frame. */
+  paints: number;
   /** The last `setState` value (starts as the state the page was opened with). */
   state: WebviewPersistedState | undefined;
   /** Host -> webview, delivered synchronously like a `message` event. */
@@ -39,11 +41,28 @@ export interface Page {
   close(): void;
 }
 
+/** An array of posted messages that counts `snapshotPainted` apart, so tests of what a user's action posts need not skip it. */
+function recordedPosts(painted: () => void): WebviewToHost[] {
+  const posted: WebviewToHost[] = [];
+  const push = posted.push.bind(posted);
+  // Not enumerable: tests compare `posted` with plain arrays.
+  Object.defineProperty(posted, "push", {
+    value: (...messages: WebviewToHost[]) => {
+      for (const message of messages) {
+        if (message.type === "snapshotPainted") painted();
+        else push(message);
+      }
+      return posted.length;
+    },
+  });
+  return posted;
+}
+
 export async function openPage(options: { state?: WebviewPersistedState; app?: string } = {}): Promise<Page> {
   const code = await webviewBundle();
   const frames = new Map<number, () => void>();
   let nextFrame = 1;
-  const page = { posted: [], state: options.state } as unknown as Page;
+  const page = { posted: recordedPosts(() => page.paints++), paints: 0, state: options.state } as unknown as Page;
   const { window, errors } = loadBundle(code, page, {
     title: "chat",
     app: options.app,

@@ -15,6 +15,23 @@ describe("chat webview bundle: messages", () => {
     assert.ok(app.querySelector("textarea[aria-label=Message]"));
   });
 
+  it("tells the host once a loaded snapshot is painted (a task after its frame), never a loading one", async () => {
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 5));
+    page().apply(snapshot({ loading: true, messages: [human("h1", "hi")] }));
+    await settle();
+    assert.equal(page().paints, 0, "a loading snapshot is not the thread painted");
+    page().send(snapshot({ messages: [human("h1", "hi"), ai("a1", "hello")] }));
+    await settle();
+    assert.equal(page().paints, 0, "nothing before the frame that draws it");
+    page().frame();
+    await settle();
+    assert.equal(page().paints, 1);
+    page().send({ type: "thread", thread: { threadId: "t", title: "Renamed", status: "idle" } });
+    page().frame();
+    await settle();
+    assert.equal(page().paints, 1, "only snapshots count");
+  });
+
   it("shows the thread title and status in the header, as text", () => {
     page().apply(snapshot({ thread: { threadId: "t", title: "<b>Plan</b> trip", status: "busy" } }));
     assert.equal(page().$(".thread-title").textContent, "<b>Plan</b> trip");
