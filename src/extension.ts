@@ -22,6 +22,7 @@ import { platform } from "./platform";
 import { trackWalkthroughProgress } from "./walkthrough";
 import type { ExtensionParts } from "./parts";
 import { perfMark } from "./panels/perfMarks";
+import { FirstReadLatch } from "./common/firstReadLatch";
 import { AssistantDirectory } from "./state/assistantDirectory";
 import { ThreadStore } from "./state/threadStore";
 import { WorkspaceMemory } from "./state/workspaceMemory";
@@ -52,7 +53,9 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   connection.onDidChangeClient(() => assistants.invalidate());
   const memory = new WorkspaceMemory(context.workspaceState);
   const store = new ThreadStore();
-  const threads = new ThreadTreeProvider(connection, assistants, store, memory);
+  // The side bar's views ask for rows at once; the Threads view's first page is read first.
+  const firstRead = new FirstReadLatch();
+  const threads = new ThreadTreeProvider(connection, assistants, store, memory, firstRead);
 
   let lastEditor = vscode.window.activeTextEditor;
   const graphs = new GraphPanels({
@@ -94,10 +97,10 @@ export function activate(context: vscode.ExtensionContext): LangGraphThreadsApi 
   const parts: ExtensionParts = { context, log, connection, keys, assistants, memory, store, threads, chats };
   const threadView = vscode.window.createTreeView("langgraph.threads", { treeDataProvider: threads });
   threads.attach(threadView);
-  const assistantTree = new AssistantTreeProvider(assistants, connection);
+  const assistantTree = new AssistantTreeProvider(assistants, connection, firstRead);
   const assistantView = vscode.window.createTreeView("langgraph.assistants", { treeDataProvider: assistantTree });
   assistantTree.attach(assistantView);
-  const inbox = new InboxTreeProvider(connection, assistants, store, memory);
+  const inbox = new InboxTreeProvider(connection, assistants, store, memory, firstRead);
   const inboxView = vscode.window.createTreeView("langgraph.inbox", { treeDataProvider: inbox });
   inbox.attach(inboxView);
 

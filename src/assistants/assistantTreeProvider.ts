@@ -2,6 +2,7 @@
  * The Assistants view: assistants grouped by graph, the graph's default marked. While visible it reads
  * the list again now and then, and it follows every change the directory sees (a picker's read too).
  */
+import type { FirstReadLatch } from "../common/firstReadLatch";
 import type { AssistantRecord as Assistant } from "../deployment/types";
 import * as vscode from "vscode";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
@@ -23,6 +24,8 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
   constructor(
     private readonly directory: AssistantDirectory,
     private readonly connection: DeploymentConnection,
+    /** The Threads view's first page goes first. */
+    private readonly firstRead?: FirstReadLatch,
   ) {
     this.poller = new BackoffPoller(
       async () => {
@@ -74,6 +77,7 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
 
   async getChildren(node?: AssistantNode): Promise<AssistantNode[]> {
     try {
+      if (!this.directory.cached) await this.firstRead?.wait();
       const assistants = await this.directory.list();
       if (this.view) this.view.message = undefined;
       this.connection.markConnected();

@@ -3,6 +3,7 @@
  * why when the list cannot be read. It reads nothing until shown, polls only while visible, and
  * follows the thread store: a thread that another view saw resume leaves the list at once.
  */
+import type { FirstReadLatch } from "../common/firstReadLatch";
 import * as vscode from "vscode";
 import { threadInterrupt } from "../chat";
 import type { DeploymentConnection } from "../deployment/deploymentConnection";
@@ -31,6 +32,8 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     private readonly assistants: AssistantDirectory,
     store: ThreadStore,
     memory: WorkspaceMemory,
+    /** The Threads view's first page goes first. */
+    private readonly firstRead?: FirstReadLatch,
   ) {
     this.feed = new InboxFeed({
       gateway: connection.gateway,
@@ -58,12 +61,18 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   attach(view: vscode.TreeView<InboxNode>): void {
     this.view = view;
     this.disposables.push(
-      view.onDidChangeVisibility(() => this.feed.setVisible(view.visible)),
+      view.onDidChangeVisibility(() => this.whenFirstRead(() => this.feed.setVisible(view.visible))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration("langgraph.inbox") && view.visible) void this.feed.refresh();
       }),
     );
-    this.feed.setVisible(view.visible);
+    this.whenFirstRead(() => this.feed.setVisible(view.visible));
+  }
+
+  /** Now, or (in order) once the Threads view's first page is read. */
+  private whenFirstRead(then: () => void): void {
+    if (!this.firstRead || this.firstRead.isOpen) then();
+    else void this.firstRead.wait().then(then);
   }
 
   getTreeItem(node: InboxNode): vscode.TreeItem {
@@ -78,8 +87,10 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
   async getChildren(node?: InboxNode): Promise<InboxNode[]> {
     if (node) return [];
     if (!this.feed.model.loaded) {
+      await this.firstRead?.wait();
       await this.assistants.list().catch(() => undefined);
-      await this.feed.refresh();
+      // The poll that showing the view started may have read the list meanwhile.
+      if (!this.feed.model.loaded) await this.feed.refresh();
     }
     if (this.feed.model.error) return [this.problemNode];
     const rows = this.feed.model.entries.map((e) => this.nodeFor(e.threadId));

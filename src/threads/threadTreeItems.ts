@@ -1,4 +1,4 @@
-/** How one thread looks in the tree: title, status icon in theme colours, relative time, tooltip. */
+/** How one thread looks in the tree: title, status icon in theme colours, relative time; its tooltip on hover. */
 import * as vscode from "vscode";
 import { statusText } from "../common/threadText";
 import type { ThreadSummary } from "../deployment/types";
@@ -42,18 +42,26 @@ export function threadTreeItem(thread: ThreadSummary, text: ThreadItemText): vsc
   item.contextValue = `thread.${status}`;
   item.accessibilityInformation = { label: vscode.l10n.t("{0}, {1}, updated {2}", text.title, statusText(status), relativeTime(thread.updated_at)) };
   item.command = { command: "langgraph.threads.open", title: vscode.l10n.t("Open in Chat"), arguments: [{ kind: "thread", threadId: thread.thread_id }] };
+  return item;
+}
+
+/**
+ * A row's tooltip: its id, status, times and metadata. Built when the row is hovered (`resolveTreeItem`),
+ * not with the row: two localised dates and the metadata's JSON for each of a page's rows held its first paint.
+ */
+export function threadTooltip(thread: ThreadSummary, title: string): vscode.MarkdownString {
+  const status = thread.status ?? "idle";
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
-  tooltip.appendMarkdown(`**`).appendText(text.title).appendMarkdown(`**\n\n`);
+  tooltip.appendMarkdown(`**`).appendText(title).appendMarkdown(`**\n\n`);
   tooltip.appendMarkdown(vscode.l10n.t("- ID: ")).appendText(thread.thread_id).appendMarkdown(`\n`);
   tooltip.appendMarkdown(vscode.l10n.t("- Status: ")).appendText(statusText(status)).appendMarkdown(`\n`);
   tooltip.appendMarkdown(vscode.l10n.t("- Created: ")).appendText(new Date(thread.created_at).toLocaleString()).appendMarkdown(`\n`);
   tooltip.appendMarkdown(vscode.l10n.t("- Updated: ")).appendText(new Date(thread.updated_at).toLocaleString()).appendMarkdown(`\n`);
   const metadata = thread.metadata ?? {};
   if (Object.keys(metadata).length) tooltip.appendMarkdown(`\n`).appendCodeblock(JSON.stringify(metadata, null, 2), "json");
-  item.tooltip = tooltip;
-  return item;
+  return tooltip;
 }
 
 /** The group at the top of the tree that holds the pinned threads. */

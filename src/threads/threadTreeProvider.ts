@@ -13,11 +13,12 @@ import { trustedSetting } from "../deployment/deploymentSettings";
 import { describeFilter, ThreadListModel, type ThreadFilter } from "./threadListModel";
 import type { ThreadSummary } from "../deployment/types";
 import { ThreadTitles } from "./threadTitles";
-import { loadMoreItem, pinnedGroupItem, threadTreeItem, type ThreadNode } from "./threadTreeItems";
+import { loadMoreItem, pinnedGroupItem, threadTooltip, threadTreeItem, type ThreadNode } from "./threadTreeItems";
 import { PinnedThreads } from "./pinnedThreads";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { perfMark } from "../panels/perfMarks";
 import { BackoffPoller, type PollOutcome } from "../common/backoffPoller";
+import type { FirstReadLatch } from "../common/firstReadLatch";
 
 /** Rows looked at per poll: the top of the list, where a user looks. */
 const POLLED_ROWS = 100;
@@ -45,6 +46,8 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     private readonly assistants: AssistantDirectory,
     private readonly store: ThreadStore,
     memory: WorkspaceMemory,
+    /** Opened once the first page is read: the other views' first reads wait for it. */
+    private readonly firstRead?: FirstReadLatch,
   ) {
     this.pinned = new PinnedThreads(memory, connection.gateway);
     this.titles = new ThreadTitles(connection.gateway, (threadId) => this.refreshRow(threadId));
@@ -88,6 +91,12 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
     return item;
   }
 
+  resolveTreeItem(item: vscode.TreeItem, node: ThreadNode): vscode.TreeItem {
+    const thread = node.kind === "thread" ? this.thread(node.threadId) : undefined;
+    if (thread) item.tooltip = threadTooltip(thread, this.titleFor(thread));
+    return item;
+  }
+
   async getChildren(node?: ThreadNode): Promise<ThreadNode[]> {
     if (node?.kind === "pinned") return this.pinned.threads.map((t) => this.nodeFor(t.thread_id));
     if (node) return [];
@@ -125,10 +134,11 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
    */
   reload(): Promise<void> {
     this.loading ??= (async () => {
-      // Read beside the page, not before it; redrawing rows that are still on their way would cancel them.
+      const page = Promise.all([this.model.reload(), this.pinned.load()]);
+      // Read beside the page, sent after it; redrawing rows that are still on their way would cancel them.
       void this.assistants.list().catch(() => undefined);
       try {
-        await Promise.all([this.model.reload(), this.pinned.load()]);
+        await page;
         perfMark("threads.page-read");
         this.connection.markConnected();
         this.setMessage(undefined);
@@ -138,6 +148,7 @@ export class ThreadTreeProvider implements vscode.TreeDataProvider<ThreadNode>, 
       } finally {
         this.loadedOnce = true;
         this.loading = undefined;
+        this.firstRead?.open();
         void this.setContext();
         this.schedulePoll();
         this.poller.restart();

@@ -36,6 +36,22 @@ describe("the extension in a real VS Code extension host", () => {
     assert.match(requests, /^POST \/threads\/search$/m, "the tree's listing reached the server");
   });
 
+  it("a row's tooltip (id, status, times, metadata) is built when it is hovered, not with the row", async () => {
+    const thread = await client.threads.create({ metadata: { title: "Tooltip **bold**", team: "red" } });
+    const { threads } = api.parts;
+    threads.refresh();
+    await threads.getChildren();
+    const row = threads.nodeFor(thread.thread_id);
+    const item = threads.getTreeItem(row);
+    assert.equal(item.tooltip, undefined, "the row is drawn without it");
+    const tooltip = threads.resolveTreeItem(item, row).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString, "VS Code asks for it on hover");
+    assert.ok(tooltip.value.includes(thread.thread_id), tooltip.value);
+    assert.ok(tooltip.value.includes('"team": "red"'), "the metadata as JSON");
+    assert.ok(tooltip.value.includes("\\*\\*bold\\*\\*"), `the title as text, not markdown: ${tooltip.value}`);
+    assert.equal(tooltip.isTrusted, false);
+  });
+
   it("a row drawn before the assistant directory is read names its assistant once it is, never a short id", async () => {
     const echo = (await client.assistants.search({ graphId: "echo" })).find((a) => a.metadata?.created_by === "system")!;
     const thread = await client.threads.create({ metadata: { title: "Ran by echo", assistant_id: echo.assistant_id } });
