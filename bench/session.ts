@@ -38,7 +38,7 @@ export function createSession(options: SessionOptions): { session: ChatSession; 
       post: (message) => {
         options.post(message);
         // The bench's pages answer nothing: say for them, a task later, that the loaded thread is painted.
-        if (message.type === "snapshot" && !message.loading) setTimeout(() => session.snapshotPainted(), 0);
+        if (message.type === "snapshot" && !message.loading) setTimeout(() => session.paint.painted(), 0);
       },
       lastAssistant: (id) => remembered.get(id),
       rememberAssistant: (id, assistantId) => remembered.set(id, assistantId),

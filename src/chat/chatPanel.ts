@@ -140,7 +140,7 @@ export class ChatPanel implements vscode.Disposable {
       case "assistantPickerOpened":
         return this.session.revalidateAssistants();
       case "snapshotPainted":
-        return this.session.snapshotPainted();
+        return this.session.paint.painted();
       case "errorAction":
         if (message.action === "retry" || message.action === "reload") return this.session.retry();
         if (message.action === "openSettings") return this.actions.openSettings();

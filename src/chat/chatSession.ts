@@ -26,9 +26,7 @@ import { withUiCards } from "./uiMessages";
 import { shortId, shorten, titleOf } from "../common/threadText";
 import { messagesOfValues, stringOf } from "../common/wireMessages";
 import { perfMark } from "../panels/perfMarks";
-
-/** How long a loaded thread's follow-up reads wait for the webview to say it painted it. */
-const PAINT_WAIT_MS = 1500;
+import { PaintWait } from "./paintWait";
 
 export class ChatSession {
   readonly model = new ThreadModel();
@@ -41,6 +39,7 @@ export class ChatSession {
   private readonly branches: BranchActions;
   private readonly inputs: InputFormController;
   private streamedEvents = 0;
+  readonly paint = new PaintWait();
 
   constructor(
     private readonly deps: ChatSessionDeps,
@@ -189,55 +188,26 @@ export class ChatSession {
       this.view.setError(this.deps.describe(error, { operation: l10n.t("load the thread"), subject: l10n.t("Thread {0}", shortId(threadId)) }));
     } finally {
       this.view.loading = false;
-      painted = this.untilPainted();
+      painted = this.paint.next();
       this.view.post(this.snapshot());
       perfMark("chat.snapshot-posted", threadId);
     }
-    // History is as large as the state, each checkpoint carrying it whole, and a graph's schemas take the
-    // server seconds: on the same cores as the server and the page, they would slow the thread's paint.
+    // After the page painted the thread (PaintWait); the form follows when the schemas arrive.
     if (threadId && !this.view.error) await painted;
-    // The form follows when the schemas arrive; nothing waits for them.
     void this.inputs.select(this.assistants.id);
     if (!threadId || this.view.error) return;
-    if (nodeCards) await this.showNodeUpdates(threadId);
+    if (nodeCards) {
+      try {
+        this.model.reset(await withNodeUpdates(this.deps.gateway, threadId, this.model.messages));
+        this.view.post(this.snapshot());
+      } catch (error) {
+        this.view.setError(this.deps.describe(error, { operation: l10n.t("load the thread's node updates"), subject: l10n.t("Thread {0}", shortId(threadId)) }));
+      }
+    }
     await this.history.load();
     perfMark("chat.history-read", threadId);
     const active = this.deps.activeRun?.(threadId);
     if (active && !this.runs.active) await this.runs.rejoinActive(active, new Set(this.model.messages.map((m) => m.id)));
-  }
-
-  /** The webview painted a loaded snapshot. */
-  snapshotPainted(): void {
-    this.paintWaiter?.();
-  }
-
-  private paintWaiter?: () => void;
-
-  /**
-   * Settles when the webview says it painted the snapshot posted next, or after `PAINT_WAIT_MS` (a panel
-   * that is not shown paints nothing, and a webview away still gets the snapshot when it comes back).
-   */
-  private untilPainted(): Promise<void> {
-    this.paintWaiter?.();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        if (this.paintWaiter === done) this.paintWaiter = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, PAINT_WAIT_MS);
-      this.paintWaiter = done;
-    });
-  }
-
-  /** A graph that is not a chat: its nodes' updates, read from history once the panel shows the thread. */
-  private async showNodeUpdates(threadId: string): Promise<void> {
-    try {
-      this.model.reset(await withNodeUpdates(this.deps.gateway, threadId, this.model.messages));
-      this.view.post(this.snapshot());
-    } catch (error) {
-      this.view.setError(this.deps.describe(error, { operation: l10n.t("load the thread's node updates"), subject: l10n.t("Thread {0}", shortId(threadId)) }));
-    }
   }
 
   /** Reads checkpoint history: who wrote each reply, and which messages have branches. */

@@ -39,7 +39,7 @@ export function recordSession(
     /** The event log's seams: modes streamed beyond the chat's, and every event of the runs. */
     streamModes?: (threadId: string) => readonly StreamModeName[];
     onRunEvent?: (assistantId: string, threadId: string, part: { event: string; data: unknown }, runId: string | undefined) => void;
-    /** False: no webview says it painted a loaded snapshot (the test calls `session.snapshotPainted()` itself). */
+    /** False: no webview says it painted a loaded snapshot (the test calls `session.paint.painted()` itself). */
     paints?: boolean;
   },
 ): RecordedSession {
@@ -59,7 +59,7 @@ export function recordSession(
       post: (message) => {
         posted.push(structuredClone(message));
         // As the webview does once it has painted a loaded thread (then the session reads history).
-        if (message.type === "snapshot" && !message.loading && shared?.paints !== false) setTimeout(() => session.snapshotPainted(), 0);
+        if (message.type === "snapshot" && !message.loading && shared?.paints !== false) setTimeout(() => session.paint.painted(), 0);
       },
       lastAssistant: (id) => remembered.get(id),
       rememberAssistant: (id, assistantId) => remembered.set(id, assistantId),

@@ -122,7 +122,7 @@ describe("the chat panel's first snapshot: one state read, history after it (rea
     await until(() => loadedSnapshot(recorded.posted) !== undefined);
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.deepEqual(readLater(reads), [], "nothing is read while the page paints the thread");
-    recorded.session.snapshotPainted();
+    recorded.session.paint.painted();
     await load;
     assert.equal(readLater(reads)[0], "getHistory", "history right after the page painted");
     assert.ok(ofType(recorded.posted, "attribution").length > 0, "and the replies' authors from it");
