@@ -210,11 +210,6 @@ export class ChatSession {
     if (active && !this.runs.active) await this.runs.rejoinActive(active, new Set(this.model.messages.map((m) => m.id)));
   }
 
-  /** Reads checkpoint history: who wrote each reply, and which messages have branches. */
-  async loadHistory(): Promise<void> {
-    await this.history.load();
-  }
-
   /** Earlier replies the user scrolled to have no author: reads further back in history for them. */
   async attributeEarlier(ids: string[]): Promise<void> {
     await this.history.attributeEarlier(ids);

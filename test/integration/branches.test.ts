@@ -99,7 +99,7 @@ describe("edit, regenerate and branches against a real server", () => {
     await session.send("weather in Oslo", tools.assistant_id);
     await session.send("thanks", echo.assistant_id);
     assert.deepEqual(session.model.messages.map((m) => m.role), ["human", "ai", "ai", "human", "ai"]);
-    await session.loadHistory();
+    await session.load();
     assert.deepEqual(session.model.messages.filter((m) => m.branch), [], "no message has siblings yet");
 
     const thanks = session.model.messages[3];
