@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     const browser = await launchChromium();
     cleanups.push(() => browser.close());
     const page = await openWorkbenchPage(browser, codeServer.workbenchUrl());
-    const wb = new WorkbenchPage(page, marksFile);
+    const wb = new WorkbenchPage(page, marksFile, () => codeServer.workbenchUrl({ folder: mkdtempSync(join(scratch, "window-")) }));
     onFailure = async (name) => {
       const file = join(root, "bench/results", `workbench-failed-${name.replace(/\W+/g, "-")}.png`);
       mkdirSync(dirname(file), { recursive: true });

@@ -35,6 +35,8 @@ export class WorkbenchPage {
   constructor(
     readonly page: Page,
     private readonly hostMarksFile: string,
+    /** The workbench's address on a folder no window has opened yet. */
+    private readonly newWindowUrl: () => string,
   ) {}
 
   async recordClicks(): Promise<void> {
@@ -68,6 +70,20 @@ export class WorkbenchPage {
       if (await this.waitShown("Explorer", 10_000)) return;
     }
     throw new Error(`the side bar shows ${(await this.shownContainer()) ?? "nothing"} after Ctrl+Shift+E, not the Explorer`);
+  }
+
+  /**
+   * Opens a new window on a new empty folder, as a user's next window: a new extension host where
+   * nothing is activated until something asks for it, and no restored layout (a window of the same
+   * folder would restore the container shown last, activating its extension as the window starts).
+   * Waits for the containers' items and for the workbench to settle (built-in extensions starting).
+   */
+  async freshWindow(containers: string[], settleMs = 5000): Promise<void> {
+    await this.page.goto(this.newWindowUrl());
+    for (const title of containers) await this.containerItem(title).waitFor({ state: "visible", timeout: 60_000 });
+    if (!(await this.waitShown("Explorer", 10_000))) throw new Error(`the reloaded window shows ${(await this.shownContainer()) ?? "nothing"}, not the Explorer`);
+    await sleep(settleMs);
+    await this.recordClicks();
   }
 
   /**

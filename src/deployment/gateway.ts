@@ -7,7 +7,7 @@
 import * as l10n from "@vscode/l10n";
 import type { Client, Config, StreamMode } from "@langchain/langgraph-sdk";
 import type { StreamModeName } from "../common/streamModes";
-import { createClient, fetchServerInfo, type ClientOptions } from "./clientFactory";
+import { createClient, deploymentFetch, fetchServerInfo, type ClientOptions } from "./clientFactory";
 import { runStreamModes, STREAM_MODES, STREAM_SUBGRAPHS } from "./runStreamModes";
 import { CheckpointGoneError, isMissingEndpoint, UnsupportedByServerError } from "./errorMapping";
 import type {
@@ -46,7 +46,7 @@ export interface StreamOptions {
  */
 export async function serverAnswers(url: string, timeoutMs = 2000): Promise<boolean> {
   try {
-    const response = await fetch(`${url.replace(/\/+$/, "")}/ok`, { signal: AbortSignal.timeout(timeoutMs) });
+    const response = await deploymentFetch(url)(`${url.replace(/\/+$/, "")}/ok`, { signal: AbortSignal.timeout(timeoutMs) });
     return response.ok;
   } catch {
     return false;

@@ -76,6 +76,28 @@ describe("the extension in a real VS Code extension host", () => {
     assert.ok(after.includes(echo.name), `the row names ${echo.name}: ${after}`);
   });
 
+  it("reaches the local test server through the fetch VS Code keeps unpatched (no proxy or certificate set-up)", async () => {
+    const host = globalThis as { __vscodeOriginalFetch?: typeof fetch };
+    const original = host.__vscodeOriginalFetch;
+    assert.equal(typeof original, "function", "VS Code's extension host keeps its original fetch as __vscodeOriginalFetch");
+    assert.notEqual(globalThis.fetch, original, "and patches fetch");
+    const seen: string[] = [];
+    host.__vscodeOriginalFetch = (input, init) => {
+      seen.push(typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
+      return original!(input, init);
+    };
+    try {
+      const { threads, connection } = api.parts;
+      connection.gateway.reset();
+      threads.refresh();
+      await threads.getChildren();
+      assert.ok(seen.some((url) => url.endsWith("/threads/search")), `requests through the original fetch: ${seen.join(", ")}`);
+    } finally {
+      host.__vscodeOriginalFetch = original;
+      api.parts.connection.gateway.reset();
+    }
+  });
+
   it("pages the tree with a Load more item that appends the next page", async () => {
     const config = vscode.workspace.getConfiguration("langgraph.threads");
     await config.update("pageSize", 5, vscode.ConfigurationTarget.Global);
