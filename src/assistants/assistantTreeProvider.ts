@@ -64,14 +64,13 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
     item.description = [isDefault ? vscode.l10n.t("default") : undefined, vscode.l10n.t("v{0}", assistant.version), assistant.description ?? undefined].filter(Boolean).join(" · ");
     item.iconPath = new vscode.ThemeIcon(isDefault ? "star-full" : "hubot");
     item.contextValue = isDefault ? "assistant.default" : "assistant";
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown("**").appendText(assistant.name).appendMarkdown("**\n\n").appendMarkdown(vscode.l10n.t("- ID: ")).appendText(assistant.assistant_id);
-    tooltip.appendMarkdown("\n").appendMarkdown(vscode.l10n.t("- Graph: ")).appendText(assistant.graph_id);
-    tooltip.appendMarkdown("\n").appendMarkdown(vscode.l10n.t("- Version: {0}", assistant.version)).appendMarkdown("\n");
-    if (assistant.description) tooltip.appendMarkdown(`\n`).appendText(assistant.description);
-    if (Object.keys(assistant.config ?? {}).length) tooltip.appendMarkdown("\n\n").appendCodeblock(JSON.stringify(assistant.config, null, 2), "json");
-    item.tooltip = tooltip;
     item.command = { command: "langgraph.assistants.chat", title: vscode.l10n.t("Chat with Assistant"), arguments: [node] };
+    return item;
+  }
+
+  /** The tooltip (id, graph, version, description, config) is built when a row is hovered, not with the row. */
+  resolveTreeItem(item: vscode.TreeItem, node: AssistantNode): vscode.TreeItem {
+    if (node.kind === "assistant") item.tooltip = assistantTooltip(node.assistant);
     return item;
   }
 
@@ -94,4 +93,16 @@ export class AssistantTreeProvider implements vscode.TreeDataProvider<AssistantN
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
+}
+
+function assistantTooltip(assistant: Assistant): vscode.MarkdownString {
+  const tooltip = new vscode.MarkdownString(undefined, false);
+  tooltip.isTrusted = false;
+  tooltip.supportHtml = false;
+  tooltip.appendMarkdown("**").appendText(assistant.name).appendMarkdown("**\n\n").appendMarkdown(vscode.l10n.t("- ID: ")).appendText(assistant.assistant_id);
+  tooltip.appendMarkdown("\n").appendMarkdown(vscode.l10n.t("- Graph: ")).appendText(assistant.graph_id);
+  tooltip.appendMarkdown("\n").appendMarkdown(vscode.l10n.t("- Version: {0}", assistant.version)).appendMarkdown("\n");
+  if (assistant.description) tooltip.appendMarkdown(`\n`).appendText(assistant.description);
+  if (Object.keys(assistant.config ?? {}).length) tooltip.appendMarkdown("\n\n").appendCodeblock(JSON.stringify(assistant.config, null, 2), "json");
+  return tooltip;
 }

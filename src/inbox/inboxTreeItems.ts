@@ -51,18 +51,22 @@ export function inboxEntryItem(entry: InboxEntry, text: InboxRowText): vscode.Tr
   item.contextValue = contextOf(entry);
   item.accessibilityInformation = { label: vscode.l10n.t("{0}, needs input: {1}, {2}, {3}", title, requestLine(entry), who, when) };
   item.command = { command: "langgraph.inbox.open", title: vscode.l10n.t("Open"), arguments: [{ kind: "entry", threadId: entry.threadId }] };
+  return item;
+}
+
+/** A row's tooltip: the whole request. Built when the row is hovered (`resolveTreeItem`), not with the row. */
+export function inboxEntryTooltip(entry: InboxEntry, text: InboxRowText): vscode.MarkdownString {
   const tooltip = new vscode.MarkdownString(undefined, false);
   tooltip.isTrusted = false;
   tooltip.supportHtml = false;
-  tooltip.appendMarkdown("**").appendText(title).appendMarkdown("**\n\n");
+  tooltip.appendMarkdown("**").appendText(labelText(entry.title)).appendMarkdown("**\n\n");
   tooltip.appendText(requestLine(entry)).appendMarkdown("\n\n");
   tooltip.appendMarkdown(vscode.l10n.t("- Graph: ")).appendText(entry.graphId ?? vscode.l10n.t("unknown")).appendMarkdown("\n");
   tooltip.appendMarkdown(vscode.l10n.t("- Assistant: ")).appendText(text.assistant ?? vscode.l10n.t("unknown")).appendMarkdown("\n");
   tooltip.appendMarkdown(vscode.l10n.t("- Waiting since: ")).appendText(new Date(entry.updatedAt).toLocaleString()).appendMarkdown("\n");
   if (entry.interrupt.request) tooltip.appendMarkdown("\n").appendCodeblock(entry.interrupt.request.argsJson, "json");
   else if (entry.interrupt.valueJson) tooltip.appendMarkdown("\n").appendCodeblock(entry.interrupt.valueJson, "json");
-  item.tooltip = tooltip;
-  return item;
+  return tooltip;
 }
 
 export function inboxLoadMoreItem(): vscode.TreeItem {

@@ -13,7 +13,7 @@ import type { ThreadStore } from "../state/threadStore";
 import type { WorkspaceMemory } from "../state/workspaceMemory";
 import { InboxFeed } from "./inboxFeed";
 import type { InboxEntry } from "./inboxModel";
-import { inboxEntryItem, inboxLoadMoreItem, inboxProblemItem, type InboxNode } from "./inboxTreeItems";
+import { inboxEntryItem, inboxEntryTooltip, inboxLoadMoreItem, inboxProblemItem, type InboxNode, type InboxRowText } from "./inboxTreeItems";
 
 const DEFAULT_POLL_SECONDS = 10;
 
@@ -81,7 +81,17 @@ export class InboxTreeProvider implements vscode.TreeDataProvider<InboxNode>, vs
     if (node.kind === "problem") return error ? inboxProblemItem(error) : new vscode.TreeItem("");
     const entry = this.feed.model.get(node.threadId);
     if (!entry) return new vscode.TreeItem(node.threadId);
-    return inboxEntryItem(entry, { assistant: entry.assistantId ? this.assistants.ref(entry.assistantId).name : undefined });
+    return inboxEntryItem(entry, this.rowText(entry));
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: InboxNode): vscode.TreeItem {
+    const entry = node.kind === "entry" ? this.feed.model.get(node.threadId) : undefined;
+    if (entry) item.tooltip = inboxEntryTooltip(entry, this.rowText(entry));
+    return item;
+  }
+
+  private rowText(entry: InboxEntry): InboxRowText {
+    return { assistant: entry.assistantId ? this.assistants.ref(entry.assistantId).name : undefined };
   }
 
   async getChildren(node?: InboxNode): Promise<InboxNode[]> {

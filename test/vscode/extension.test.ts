@@ -52,6 +52,49 @@ describe("the extension in a real VS Code extension host", () => {
     assert.equal(tooltip.isTrusted, false);
   });
 
+  it("the Assistants and Needs Input views build a row's tooltip when it is hovered, not with the row", async () => {
+    const assistant = await client.assistants.create({ graphId: "approval", name: "Hover **me**", config: { configurable: { tone: "dry" } } });
+    const thread = await client.threads.create({ metadata: { title: "Waiting for hover" } });
+    await client.runs.wait(thread.thread_id, assistant.assistant_id, { input: { messages: [{ type: "human", content: "the memo" }] } });
+
+    try {
+      const { assistantTree, inbox } = api;
+      assistantTree.refresh();
+      const graph = (await assistantTree.getChildren()).find((node) => node.kind === "graph" && node.graphId === "approval");
+      assert.ok(graph, "the approval graph is listed");
+      const row = (await assistantTree.getChildren(graph)).find((node) => node.kind === "assistant" && node.assistant.assistant_id === assistant.assistant_id);
+      assert.ok(row, "the new assistant is a row");
+      const item = assistantTree.getTreeItem(row);
+      assert.equal(item.tooltip, undefined, "the assistant row is drawn without it");
+      const tooltip = assistantTree.resolveTreeItem(item, row).tooltip;
+      assert.ok(tooltip instanceof vscode.MarkdownString, "VS Code asks for it on hover");
+      assert.ok(tooltip.value.includes(assistant.assistant_id), tooltip.value);
+      assert.ok(tooltip.value.includes('"tone": "dry"'), "the config as JSON");
+      assert.ok(tooltip.value.includes("\\*\\*me\\*\\*"), `the name as text, not markdown: ${tooltip.value}`);
+      assert.equal(tooltip.isTrusted, false);
+
+      await inbox.refresh();
+      const entry = (await inbox.getChildren()).find((node) => node.kind === "entry" && node.threadId === thread.thread_id);
+      assert.ok(entry, "the interrupted thread is in Needs Input");
+      const entryItem = inbox.getTreeItem(entry);
+      assert.equal(entryItem.tooltip, undefined, "the Needs Input row is drawn without it");
+      const entryTooltip = inbox.resolveTreeItem(entryItem, entry).tooltip;
+      assert.ok(entryTooltip instanceof vscode.MarkdownString);
+      // appendText keeps spaces as &nbsp;: compare the words.
+      const entryText = entryTooltip.value.replace(/&nbsp;/g, " ");
+      assert.ok(entryText.includes("**Waiting for hover**"), entryTooltip.value);
+      assert.ok(entryText.includes("- Assistant: Hover \\*\\*me\\*\\*"), `the assistant's name, as text: ${entryTooltip.value}`);
+      assert.ok(entryText.includes('"text": "the memo"'), "the request's arguments as JSON");
+      assert.equal(entryTooltip.isTrusted, false);
+    } finally {
+      // Other suites ask for "approval" by name: leave its graph with its one assistant.
+      await client.threads.delete(thread.thread_id);
+      await client.assistants.delete(assistant.assistant_id);
+      api.assistantTree.refresh();
+      await api.inbox.refresh();
+    }
+  });
+
   it("a row drawn before the assistant directory is read names its assistant once it is, never a short id", async () => {
     const echo = (await client.assistants.search({ graphId: "echo" })).find((a) => a.metadata?.created_by === "system")!;
     const thread = await client.threads.create({ metadata: { title: "Ran by echo", assistant_id: echo.assistant_id } });
