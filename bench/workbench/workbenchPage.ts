@@ -81,7 +81,7 @@ export class WorkbenchPage {
   async freshWindow(containers: string[], settleMs = 5000): Promise<void> {
     await this.page.goto(this.newWindowUrl());
     for (const title of containers) await this.containerItem(title).waitFor({ state: "visible", timeout: 60_000 });
-    if (!(await this.waitShown("Explorer", 10_000))) throw new Error(`the reloaded window shows ${(await this.shownContainer()) ?? "nothing"}, not the Explorer`);
+    if (!(await this.waitShown("Explorer", 10_000))) throw new Error(`the new window shows ${(await this.shownContainer()) ?? "nothing"}, not the Explorer`);
     await sleep(settleMs);
     await this.recordClicks();
   }
