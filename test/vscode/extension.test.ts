@@ -6,7 +6,16 @@ import type { LangGraphThreadsApi } from "../../src/extension";
 import type { ThreadNode } from "../../src/threads/threadTreeItems";
 import { activateExtension, testServerClient, testServerUrl, until } from "./host";
 
-
+/** A row's tooltip as VS Code gets it on hover, once the row is known to be drawn without one; its words. */
+function hoveredTooltip<T>(provider: { getTreeItem(node: T): vscode.TreeItem; resolveTreeItem(item: vscode.TreeItem, node: T): vscode.TreeItem }, node: T): string {
+  const item = provider.getTreeItem(node);
+  assert.equal(item.tooltip, undefined, "the row is drawn without it");
+  const tooltip = provider.resolveTreeItem(item, node).tooltip;
+  assert.ok(tooltip instanceof vscode.MarkdownString, "VS Code asks for it on hover");
+  assert.equal(tooltip.isTrusted, false);
+  // appendText keeps spaces as &nbsp;.
+  return tooltip.value.replace(/&nbsp;/g, " ");
+}
 
 describe("the extension in a real VS Code extension host", () => {
   let api: LangGraphThreadsApi;
@@ -41,15 +50,10 @@ describe("the extension in a real VS Code extension host", () => {
     const { threads } = api.parts;
     threads.refresh();
     await threads.getChildren();
-    const row = threads.nodeFor(thread.thread_id);
-    const item = threads.getTreeItem(row);
-    assert.equal(item.tooltip, undefined, "the row is drawn without it");
-    const tooltip = threads.resolveTreeItem(item, row).tooltip;
-    assert.ok(tooltip instanceof vscode.MarkdownString, "VS Code asks for it on hover");
-    assert.ok(tooltip.value.includes(thread.thread_id), tooltip.value);
-    assert.ok(tooltip.value.includes('"team": "red"'), "the metadata as JSON");
-    assert.ok(tooltip.value.includes("\\*\\*bold\\*\\*"), `the title as text, not markdown: ${tooltip.value}`);
-    assert.equal(tooltip.isTrusted, false);
+    const tooltip = hoveredTooltip(threads, threads.nodeFor(thread.thread_id));
+    assert.ok(tooltip.includes(thread.thread_id), tooltip);
+    assert.ok(tooltip.includes('"team": "red"'), "the metadata as JSON");
+    assert.ok(tooltip.includes("\\*\\*bold\\*\\*"), `the title as text, not markdown: ${tooltip}`);
   });
 
   it("the Assistants and Needs Input views build a row's tooltip when it is hovered, not with the row", async () => {
@@ -64,28 +68,18 @@ describe("the extension in a real VS Code extension host", () => {
       assert.ok(graph, "the approval graph is listed");
       const row = (await assistantTree.getChildren(graph)).find((node) => node.kind === "assistant" && node.assistant.assistant_id === assistant.assistant_id);
       assert.ok(row, "the new assistant is a row");
-      const item = assistantTree.getTreeItem(row);
-      assert.equal(item.tooltip, undefined, "the assistant row is drawn without it");
-      const tooltip = assistantTree.resolveTreeItem(item, row).tooltip;
-      assert.ok(tooltip instanceof vscode.MarkdownString, "VS Code asks for it on hover");
-      assert.ok(tooltip.value.includes(assistant.assistant_id), tooltip.value);
-      assert.ok(tooltip.value.includes('"tone": "dry"'), "the config as JSON");
-      assert.ok(tooltip.value.includes("\\*\\*me\\*\\*"), `the name as text, not markdown: ${tooltip.value}`);
-      assert.equal(tooltip.isTrusted, false);
+      const tooltip = hoveredTooltip(assistantTree, row);
+      assert.ok(tooltip.includes(assistant.assistant_id), tooltip);
+      assert.ok(tooltip.includes('"tone": "dry"'), "the config as JSON");
+      assert.ok(tooltip.includes("\\*\\*me\\*\\*"), `the name as text, not markdown: ${tooltip}`);
 
       await inbox.refresh();
       const entry = (await inbox.getChildren()).find((node) => node.kind === "entry" && node.threadId === thread.thread_id);
       assert.ok(entry, "the interrupted thread is in Needs Input");
-      const entryItem = inbox.getTreeItem(entry);
-      assert.equal(entryItem.tooltip, undefined, "the Needs Input row is drawn without it");
-      const entryTooltip = inbox.resolveTreeItem(entryItem, entry).tooltip;
-      assert.ok(entryTooltip instanceof vscode.MarkdownString);
-      // appendText keeps spaces as &nbsp;: compare the words.
-      const entryText = entryTooltip.value.replace(/&nbsp;/g, " ");
-      assert.ok(entryText.includes("**Waiting for hover**"), entryTooltip.value);
-      assert.ok(entryText.includes("- Assistant: Hover \\*\\*me\\*\\*"), `the assistant's name, as text: ${entryTooltip.value}`);
-      assert.ok(entryText.includes('"text": "the memo"'), "the request's arguments as JSON");
-      assert.equal(entryTooltip.isTrusted, false);
+      const entryTooltip = hoveredTooltip(inbox, entry);
+      assert.ok(entryTooltip.includes("**Waiting for hover**"), entryTooltip);
+      assert.ok(entryTooltip.includes("- Assistant: Hover \\*\\*me\\*\\*"), `the assistant's name, as text: ${entryTooltip}`);
+      assert.ok(entryTooltip.includes('"text": "the memo"'), "the request's arguments as JSON");
     } finally {
       // Other suites ask for "approval" by name: leave its graph with its one assistant.
       await client.threads.delete(thread.thread_id);
